@@ -1,0 +1,119 @@
+"""Every write to people and organisations. Each service validates, writes atomically and sends mail
+after commit."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Affiliation, ColleagueInvitation, Organisation
+from portal import permissions
+
+ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def organisation_create(*, data, acting_user):
+    """Create an organisation; its creator becomes its first admin."""
+    organisation = Organisation(**{k: v for k, v in data.items() if k in ORGANISATION_FIELDS})
+    organisation.full_clean()
+    organisation.save()
+    Affiliation.objects.create(user=acting_user, organisation=organisation, is_admin=True)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation, data, acting_user):
+    _require(permissions.can_manage_organisation(acting_user, organisation))
+    for key, value in data.items():
+        if key in ORGANISATION_FIELDS:
+            setattr(organisation, key, value)
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def colleague_invite(*, organisation, email, acting_user):
+    """Invite a colleague by e-mail; the message goes out after commit."""
+    from members import tasks
+
+    _require(permissions.can_manage_organisation(acting_user, organisation))
+    email = email.strip().lower()
+    if organisation.affiliations.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": _("This person already works for %(org)s.") % {"org": organisation}})
+    if organisation.invitations.filter(
+        email__iexact=email, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
+    ).exists():
+        raise ValidationError({"email": _("An invitation to this address is already waiting.")})
+    invitation = ColleagueInvitation.objects.create(organisation=organisation, email=email, invited_by=acting_user)
+    transaction.on_commit(lambda: tasks.send_colleague_invitation.delay(invitation_id=invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def colleague_invitation_accept(*, invitation, acting_user):
+    invitation = ColleagueInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been used."))
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has expired or was withdrawn. Ask for a new one."))
+    if invitation.email.lower() != acting_user.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    affiliation, _created = Affiliation.objects.get_or_create(user=acting_user, organisation=invitation.organisation)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = acting_user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return affiliation
+
+
+@transaction.atomic
+def colleague_invitation_revoke(*, invitation, acting_user):
+    _require(permissions.can_manage_organisation(acting_user, invitation.organisation))
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been accepted."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def affiliation_remove(*, affiliation, acting_user):
+    """Remove a person from an organisation; an organisation always keeps at least one admin."""
+    organisation = affiliation.organisation
+    _require(permissions.can_manage_organisation(acting_user, organisation))
+    # Lock the organisation's affiliations so two admins removing each other cannot leave none.
+    admins = list(
+        Affiliation.objects.select_for_update().filter(organisation=organisation, is_admin=True).values_list(
+            "pk", flat=True
+        )
+    )
+    if affiliation.is_admin and admins == [affiliation.pk]:
+        raise ValidationError(_("%(org)s needs at least one admin. Make someone else admin first.") % {
+            "org": organisation
+        })
+    affiliation.delete()
+
+
+@transaction.atomic
+def affiliation_set_admin(*, affiliation, is_admin, acting_user):
+    organisation = affiliation.organisation
+    _require(permissions.can_manage_organisation(acting_user, organisation))
+    if not is_admin and affiliation.is_admin:
+        admins = list(
+            Affiliation.objects.select_for_update()
+            .filter(organisation=organisation, is_admin=True)
+            .values_list("pk", flat=True)
+        )
+        if admins == [affiliation.pk]:
+            raise ValidationError(_("%(org)s needs at least one admin.") % {"org": organisation})
+    affiliation.is_admin = is_admin
+    affiliation.save(update_fields=["is_admin"])
+    return affiliation

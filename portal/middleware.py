@@ -1,0 +1,39 @@
+"""Resolve `/networks/<slug>/…` (and `/api/v1/networks/<slug>/…`) to request.network, inside its scope."""
+
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from django_scopes import scope, scopes_disabled
+
+from network.models import Network
+from portal import permissions
+
+
+class NetworkScopeMiddleware:
+    """Every request for a network's URL runs inside `scope(network=…)`.
+
+    A network the user may not see answers 404, exactly like one that does not exist. Requests that
+    name no network run without a scope, so any tenant-owned query there raises instead of leaking;
+    only the Django admin (staff) runs with scopes disabled.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.network = None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if "admin" in match.namespaces:
+            with scopes_disabled():
+                return self.get_response(request)
+        slug = match.kwargs.get("network_slug")
+        if slug is None:
+            return self.get_response(request)
+        network = Network.objects.filter(slug=slug).first()
+        if network is None or not permissions.can_view_network(request.user, network):
+            raise Http404("No such network.")
+        request.network = network
+        with scope(network=network):
+            return self.get_response(request)

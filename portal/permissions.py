@@ -1,0 +1,122 @@
+"""The one place that answers "may this user do X to this object".
+
+Views, API views and templates all ask here (templates through `{% can "action" obj as x %}`).
+Each rule is a `can_<action>(user, obj)` function. A person's network role comes from the active
+memberships of the organisations they work for; the highest one counts. Lookups are memoised on the
+user object, so a page asking many questions costs one query per network.
+"""
+
+from django_scopes import scope
+
+from network.models import ROLE_RANK, Membership, Role
+
+
+def _memo(user, key, compute):
+    cache = user.__dict__.setdefault("_partnera_perm_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def network_role(user, network):
+    """The user's role in the network ('coordinator', 'member', 'observer') or None."""
+    if not user.is_authenticated:
+        return None
+
+    def compute():
+        with scope(network=network):
+            roles = Membership.objects.filter(
+                network=network,
+                status=Membership.Status.ACTIVE,
+                organisation__affiliations__user=user,
+            ).values_list("role", flat=True)
+            return max(roles, key=lambda r: ROLE_RANK[r], default=None)
+
+    return _memo(user, ("role", network.pk), compute)
+
+
+def admin_organisation_ids(user):
+    """Ids of the organisations this user administers."""
+    if not user.is_authenticated:
+        return frozenset()
+    return _memo(
+        user,
+        ("org_admin",),
+        lambda: frozenset(user.affiliations.filter(is_admin=True).values_list("organisation_id", flat=True)),
+    )
+
+
+def organisation_ids(user):
+    if not user.is_authenticated:
+        return frozenset()
+    return _memo(user, ("org",), lambda: frozenset(user.affiliations.values_list("organisation_id", flat=True)))
+
+
+def _has_role(user, network, minimum):
+    role = network_role(user, network)
+    return role is not None and ROLE_RANK[role] >= ROLE_RANK[minimum]
+
+
+# --- networks -------------------------------------------------------------------------------------
+
+
+def can_view_network(user, network):
+    """The public page: anyone for public networks, members (any role) and staff for private ones."""
+    return network.is_public or user.is_staff or network_role(user, network) is not None
+
+
+def can_enter_workspace(user, network):
+    return user.is_staff or network_role(user, network) is not None
+
+
+def can_see_members(user, network):
+    return network.show_members or can_enter_workspace(user, network)
+
+
+def can_manage_members(user, network):
+    """Approve, decline, suspend, change roles, invite."""
+    return _has_role(user, network, Role.COORDINATOR)
+
+
+def can_edit_network(user, network):
+    return _has_role(user, network, Role.COORDINATOR)
+
+
+def can_request_to_join(user, network):
+    """Any organisation admin may ask to join a network they can see (private networks invite only)."""
+    return user.is_authenticated and network.is_public and bool(admin_organisation_ids(user))
+
+
+def can_create_network(user, _obj=None):
+    return user.is_authenticated and bool(admin_organisation_ids(user))
+
+
+# --- memberships ----------------------------------------------------------------------------------
+
+
+def can_leave_membership(user, membership):
+    return membership.organisation_id in admin_organisation_ids(user)
+
+
+def can_withdraw_membership(user, membership):
+    return membership.organisation_id in admin_organisation_ids(user)
+
+
+# --- organisations --------------------------------------------------------------------------------
+
+
+def can_manage_organisation(user, organisation):
+    """Edit the profile, invite and remove colleagues, request memberships."""
+    return organisation.pk in admin_organisation_ids(user)
+
+
+def can_create_organisation(user, _obj=None):
+    return user.is_authenticated
+
+
+def check(action, user, obj=None):
+    """Look a rule up by name; an unknown name is a programming error, not a silent 'no'."""
+    rule = globals().get(f"can_{action}")
+    if rule is None:
+        raise LookupError(f"No permission rule named can_{action}")
+    return bool(rule(user, obj))
