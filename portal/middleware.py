@@ -1,5 +1,6 @@
 """Resolve `/networks/<slug>/…` (and `/api/v1/networks/<slug>/…`) to request.network, inside its scope."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
@@ -37,3 +38,18 @@ class NetworkScopeMiddleware:
         request.network = network
         with scope(network=network):
             return self.get_response(request)
+
+
+class LoginRequiredMiddleware:
+    """Turns permissions.LoginRequired into a redirect to the login page with ?next=."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, permissions.LoginRequired):
+            return redirect_to_login(request.get_full_path())
+        return None

@@ -6,6 +6,9 @@ memberships of the organisations they work for; the highest one counts. Lookups 
 user object, so a page asking many questions costs one query per network.
 """
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django_scopes import scope
 
 from network.models import ROLE_RANK, Membership, Role
@@ -120,3 +123,34 @@ def check(action, user, obj=None):
     if rule is None:
         raise LookupError(f"No permission rule named can_{action}")
     return bool(rule(user, obj))
+
+
+# --- for views ------------------------------------------------------------------------------------
+
+
+def ensure(request, action, obj=None):
+    """Raise unless allowed; anonymous people are sent to log in instead of a bare 403."""
+    if check(action, request.user, obj):
+        return
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    raise PermissionDenied
+
+
+def network_required(action):
+    """View decorator: the view needs `action` on request.network (set by the scope middleware)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            ensure(request, action, request.network)
+            return view(request, *args, **kwargs)
+
+        wrapper.required_permission = action
+        return wrapper
+
+    return decorator
+
+
+class LoginRequired(Exception):
+    """Turned into a redirect to the login page by portal.middleware.LoginRequiredMiddleware."""

@@ -1,0 +1,138 @@
+"""Organisation profiles and their people."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members import selectors, services
+from members.forms import ColleagueInviteForm, OrganisationForm
+from members.models import Affiliation, ColleagueInvitation, Organisation
+from portal import permissions
+from portal.forms import add_service_errors
+
+
+def organisation_create(request):
+    permissions.ensure(request, "create_organisation")
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(data=form.cleaned_data, acting_user=request.user)
+        except ValidationError as error:
+            add_service_errors(request, form, error)
+        else:
+            messages.success(request, _("%(org)s is on Partnera. You are its admin.") % {"org": organisation})
+            return redirect("members:organisation", pk=organisation.pk)
+    return render(request, "members/organisation_form.html", {"form": form})
+
+
+def organisation_detail(request, pk):
+    """A public profile: who the organisation is and which public networks it belongs to."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    return render(
+        request,
+        "members/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "memberships": selectors.organisation_public_memberships(organisation=organisation),
+        },
+    )
+
+
+def organisation_edit(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    permissions.ensure(request, "manage_organisation", organisation)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(organisation=organisation, data=form.cleaned_data, acting_user=request.user)
+        except ValidationError as error:
+            add_service_errors(request, form, error)
+        else:
+            messages.success(request, _("Profile saved."))
+            return redirect("members:organisation", pk=organisation.pk)
+    return render(request, "members/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+def organisation_people(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    permissions.ensure(request, "manage_organisation", organisation)
+    form = ColleagueInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.colleague_invite(
+                organisation=organisation, email=form.cleaned_data["email"], acting_user=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(request, form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % form.cleaned_data)
+            return redirect("members:people", pk=organisation.pk)
+    return render(
+        request,
+        "members/people.html",
+        {
+            "organisation": organisation,
+            "people": selectors.organisation_people(organisation=organisation),
+            "invitations": selectors.organisation_open_invitations(organisation=organisation),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+def affiliation_remove(request, pk, affiliation_id):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    permissions.ensure(request, "manage_organisation", organisation)
+    affiliation = get_object_or_404(Affiliation.objects.select_related("user"), pk=affiliation_id, organisation=organisation)
+    try:
+        services.affiliation_remove(affiliation=affiliation, acting_user=request.user)
+    except ValidationError as error:
+        add_service_errors(request, None, error)
+    else:
+        messages.success(request, _("%(person)s was removed.") % {"person": affiliation.user})
+    return redirect("members:people", pk=organisation.pk)
+
+
+@require_POST
+def affiliation_admin(request, pk, affiliation_id):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    permissions.ensure(request, "manage_organisation", organisation)
+    affiliation = get_object_or_404(Affiliation, pk=affiliation_id, organisation=organisation)
+    try:
+        services.affiliation_set_admin(
+            affiliation=affiliation, is_admin=request.POST.get("is_admin") == "1", acting_user=request.user
+        )
+    except ValidationError as error:
+        add_service_errors(request, None, error)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("members:people", pk=organisation.pk)
+
+
+@require_POST
+def colleague_invitation_revoke(request, pk, invitation_id):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    permissions.ensure(request, "manage_organisation", organisation)
+    invitation = get_object_or_404(ColleagueInvitation, pk=invitation_id, organisation=organisation)
+    try:
+        services.colleague_invitation_revoke(invitation=invitation, acting_user=request.user)
+    except ValidationError as error:
+        add_service_errors(request, None, error)
+    return redirect("members:people", pk=organisation.pk)
+
+
+def colleague_invitation(request, token):
+    """The link in a colleague invitation; the unguessable token is the permission to look."""
+    invitation = get_object_or_404(ColleagueInvitation.objects.select_related("organisation"), token=token)
+    if request.method == "POST":
+        permissions.ensure(request, "create_organisation")  # i.e. signed in
+        try:
+            services.colleague_invitation_accept(invitation=invitation, acting_user=request.user)
+        except ValidationError as error:
+            add_service_errors(request, None, error)
+        else:
+            messages.success(request, _("You now work for %(org)s on Partnera.") % {"org": invitation.organisation})
+            return redirect("members:organisation", pk=invitation.organisation_id)
+    return render(request, "members/colleague_invitation.html", {"invitation": invitation})

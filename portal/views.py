@@ -1,0 +1,11 @@
+from django.shortcuts import render
+
+from network import selectors
+
+
+def home(request):
+    """Anonymous visitors see what Partnera is; signed-in people see their organisations and networks."""
+    context = {"public_networks": selectors.networks_directory(user=request.user)[:6]}
+    if request.user.is_authenticated:
+        context.update(selectors.home_for_user(user=request.user))
+    return render(request, "home.html", context)

@@ -1,0 +1,287 @@
+"""Root conftest.
+
+Sections (keep them separate; add new fixtures in a section of their own):
+  1. Environment set at import time
+  2. CI guard: under CI=true the suite runs on PostgreSQL + Redis, or fails
+  3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
+  4. A real Celery worker process for tests that need one (`celery_worker_process`)
+"""
+
+import email
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from email.policy import default as default_policy
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+# ==================================================================================================
+# 1. Environment set at import time
+# ==================================================================================================
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM then refuses to run
+# (SynchronousOnlyOperation) unless this is set. Needed for live_server + page tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = Path("/usr/bin/chromium")
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
+# ==================================================================================================
+# 2. CI guard: never let CI pass on SQLite or without Redis
+# ==================================================================================================
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _ci_requires_real_services():
+    """With CI=true the suite must run on PostgreSQL and a live Redis: fail loudly, never skip."""
+    if not IN_CI:
+        return
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        pytest.fail(
+            f"CI=true but the database engine is {engine!r}: set DATABASE_URL=postgres://… "
+            "(.ci/run exports it)",
+            pytrace=False,
+        )
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not redis_url:
+        pytest.fail("CI=true but REDIS_URL is not set (.ci/run exports it)", pytrace=False)
+    import redis
+
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=5, socket_timeout=5).ping()
+    except redis.RedisError as exc:
+        pytest.fail(f"CI=true but Redis at {redis_url} does not answer PING: {exc}", pytrace=False)
+
+
+# ==================================================================================================
+# 3. Playwright wiring: Debian's Chromium, never a downloaded browser
+# ==================================================================================================
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NO_CHROMIUM = (
+    f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run browser tests"
+)
+
+
+def _needs_browser(item):
+    path = Path(str(item.fspath)).resolve()
+    return (
+        item.get_closest_marker("e2e") is not None
+        or E2E_DIR in path.parents
+        or "page" in getattr(item, "fixturenames", ())
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark browser tests `e2e`; skip them up front when Chromium is absent (outside CI only)."""
+    skip = pytest.mark.skip(reason=NO_CHROMIUM)
+    for item in items:
+        if not _needs_browser(item):
+            continue
+        if item.get_closest_marker("e2e") is None:
+            item.add_marker(pytest.mark.e2e)
+        if not CHROMIUM.exists() and not IN_CI:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright has no option for the browser binary: point it at /usr/bin/chromium."""
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"CI=true and {NO_CHROMIUM} (.ci/run installs it)", pytrace=False)
+        pytest.skip(NO_CHROMIUM)
+    args = list(CHROMIUM_ARGS)
+    if browser_type_launch_args.get("headless") is False:  # `pytest --headed` for debugging
+        args.remove("--headless")
+    extra = [a for a in browser_type_launch_args.get("args", []) if a not in args]
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": args + extra}
+
+
+# ==================================================================================================
+# 4. A real Celery worker process (`celery_worker_process`)
+# ==================================================================================================
+
+
+@dataclass
+class CeleryWorker:
+    """What a test gets from `celery_worker_process`."""
+
+    nodename: str
+    mail_dir: Path  # the worker's EMAIL_FILE_PATH (file-based e-mail backend)
+    log_path: Path  # the worker's stdout and stderr
+
+    def messages(self):
+        """Every e-mail the worker has sent so far, as `email.message.EmailMessage` objects."""
+        found = []
+        for path in sorted(self.mail_dir.glob("*.log")):
+            # The file backend appends each message followed by a line of 79 dashes.
+            for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                if chunk.strip():
+                    found.append(email.message_from_bytes(chunk.lstrip(b"\n"), policy=default_policy))
+        return found
+
+    def wait_for_mail(self, predicate, timeout=30.0):
+        """Poll the mail dir until a message satisfies `predicate(message)`; fail with the worker's log."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in self.messages():
+                if predicate(message):
+                    return message
+            time.sleep(0.2)
+        pytest.fail(
+            f"no matching e-mail from the worker within {timeout:.0f}s "
+            f"({len(self.messages())} other message(s)).\n--- worker log (tail) ---\n{self.log_tail()}",
+            pytrace=False,
+        )
+
+    def log_tail(self, lines=60):
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except FileNotFoundError:
+            return "(no log)"
+
+
+def _database_url(db):
+    """A django-environ URL for the (test) database Django is connected to right now."""
+    engine, name = db["ENGINE"], db["NAME"]
+    if "sqlite" in engine:
+        if not name or ":memory:" in str(name) or "mode=memory" in str(name):
+            return None  # an in-memory test database cannot be shared with another process
+        return f"sqlite:///{Path(name).resolve()}"
+    scheme = {"postgresql": "postgres", "mysql": "mysql"}.get(engine.rsplit(".", 1)[-1])
+    if scheme is None:
+        raise RuntimeError(f"celery_worker_process: no URL scheme known for {engine}")
+    auth = ""
+    if db.get("USER"):
+        auth = quote(db["USER"], safe="")
+        if db.get("PASSWORD"):
+            auth += ":" + quote(db["PASSWORD"], safe="")
+        auth += "@"
+    host = db.get("HOST") or ""
+    if host.startswith("/"):  # a Unix socket directory
+        return f"{scheme}://{auth}/{quote(name, safe='')}?host={quote(host, safe='')}"
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"{scheme}://{auth}{host}{port}/{quote(name, safe='')}"
+
+
+def _unavailable(reason):
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, tmp_path_factory):
+    """A real `celery -A portal worker` on REDIS_URL, reading and writing the *test* database.
+
+    Tests using it must be `django_db(transaction=True)` (the worker only sees committed rows) and
+    switch `portal.celery.app.conf.task_always_eager` off while they enqueue. Mail the worker sends
+    lands as files in `.mail_dir`. Skips without REDIS_URL (fails under CI=true).
+    """
+    from django.conf import settings
+
+    from portal.celery import app as celery_app
+
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not redis_url:
+        _unavailable("REDIS_URL is not set: the real-worker tests need Redis")
+    database_url = _database_url(settings.DATABASES["default"])
+    if database_url is None:
+        _unavailable("the test database is SQLite in memory; set DATABASE_URL to PostgreSQL for worker tests")
+
+    base = tmp_path_factory.mktemp("celery-worker")
+    mail_dir = base / "mail"
+    mail_dir.mkdir()
+    log_path = base / "worker.log"
+    nodename = f"partnera-test-{os.getpid()}-{secrets.token_hex(3)}@{os.uname().nodename}"
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DEBUG": "true",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": "",  # a developer's .env must not turn the file backend into SMTP
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(settings.BASE_DIR), os.environ.get("PYTHONPATH")])),
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "portal", "worker",
+        "--concurrency=1", "--loglevel=INFO", "-Q", queue, "-n", nodename,
+        "--without-gossip", "--without-mingle", "--without-heartbeat",
+    ]  # fmt: skip
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            command,
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    worker = CeleryWorker(nodename=nodename, mail_dir=mail_dir, log_path=log_path)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"the Celery worker exited with {proc.returncode} while starting:\n{worker.log_tail()}",
+                    pytrace=False,
+                )
+            if celery_app.control.ping(destination=[nodename], timeout=1.0):
+                break
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the Celery worker did not answer ping within 60 s:\n{worker.log_tail()}", pytrace=False
+                )
+            time.sleep(0.5)
+        others = [
+            name for reply in celery_app.control.ping(timeout=1.0) for name in reply if name != nodename
+        ]
+        if others:
+            warnings.warn(
+                f"other Celery workers listen on {redis_url} ({', '.join(others)}); they may take the test "
+                "jobs and run them against another database",
+                stacklevel=1,
+            )
+        yield worker
+    finally:
+        _stop(proc)
+
+
+def _stop(proc):
+    """Warm shutdown (SIGTERM), then SIGKILL the whole process group if it hangs."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
