@@ -24,6 +24,7 @@ def organisation_create(*, data, acting_user):
     organisation.full_clean()
     organisation.save()
     Affiliation.objects.create(user=acting_user, organisation=organisation, is_admin=True)
+    permissions.forget(acting_user)
     return organisation
 
 
@@ -72,6 +73,7 @@ def colleague_invitation_accept(*, invitation, acting_user):
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = acting_user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    permissions.forget(acting_user)
     return affiliation
 
 
@@ -100,6 +102,7 @@ def affiliation_remove(*, affiliation, acting_user):
             "org": organisation
         })
     affiliation.delete()
+    permissions.forget(acting_user)
 
 
 @transaction.atomic
@@ -116,4 +119,5 @@ def affiliation_set_admin(*, affiliation, is_admin, acting_user):
             raise ValidationError(_("%(org)s needs at least one admin.") % {"org": organisation})
     affiliation.is_admin = is_admin
     affiliation.save(update_fields=["is_admin"])
+    permissions.forget(acting_user)
     return affiliation

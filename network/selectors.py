@@ -17,7 +17,7 @@ def networks_directory(*, user):
         visible |= Q(pk__in=mine)
     return Network.objects.filter(visible).annotate(
         member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
-    )
+    ).order_by("name")
 
 
 def network_objectives(*, network):

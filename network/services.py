@@ -71,6 +71,7 @@ def network_create(*, data, organisation, acting_user, objectives=(), tasks_=())
             decided_at=timezone.now(),
             joined_at=timezone.now(),
         )
+    permissions.forget(acting_user)
     return network
 
 
@@ -201,6 +202,7 @@ def membership_leave(*, membership, acting_user):
     _ensure_other_coordinator(membership)
     membership.status, membership.ended_at = Membership.Status.LEFT, timezone.now()
     membership.save()
+    permissions.forget(acting_user)
     return membership
 
 
@@ -239,6 +241,7 @@ def membership_change_role(*, membership, role, acting_user):
         _ensure_other_coordinator(membership)
     membership.role = role
     membership.save()
+    permissions.forget(acting_user)
     return membership
 
 
@@ -305,6 +308,7 @@ def invitation_accept(*, invitation, acting_user, organisation=None, new_organis
     membership.save()
     invitation.accepted_at, invitation.accepted_by, invitation.membership = now, acting_user, membership
     invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
+    permissions.forget(acting_user)
     return membership
 
 

@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django_scopes import scope
+from rest_framework.permissions import BasePermission
 
 from network.models import ROLE_RANK, Membership, Role
 
@@ -19,6 +20,11 @@ def _memo(user, key, compute):
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+def forget(user):
+    """Drop the memoised answers after a service changed the user's organisations or roles."""
+    user.__dict__.pop("_partnera_perm_cache", None)
 
 
 def network_role(user, network):
@@ -154,3 +160,15 @@ def network_required(action):
 
 class LoginRequired(Exception):
     """Turned into a redirect to the login page by portal.middleware.LoginRequiredMiddleware."""
+
+
+class NetworkRulePermission(BasePermission):
+    """DRF: a viewset names its rule per action in `network_rules` ({"list": "see_members", …});
+    the rule is asked about request.network, exactly as the HTML views ask."""
+
+    def has_permission(self, request, view):
+        rules = getattr(view, "network_rules", {})
+        rule = rules.get(view.action) or rules.get("*")
+        if rule is None:
+            return False  # an action nobody classified is refused, not silently allowed
+        return check(rule, request.user, request.network)

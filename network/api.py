@@ -1,0 +1,161 @@
+"""The network API under /api/v1/: the same selectors, services, permission rules and scope as the pages."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from django_countries.serializer_fields import CountryField
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from members.models import Organisation
+from network import selectors, services
+from network.models import Membership, Role
+from portal import permissions
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    country = CountryField(country_dict=False)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "acronym", "kind", "country", "city", "website"]
+
+
+class NetworkSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    acronym = serializers.CharField()
+    countries = serializers.SerializerMethodField()
+    description = serializers.CharField()
+    visibility = serializers.CharField()
+    member_count = serializers.IntegerField()
+
+    def get_countries(self, network) -> list[str]:
+        return [c.code for c in network.countries]
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSerializer(read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "organisation", "status", "role", "joined_at"]
+
+
+class MembershipRequestSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSerializer(read_only=True)
+    organisation_id = serializers.IntegerField(write_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "organisation", "organisation_id", "status", "message", "requested_at"]
+        read_only_fields = ["status", "requested_at"]
+
+
+class DecisionSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices, default=Role.MEMBER)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class MemberFilter(django_filters.FilterSet):
+    # Declared, not derived from the model: deriving would query Membership outside any scope.
+    role = django_filters.ChoiceFilter(choices=Role.choices)
+
+
+def _call_service(service, **kwargs):
+    """Service errors become 400 with field messages, refusals 403: never a 500."""
+    try:
+        return service(**kwargs)
+    except DjangoValidationError as error:
+        raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from error
+    except DjangoPermissionDenied as error:
+        raise PermissionDenied from error
+
+
+class NetworkDirectoryViewSet(viewsets.ReadOnlyModelViewSet):
+    """Public networks, plus private ones the caller belongs to."""
+
+    serializer_class = NetworkSerializer
+    permission_classes = []
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return selectors.networks_directory(user=self.request.user)
+
+
+class MemberViewSet(viewsets.ReadOnlyModelViewSet):
+    """A network's active member organisations (where the network shows them, or to its members)."""
+
+    serializer_class = MembershipSerializer
+    permission_classes = [permissions.NetworkRulePermission]
+    network_rules = {"*": "see_members"}
+    filterset_class = MemberFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no network
+            return Membership.objects.none()
+        return selectors.network_members(network=self.request.network)
+
+
+class MembershipRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Requests to join: organisation admins create them, coordinators list and decide."""
+
+    serializer_class = MembershipRequestSerializer
+    permission_classes = [permissions.NetworkRulePermission]
+    network_rules = {
+        "list": "manage_members",
+        "retrieve": "manage_members",
+        "approve": "manage_members",
+        "decline": "manage_members",
+        "create": "request_to_join",
+    }
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no network
+            return Membership.objects.none()
+        return selectors.pending_requests(network=self.request.network)
+
+    def perform_create(self, serializer):
+        # Only the caller's own organisations can be named; any other id is "not found".
+        organisation = get_object_or_404(
+            Organisation,
+            pk=serializer.validated_data["organisation_id"],
+            pk__in=permissions.admin_organisation_ids(self.request.user),
+        )
+        serializer.instance = _call_service(
+            services.membership_request,
+            network=self.request.network,
+            organisation=organisation,
+            acting_user=self.request.user,
+            message=serializer.validated_data.get("message", ""),
+        )
+
+    @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, network_slug=None, pk=None):
+        decision = DecisionSerializer(data=request.data)
+        decision.is_valid(raise_exception=True)
+        membership = _call_service(
+            services.membership_approve,
+            membership=self.get_object(),
+            acting_user=request.user,
+            role=decision.validated_data["role"],
+        )
+        return Response(MembershipSerializer(membership).data)
+
+    @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, network_slug=None, pk=None):
+        decision = DecisionSerializer(data=request.data)
+        decision.is_valid(raise_exception=True)
+        membership = _call_service(
+            services.membership_decline,
+            membership=self.get_object(),
+            acting_user=request.user,
+            reason=decision.validated_data["reason"],
+        )
+        return Response(MembershipSerializer(membership).data, status=status.HTTP_200_OK)

@@ -1,0 +1,20 @@
+"""Everything under /api/v1/. Network-owned endpoints sit below networks/<network_slug>/ so the scope
+middleware resolves the network, checks the caller may see it and enters its scope."""
+
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from network import api as network_api
+
+networks = SimpleRouter()
+networks.register("networks", network_api.NetworkDirectoryViewSet, basename="network")
+
+in_network = SimpleRouter()
+in_network.register("members", network_api.MemberViewSet, basename="member")
+in_network.register("membership-requests", network_api.MembershipRequestViewSet, basename="membership-request")
+
+app_name = "api"
+urlpatterns = [
+    path("", include(networks.urls)),
+    path("networks/<slug:network_slug>/", include(in_network.urls)),
+]
