@@ -85,7 +85,9 @@ def organisation_people(request, pk):
 def affiliation_remove(request, pk, affiliation_id):
     organisation = get_object_or_404(Organisation, pk=pk)
     permissions.ensure(request, "manage_organisation", organisation)
-    affiliation = get_object_or_404(Affiliation.objects.select_related("user"), pk=affiliation_id, organisation=organisation)
+    affiliation = get_object_or_404(
+        Affiliation.objects.select_related("user"), pk=affiliation_id, organisation=organisation
+    )
     try:
         services.affiliation_remove(affiliation=affiliation, acting_user=request.user)
     except ValidationError as error:

@@ -42,7 +42,8 @@ def _unique_slug(text):
 
 def _set_objectives(network, objectives, tasks_):
     NetworkObjective.objects.filter(network=network).delete()
-    rows = [(NetworkObjective.Kind.OBJECTIVE, t) for t in objectives] + [(NetworkObjective.Kind.TASK, t) for t in tasks_]
+    rows = [(NetworkObjective.Kind.OBJECTIVE, text) for text in objectives]
+    rows += [(NetworkObjective.Kind.TASK, text) for text in tasks_]
     NetworkObjective.objects.bulk_create(
         NetworkObjective(network=network, kind=kind, position=i, text=text.strip())
         for i, (kind, text) in enumerate(rows)

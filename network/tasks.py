@@ -55,5 +55,7 @@ def send_invitation(network, *, invitation_id):
         return
     url = absolute_url(reverse("network:invitation", kwargs={"token": invitation.token}))
     send_templated_mail(
-        name="network_invitation", to=[invitation.email], context={"network": network, "invitation": invitation, "url": url}
+        name="network_invitation",
+        to=[invitation.email],
+        context={"network": network, "invitation": invitation, "url": url},
     )
