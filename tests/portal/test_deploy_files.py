@@ -1,0 +1,80 @@
+"""The deployment files agree with each other and with the settings (Docker itself cannot run in CI)."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+# Variables that only docker-compose.yml reads (interpolation), not portal/settings.py.
+COMPOSE_ONLY = {"POSTGRES_PASSWORD", "WEB_BIND", "WEB_CONCURRENCY", "WORKER_CONCURRENCY"}
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text())
+
+
+def _settings_variables():
+    source = (BASE_DIR / "portal" / "settings.py").read_text()
+    return set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]*)"', source))
+
+
+def test_compose_has_the_five_services(compose):
+    assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis"}
+    app = [compose["services"][name] for name in ("web", "worker", "beat")]
+    assert {s["image"] for s in app} == {"partnera:latest"}
+    assert all(s["build"] == "." for s in app)
+    for name in ("db", "redis"):
+        service = compose["services"][name]
+        assert service["healthcheck"]["test"], name
+        assert service["volumes"], name
+        assert all(s["depends_on"][name]["condition"] == "service_healthy" for s in app)
+
+
+def test_worker_consumes_the_queue_the_app_sends_to(compose):
+    command = compose["services"]["worker"]["command"]
+    queue = command[command.index("-Q") + 1]
+    # "${CELERY_QUEUE:-partnera}": the variable the settings read, with the settings' default.
+    assert queue == "${CELERY_QUEUE:-partnera}"
+    assert os.environ.get("CELERY_QUEUE") or settings.CELERY_TASK_DEFAULT_QUEUE == "partnera"
+    assert "beat" in compose["services"]["beat"]["command"]
+
+
+def test_app_environment_is_read_by_the_settings(compose):
+    known = _settings_variables()
+    environment = compose["x-app"]["environment"]
+    assert set(environment) <= known, set(environment) - known
+    assert "false" in environment["DEBUG"]
+
+
+def test_env_example_lists_only_real_variables():
+    text = (BASE_DIR / ".env.example").read_text()
+    names = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]*)=", text, re.M))
+    unknown = names - _settings_variables() - COMPOSE_ONLY
+    assert not unknown, f".env.example names variables nothing reads: {unknown}"
+    for required in ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SITE_URL", "EMAIL_URL"):
+        assert re.search(rf"^{required}=", text, re.M), required
+
+
+def test_dockerfile_and_scripts():
+    dockerfile = (BASE_DIR / "Dockerfile").read_text()
+    assert dockerfile.startswith("#") and "FROM python:3.11-slim" in dockerfile
+    assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
+    assert "pip install -r requirements.txt" in dockerfile
+    assert '"/app/scripts/docker-entrypoint"' in dockerfile
+    for script in ("scripts/docker-entrypoint", "scripts/run-demo", "scripts/test", ".ci/run"):
+        path = BASE_DIR / script
+        assert path.read_text().startswith("#!"), script
+        assert os.access(path, os.X_OK) or script == ".ci/run", f"{script} is not executable"
+
+
+def test_vendored_htmx_matches_its_readme():
+    js = (BASE_DIR / "static/vendor/htmx/htmx.min.js").read_text()
+    version = re.search(r'version:"([0-9.]+)"', js).group(1)
+    readme = (BASE_DIR / "static/vendor/README.md").read_text()
+    assert f"| `htmx.org` | {version} |" in readme
+    assert (BASE_DIR / "static/vendor/htmx/LICENSE").exists()
