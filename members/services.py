@@ -2,6 +2,7 @@
 after commit."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +47,10 @@ def colleague_invite(*, organisation, email, acting_user):
 
     _require(permissions.can_manage_organisation(acting_user, organisation))
     email = email.strip().lower()
+    try:  # the form checks too, but the service must not queue mail to "not an address" from elsewhere
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from error
     if organisation.affiliations.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": _("This person already works for %(org)s.") % {"org": organisation}})
     if organisation.invitations.filter(

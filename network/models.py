@@ -165,3 +165,225 @@ class Invitation(models.Model):
     @property
     def is_open(self):
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# --- partnership agreements and news ----------------------------------------------------------------
+
+
+class ContentVisibility(models.TextChoices):
+    """Who may read an agreement or a news post. The network's own visibility still applies on top."""
+
+    PUBLIC = "public", _("Public: everyone who can see the network page")
+    MEMBERS = "members", _("Members only")
+
+
+class PartnershipAgreement(models.Model):
+    """A signed agreement between organisations: parties with roles, signatories, numbered areas of
+    cooperation, the project or programme it was concluded under, and how long it is valid."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="agreements")
+    title = models.CharField(_("title"), max_length=255)
+    purpose = models.TextField(_("purpose"), blank=True, help_text=_("The main goal, in a few sentences."))
+    # The projects app depends on network, never the other way round, so the project or programme the
+    # agreement was concluded under is kept as its title; projects may link back to agreements later.
+    framework = models.CharField(
+        _("concluded under (project or programme)"), max_length=500, blank=True,
+        help_text=_("The project or programme within which the agreement was concluded."),
+    )  # fmt: skip
+    signed_on = models.DateField(_("signed on"))
+    signed_in = models.CharField(_("place of signing"), max_length=120, blank=True)
+    valid_from = models.DateField(
+        _("valid from"), null=True, blank=True, help_text=_("Leave empty if it is valid from signing.")
+    )
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Leave empty if it has no end date.")
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=ContentVisibility.choices, default=ContentVisibility.PUBLIC
+    )
+    # When the coordinators were told the agreement is about to expire; each reminder goes once.
+    reminded_60_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_14_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(network="network")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-signed_on", "-pk"]
+        verbose_name = _("partnership agreement")
+        verbose_name_plural = _("partnership agreements")
+        constraints = [
+            # The same rules as clean(), kept by the database too for writes that skip validation.
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("signed_on")),
+                name="agreement_valid_until_after_signing",
+                violation_error_message=_("An agreement cannot end before it is signed."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="agreement_valid_until_after_valid_from",
+                violation_error_message=_("An agreement cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+        from django.utils.formats import date_format
+
+        if self.valid_until and self.signed_on and self.valid_until < self.signed_on:
+            raise ValidationError(
+                {
+                    "valid_until": _(
+                        "The agreement cannot end before it is signed: choose %(date)s or later."
+                    )
+                    % {"date": date_format(self.signed_on, "j F Y")}
+                }
+            )
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {
+                    "valid_until": _("The agreement cannot end before it starts: choose %(date)s or later.")
+                    % {"date": date_format(self.valid_from, "j F Y")}
+                }
+            )
+
+    @property
+    def is_public(self):
+        return self.visibility == ContentVisibility.PUBLIC
+
+    def validity(self, today=None):
+        """'upcoming', 'in_force' or 'ended' on `today`; it starts on `valid_from`, or when it is signed."""
+        today = today or timezone.localdate()
+        if today < (self.valid_from or self.signed_on):
+            return "upcoming"
+        if self.valid_until is not None and today > self.valid_until:
+            return "ended"
+        return "in_force"
+
+
+class AgreementParty(models.Model):
+    """An organisation that is party to an agreement, with its role in it (free text, e.g. "Lider
+    Partnerstwa"), in the order the agreement lists them."""
+
+    # Tenant-owned child row: it carries `network` itself so the scoped manager filters it directly,
+    # without trusting a join through the agreement.
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(PartnershipAgreement, on_delete=models.CASCADE, related_name="parties")
+    # PROTECT: an agreement is a record of what was signed; its parties must not vanish with a profile.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="agreement_parties")
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "organisation"], name="agreement_party_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.role}" if self.role else str(self.organisation)
+
+
+class AgreementSignatory(models.Model):
+    """A person who signed an agreement: name, title (their function) and the organisation they signed for."""
+
+    # Tenant-owned child row: carries `network` so the scope filters it without a join.
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(PartnershipAgreement, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title or function"), max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("signed for"),
+    )  # fmt: skip
+    position = models.PositiveIntegerField(default=0)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        return self.name
+
+
+class AgreementArea(models.Model):
+    """One numbered area of cooperation, as the agreement lists them (1, 2, 3…)."""
+
+    # Tenant-owned child row: carries `network` so the scope filters it without a join.
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(PartnershipAgreement, on_delete=models.CASCADE, related_name="areas")
+    number = models.PositiveIntegerField(_("number"))
+    text = models.TextField(_("area of cooperation"))
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("area of cooperation")
+        verbose_name_plural = _("areas of cooperation")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="agreement_area_number_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
+
+
+class NewsPost(models.Model):
+    """A news item on the network page. The body is plain text (shown with its line breaks)."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="news_posts")
+    title = models.CharField(_("title"), max_length=255)
+    published_on = models.DateField(_("date"), default=timezone.localdate)
+    body = models.TextField(_("text"))
+    agreement = models.ForeignKey(
+        PartnershipAgreement, on_delete=models.SET_NULL, null=True, blank=True, related_name="news_posts",
+        verbose_name=_("about the agreement"),
+    )  # fmt: skip
+    # A page of this network (a project, an activity…), as a path: network may not import projects, so a
+    # project is linked by its address until the projects app offers a proper link.
+    link_path = models.CharField(
+        _("link to a page of this network"), max_length=300, blank=True,
+        help_text=_("The address of a project or another page of this network, starting with /networks/."),
+    )  # fmt: skip
+    link_label = models.CharField(_("link text"), max_length=200, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=ContentVisibility.choices, default=ContentVisibility.PUBLIC
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(network="network")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("news post")
+        verbose_name_plural = _("news posts")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_public(self):
+        return self.visibility == ContentVisibility.PUBLIC

@@ -1,10 +1,23 @@
 """Reads for networks and memberships that are more than a get. Each names the network it reads."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Prefetch, Q
 from django_scopes import scopes_disabled
 
-from members.models import Affiliation
-from network.models import Invitation, Membership, Network, NetworkObjective
+from members.models import Affiliation, Organisation
+from network.models import (
+    AgreementParty,
+    AgreementSignatory,
+    ContentVisibility,
+    Invitation,
+    Membership,
+    Network,
+    NetworkObjective,
+    NewsPost,
+    PartnershipAgreement,
+)
+from portal import permissions
 
 
 def networks_directory(*, user):
@@ -87,4 +100,103 @@ def home_for_user(*, user):
         "affiliations": affiliations,
         "memberships": memberships,
         "invitations": [i for i in invitations if i.is_open],
+    }
+
+
+# --- partnership agreements and news ----------------------------------------------------------------
+
+
+def _visible_items(model, *, network, user):
+    items = model.objects.filter(network=network)
+    if not permissions.can_see_private_items(user, network):
+        items = items.filter(visibility=ContentVisibility.PUBLIC)
+    return items
+
+
+def agreements_for_user(*, network, user):
+    """The agreements this user may read in the network (members also see members-only ones), newest
+    first, with their parties' organisations for the list page."""
+    parties = Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation"))
+    return _visible_items(PartnershipAgreement, network=network, user=user).prefetch_related(parties)
+
+
+def agreement_for_page(*, network, agreement_id):
+    """One agreement with everything its page shows, or None."""
+    return (
+        PartnershipAgreement.objects.filter(network=network, pk=agreement_id)
+        .select_related("network")
+        .prefetch_related(
+            Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation")),
+            Prefetch("signatories", queryset=AgreementSignatory.objects.select_related("organisation")),
+            "areas",
+        )
+        .first()
+    )
+
+
+def news_for_user(*, network, user):
+    """The news posts this user may read in the network, newest first, with the agreement they link to."""
+    return _visible_items(NewsPost, network=network, user=user).select_related("agreement")
+
+
+def news_post_for_page(*, network, post_id):
+    """One news post with its network and agreement, or None."""
+    return NewsPost.objects.filter(network=network, pk=post_id).select_related("network", "agreement").first()
+
+
+def agreement_party_organisations(*, network, agreement=None):
+    """Organisations that may be chosen as parties (and as whom signatories signed for): the network's
+    members (active, requested or suspended) and whoever is already a party to the agreement."""
+    members = Membership.objects.filter(network=network, status__in=Membership.OPEN_STATUSES)
+    chosen = Q(pk__in=members.values("organisation_id"))
+    if agreement is not None and agreement.pk:
+        chosen |= Q(pk__in=AgreementParty.objects.filter(agreement=agreement).values("organisation_id"))
+    return Organisation.objects.filter(chosen).order_by("name")
+
+
+def party_roles_in_use(*, network):
+    """Roles typed for earlier agreements in this network, offered as suggestions next to the defaults."""
+    roles = AgreementParty.objects.filter(network=network).exclude(role="").values_list("role", flat=True)
+    return sorted(set(roles))
+
+
+def _due_for_reminder(*, today, thresholds):
+    """Agreements ending between today and the widest threshold whose reminder for a threshold they have
+    reached has not gone out yet. `thresholds` pairs days with the marker field: ((60, "reminded_60_at"), …)."""
+    pending = Q()
+    for days, marker in thresholds:
+        pending |= Q(valid_until__lte=today + timedelta(days=days), **{marker: None})
+    widest = max(days for days, _marker in thresholds)
+    return Q(valid_until__gte=today, valid_until__lte=today + timedelta(days=widest)) & pending
+
+
+def agreements_due_for_reminder(*, network, today, thresholds):
+    """This network's agreements due for an expiry reminder, soonest ending first."""
+    return PartnershipAgreement.objects.filter(
+        _due_for_reminder(today=today, thresholds=thresholds), network=network
+    ).order_by("valid_until", "pk")
+
+
+def networks_with_agreements_due(*, today, thresholds):
+    """Ids of every network with an agreement due for an expiry reminder.
+
+    The one read here that crosses networks, on purpose: the daily sweep only learns which networks have
+    work, and each network's work then runs inside its own scope.
+    """
+    with scopes_disabled():
+        return list(
+            PartnershipAgreement.objects.filter(_due_for_reminder(today=today, thresholds=thresholds))
+            .order_by("network_id")
+            .values_list("network_id", flat=True)
+            .distinct()
+        )
+
+
+def latest_agreements_and_news(*, network, user, limit=5):
+    """For the network page: the newest agreements (without their parties) and news posts this user may
+    read, as the context of templates/network/_agreements_news.html. Two queries."""
+    agreements = agreements_for_user(network=network, user=user).prefetch_related(None)
+    return {
+        "latest_agreements": list(agreements[:limit]),
+        "latest_news": list(news_for_user(network=network, user=user).select_related(None)[:limit]),
     }

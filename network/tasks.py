@@ -3,16 +3,19 @@
 from celery import shared_task
 from django.urls import reverse
 
-from network.models import Invitation, Membership, Role
+from network.models import Invitation, Membership, PartnershipAgreement, Role
 from portal.celery import NetworkTask
 from portal.mail import absolute_url, send_templated_mail
 
 
 def _coordinator_emails(network):
+    # order_by() drops Membership's default ordering: its column would join the DISTINCT and send a
+    # person who works for two coordinator organisations the same message twice.
     return list(
         Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, role=Role.COORDINATOR)
         .values_list("organisation__affiliations__user__email", flat=True)
         .exclude(organisation__affiliations__user__email=None)
+        .order_by()
         .distinct()
     )
 
@@ -59,3 +62,31 @@ def send_invitation(network, *, invitation_id):
         to=[invitation.email],
         context={"network": network, "invitation": invitation, "url": url},
     )
+
+
+# --- partnership agreements ---------------------------------------------------------------------------
+
+
+@shared_task(base=NetworkTask, acks_late=True)
+def notify_agreement_expiry(network, *, agreement_id, days_left):
+    """Tell the coordinators an agreement ends soon (queued once per threshold by the daily sweep)."""
+    agreement = PartnershipAgreement.objects.filter(pk=agreement_id).first()
+    if agreement is None or agreement.valid_until is None:
+        return  # deleted, or made open-ended, since the sweep queued this
+    url = absolute_url(
+        reverse("network:agreement", kwargs={"network_slug": network.slug, "agreement_id": agreement.pk})
+    )
+    send_templated_mail(
+        name="agreement_expiry",
+        to=_coordinator_emails(network),
+        context={"network": network, "agreement": agreement, "days_left": days_left, "url": url},
+    )
+
+
+@shared_task(acks_late=True)
+def agreement_expiry_sweep():
+    """Daily (CELERY_BEAT_SCHEDULE): queue the 60- and 14-day expiry reminders in every network."""
+    # network.services imports this module to queue its e-mails, so it is imported when the job runs.
+    from network import services
+
+    return len(services.agreement_expiry_reminders())

@@ -29,3 +29,23 @@ urlpatterns = [
     path("networks/<slug:network_slug>/memberships/<int:membership_id>/withdraw/", views.withdraw, name="withdraw"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]
+
+# Partnership agreements and news.
+urlpatterns += [
+    path("networks/<slug:network_slug>/agreements/", views.agreement_list, name="agreements"),
+    path("networks/<slug:network_slug>/agreements/new/", views.agreement_create, name="agreement_create"),
+    path("networks/<slug:network_slug>/agreements/<int:agreement_id>/", views.agreement_detail, name="agreement"),
+    path(
+        "networks/<slug:network_slug>/agreements/<int:agreement_id>/edit/", views.agreement_edit, name="agreement_edit"
+    ),
+    path(
+        "networks/<slug:network_slug>/agreements/<int:agreement_id>/delete/",
+        views.agreement_delete,
+        name="agreement_delete",
+    ),
+    path("networks/<slug:network_slug>/news/", views.news_list, name="news"),
+    path("networks/<slug:network_slug>/news/new/", views.news_create, name="news_create"),
+    path("networks/<slug:network_slug>/news/<int:post_id>/", views.news_detail, name="news_post"),
+    path("networks/<slug:network_slug>/news/<int:post_id>/edit/", views.news_edit, name="news_edit"),
+    path("networks/<slug:network_slug>/news/<int:post_id>/delete/", views.news_delete, name="news_delete"),
+]

@@ -1,7 +1,12 @@
-"""Network pages: directory, public home, workspace, membership management, invitations."""
+"""Network pages: directory, public home, workspace, membership management, invitations, partnership
+agreements and news."""
+
+import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,18 +15,24 @@ from django_scopes import scope, scopes_disabled
 from members.models import Organisation
 from network import selectors, services
 from network.forms import (
+    PARTY_ROLE_SUGGESTIONS,
     AcceptInvitationForm,
+    AgreementForm,
+    AgreementPartyFormSet,
+    AgreementSignatoryFormSet,
     DeclineForm,
     FoundingOrganisationForm,
     InvitationForm,
     JoinRequestForm,
     NetworkForm,
+    NewsPostForm,
     RoleForm,
     SuspendForm,
 )
-from network.models import Invitation, Membership, NetworkObjective
+from network.models import Invitation, Membership, NetworkObjective, PartnershipAgreement, Role
 from portal import permissions
 from portal.forms import add_service_errors
+from portal.mail import absolute_url
 
 
 def _membership(request, membership_id):
@@ -61,12 +72,15 @@ def detail(request, network_slug):
     network = request.network
     user = request.user
     my_memberships = []
+    admin_ids = permissions.admin_organisation_ids(user)
     if user.is_authenticated:
         my_memberships = list(
-            selectors.memberships_of_organisations(
-                network=network, organisation_ids=permissions.admin_organisation_ids(user)
-            ).filter(status__in=Membership.OPEN_STATUSES)
+            selectors.memberships_of_organisations(network=network, organisation_ids=admin_ids).filter(
+                status__in=Membership.OPEN_STATUSES
+            )
         )
+    # Every organisation the user administers is already in (or has asked): "Ask to join" would lead nowhere.
+    all_asked = bool(admin_ids) and admin_ids <= {m.organisation_id for m in my_memberships}
     members = selectors.network_members(network=network) if permissions.can_see_members(user, network) else None
     return render(
         request,
@@ -76,7 +90,10 @@ def detail(request, network_slug):
             "objectives": [o for o in selectors.network_objectives(network=network)],
             "members": members,
             "my_memberships": my_memberships,
+            "all_asked": all_asked,
+            "administers_any": bool(admin_ids),
             "objective_kinds": NetworkObjective.Kind,
+            **selectors.latest_agreements_and_news(network=network, user=user),
         },
     )
 
@@ -131,6 +148,10 @@ def join(request, network_slug):
     return render(request, "network/join.html", {"network": network, "form": form})
 
 
+def _role_label(role):
+    return Role(role).label if role else ""
+
+
 @permissions.network_required("enter_workspace")
 def workspace(request, network_slug):
     network = request.network
@@ -143,7 +164,7 @@ def workspace(request, network_slug):
             "network": network,
             "members": members,
             "my_memberships": [m for m in members if m.organisation_id in mine],
-            "role": permissions.network_role(request.user, network),
+            "role": _role_label(permissions.network_role(request.user, network)),
         },
     )
 
@@ -234,6 +255,8 @@ def leave(request, network_slug, membership_id):
     membership = _membership(request, membership_id)
     permissions.ensure(request, "leave_membership", membership)
     _act_on_membership(request, membership_id, services.membership_leave, None, _("%(org)s has left the network."))
+    if not permissions.can_view_network(request.user, request.network):
+        return redirect("home")  # a private network's page is a 404 to those who just left it
     return redirect("network:detail", network_slug=network_slug)
 
 
@@ -286,7 +309,9 @@ def invitation(request, token):
         return render(request, "network/invitation.html", {"invitation": invitation, "network": network})
     with scope(network=network):
         organisations = services.organisations_for_invitation(request.user)
-        form = AcceptInvitationForm(request.POST or None, organisations=organisations)
+        form = AcceptInvitationForm(
+            request.POST or None, organisations=organisations, organisation_name=invitation.organisation_name
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.invitation_accept(
@@ -305,3 +330,206 @@ def invitation(request, token):
         return render(
             request, "network/invitation.html", {"invitation": invitation, "network": network, "form": form}
         )
+
+
+# --- partnership agreements -------------------------------------------------------------------------
+
+
+def _readable(request, item, action):
+    """The agreement or post if this user may read it. Otherwise signed-in people get 404, the same as for
+    an id that does not exist; visitors are asked to log in (whether or not it exists), so a member who
+    opens a members-only link while logged out gets in and nobody else learns anything."""
+    if item is not None and permissions.check(action, request.user, item):
+        return item
+    if not request.user.is_authenticated:
+        raise permissions.LoginRequired
+    raise Http404
+
+
+def _split_row_errors(request, form, error):
+    """Service errors about the parties or signatories belong above those rows; the rest go to the form."""
+    if not hasattr(error, "error_dict"):
+        add_service_errors(request, form, error)
+        return {}
+    messages_by_key = error.message_dict
+    row_errors = {k: v for k, v in messages_by_key.items() if k in ("parties", "signatories")}
+    rest = {k: v for k, v in messages_by_key.items() if k not in row_errors}
+    if rest:
+        add_service_errors(request, form, ValidationError(rest))
+    return row_errors
+
+
+@permissions.network_required("view_network")
+def agreement_list(request, network_slug):
+    network = request.network
+    agreements = list(selectors.agreements_for_user(network=network, user=request.user))
+    return render(request, "network/agreements/list.html", {"network": network, "agreements": agreements})
+
+
+@permissions.network_required("view_network")
+def agreement_detail(request, network_slug, agreement_id):
+    network = request.network
+    agreement = _readable(
+        request, selectors.agreement_for_page(network=network, agreement_id=agreement_id), "view_agreement"
+    )
+    news = selectors.news_for_user(network=network, user=request.user).filter(agreement=agreement)
+    return render(
+        request,
+        "network/agreements/detail.html",
+        {"network": network, "agreement": agreement, "news": news, "share_url": absolute_url(request.path)},
+    )
+
+
+def _agreement_form(request, agreement):
+    """Create (agreement is None) or edit an agreement with its parties, signatories and areas."""
+    network = request.network
+    organisations = {o.pk: o for o in selectors.agreement_party_organisations(network=network, agreement=agreement)}
+    data = request.POST if request.method == "POST" else None
+    initial, party_rows, signatory_rows = {}, [], []
+    if agreement is not None:
+        initial = {"areas": "\n".join(area.text for area in agreement.areas.all())}
+        party_rows = [{"organisation": p.organisation_id, "role": p.role} for p in agreement.parties.all()]
+        signatory_rows = [
+            {"name": s.name, "title": s.title, "organisation": s.organisation_id} for s in agreement.signatories.all()
+        ]
+    # The ModelForm writes submitted values onto its instance: give it a copy, so the page keeps the
+    # saved title if the service refuses the change.
+    form = AgreementForm(data, instance=copy.copy(agreement), initial=initial)
+    rows = {"organisations": organisations}
+    if data is not None:
+        party_rows = signatory_rows = None  # the submitted rows are the whole truth; blank ones are skipped
+    parties = AgreementPartyFormSet(data, prefix="parties", initial=party_rows, form_kwargs=rows)
+    signatories = AgreementSignatoryFormSet(data, prefix="signatories", initial=signatory_rows, form_kwargs=rows)
+    row_errors = {}
+    if data is not None and all([form.is_valid(), parties.is_valid(), signatories.is_valid()]):
+        submitted = {"parties": parties.rows(), "signatories": signatories.rows(), "areas": form.area_lines()}
+        try:
+            if agreement is None:
+                saved = services.agreement_create(
+                    network=network, data=form.cleaned_data, acting_user=request.user, **submitted
+                )
+            else:
+                saved = services.agreement_update(
+                    agreement=agreement, data=form.cleaned_data, acting_user=request.user, **submitted
+                )
+        except ValidationError as error:
+            row_errors = _split_row_errors(request, form, error)
+        else:
+            messages.success(request, _("The agreement is saved."))
+            return redirect("network:agreement", network_slug=network.slug, agreement_id=saved.pk)
+    suggestions = [str(role) for role in PARTY_ROLE_SUGGESTIONS] + selectors.party_roles_in_use(network=network)
+    suggestions = list(dict.fromkeys(suggestions))  # once each, defaults first
+    return render(
+        request,
+        "network/agreements/form.html",
+        {
+            "network": network,
+            "agreement": agreement,
+            "form": form,
+            "parties": parties,
+            "signatories": signatories,
+            "row_errors": row_errors,
+            "role_suggestions": suggestions,
+            "has_organisations": bool(organisations),
+        },
+    )
+
+
+@permissions.network_required("manage_agreements")
+def agreement_create(request, network_slug):
+    return _agreement_form(request, None)
+
+
+@permissions.network_required("manage_agreements")
+def agreement_edit(request, network_slug, agreement_id):
+    agreement = _readable(
+        request, selectors.agreement_for_page(network=request.network, agreement_id=agreement_id), "view_agreement"
+    )
+    permissions.ensure(request, "edit_agreement", agreement)
+    return _agreement_form(request, agreement)
+
+
+@require_POST
+@permissions.network_required("manage_agreements")
+def agreement_delete(request, network_slug, agreement_id):
+    agreement = _readable(
+        request, selectors.agreement_for_page(network=request.network, agreement_id=agreement_id), "view_agreement"
+    )
+    permissions.ensure(request, "edit_agreement", agreement)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Tick the box to confirm that the agreement should be deleted."))
+        return redirect("network:agreement_edit", network_slug=network_slug, agreement_id=agreement.pk)
+    services.agreement_delete(agreement=agreement, acting_user=request.user)
+    messages.success(request, _("The agreement “%(title)s” was deleted.") % {"title": agreement.title})
+    return redirect("network:agreements", network_slug=network_slug)
+
+
+# --- news ---------------------------------------------------------------------------------------------
+
+NEWS_PER_PAGE = 20
+
+
+@permissions.network_required("view_network")
+def news_list(request, network_slug):
+    network = request.network
+    page = Paginator(selectors.news_for_user(network=network, user=request.user), NEWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "network/news/list.html", {"network": network, "page": page, "posts": page.object_list})
+
+
+@permissions.network_required("view_network")
+def news_detail(request, network_slug, post_id):
+    network = request.network
+    post = _readable(request, selectors.news_post_for_page(network=network, post_id=post_id), "view_news_post")
+    agreement = post.agreement
+    if agreement is not None and not permissions.can_view_agreement(request.user, agreement):
+        agreement = None  # a public post about a members-only agreement does not reveal it
+    return render(
+        request,
+        "network/news/detail.html",
+        {"network": network, "post": post, "agreement": agreement, "share_url": absolute_url(request.path)},
+    )
+
+
+def _news_form(request, post):
+    network = request.network
+    agreements = PartnershipAgreement.objects.filter(network=network).only("pk", "title", "signed_on")
+    form = NewsPostForm(request.POST or None, instance=post, agreements=agreements)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if post is None:
+                post = services.news_post_create(network=network, data=form.cleaned_data, acting_user=request.user)
+            else:
+                post = services.news_post_update(post=post, data=form.cleaned_data, acting_user=request.user)
+        except ValidationError as error:
+            add_service_errors(request, form, error)
+        else:
+            messages.success(request, _("The news post is saved."))
+            return redirect("network:news_post", network_slug=network.slug, post_id=post.pk)
+    return render(request, "network/news/form.html", {"network": network, "post": post, "form": form})
+
+
+@permissions.network_required("manage_news")
+def news_create(request, network_slug):
+    return _news_form(request, None)
+
+
+@permissions.network_required("manage_news")
+def news_edit(request, network_slug, post_id):
+    post = _readable(request, selectors.news_post_for_page(network=request.network, post_id=post_id), "view_news_post")
+    permissions.ensure(request, "edit_news_post", post)
+    return _news_form(request, post)
+
+
+@require_POST
+@permissions.network_required("manage_news")
+def news_delete(request, network_slug, post_id):
+    post = _readable(request, selectors.news_post_for_page(network=request.network, post_id=post_id), "view_news_post")
+    permissions.ensure(request, "edit_news_post", post)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Tick the box to confirm that the post should be deleted."))
+        return redirect("network:news_edit", network_slug=network_slug, post_id=post.pk)
+    services.news_post_delete(post=post, acting_user=request.user)
+    messages.success(request, _("The news post “%(title)s” was deleted.") % {"title": post.title})
+    return redirect("network:news", network_slug=network_slug)

@@ -1,0 +1,154 @@
+"""Query counts on the list pages stay fixed as the rows grow.
+
+Each case builds a page with 5 rows, loads it once to warm caches (session, content types), counts the
+queries of a second load, grows the rows to 50 and counts again: the two counts must be equal and under
+a ceiling. The counts are printed (run with -s) and attached to the test report as `queries`.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scopes_disabled
+
+from network.models import Membership, Network, Role
+from tests.factories import (
+    AffiliationFactory,
+    ColleagueInvitationFactory,
+    InvitationFactory,
+    MembershipFactory,
+    NetworkFactory,
+    UserFactory,
+    person_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = 5, 50
+CEILING = 15  # no list page needs more than this many queries, whatever its size
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries.captured_queries), response
+
+
+# Each case: setup(client) -> (url, grow(n)); `grow(n)` adds rows until the page holds n of them, and
+# `rows(response)` says how many rows the page shows, so the test knows the page really grew.
+
+
+def directory(client):
+    user = person_in(NetworkFactory(visibility=Network.Visibility.PRIVATE))  # one private network of mine
+    client.force_login(user)
+
+    def grow(n):
+        while Network.objects.filter(visibility=Network.Visibility.PUBLIC).count() < n:
+            MembershipFactory(network=NetworkFactory(description="A partnership"))
+
+    return "/networks/", grow, lambda r: len(r.context["networks"])
+
+
+def network_detail(client):
+    network = NetworkFactory(slug="cgn")
+    client.force_login(person_in(network, Role.COORDINATOR))
+
+    def grow(n):
+        while Membership.objects.all().count() < n:
+            MembershipFactory(network=network, organisation__city="Gyumri")
+
+    return "/networks/cgn/", grow, lambda r: len(r.context["members"])
+
+
+def workspace(client):
+    network = NetworkFactory(slug="cgn")
+    client.force_login(person_in(network, Role.COORDINATOR))
+
+    def grow(n):
+        while Membership.objects.all().count() < n:
+            organisation = MembershipFactory(network=network).organisation
+            AffiliationFactory.create_batch(2, organisation=organisation)
+
+    return "/networks/cgn/workspace/", grow, lambda r: len(r.context["members"])
+
+
+def manage_members(client):
+    network = NetworkFactory(slug="cgn")
+    coordinator = person_in(network, Role.COORDINATOR)
+    client.force_login(coordinator)
+
+    def grow(n):
+        while Membership.objects.filter(status=Membership.Status.REQUESTED).count() < n:
+            requester = AffiliationFactory().user
+            MembershipFactory(
+                network=network,
+                organisation=requester.affiliations.get().organisation,
+                status=Membership.Status.REQUESTED,
+                requested_by=requester,
+            )
+            member = MembershipFactory(network=network).organisation
+            AffiliationFactory(organisation=member)
+            InvitationFactory(network=network, invited_by=coordinator)
+
+    def rows(response):
+        return min(len(response.context["pending"]), len(response.context["invitations"]))
+
+    return "/networks/cgn/members/manage/", grow, rows
+
+
+def home(client):
+    admin = AffiliationFactory()
+    client.force_login(admin.user)
+
+    def grow(n):
+        while Membership.objects.all().count() < n:
+            MembershipFactory(organisation=admin.organisation, network=NetworkFactory())
+            InvitationFactory(email=admin.user.email)
+
+    return "/", grow, lambda r: min(len(r.context["memberships"]), len(r.context["invitations"]))
+
+
+def organisation_profile(client):
+    admin = AffiliationFactory()
+    client.force_login(admin.user)
+
+    def grow(n):
+        while Membership.objects.all().count() < n:
+            MembershipFactory(organisation=admin.organisation, network=NetworkFactory())
+
+    return f"/organisations/{admin.organisation_id}/", grow, lambda r: len(r.context["memberships"])
+
+
+def organisation_people(client):
+    admin = AffiliationFactory()
+    client.force_login(admin.user)
+
+    def grow(n):
+        while admin.organisation.affiliations.count() < n:
+            AffiliationFactory(organisation=admin.organisation, is_admin=False, user=UserFactory())
+            ColleagueInvitationFactory(organisation=admin.organisation, invited_by=admin.user)
+
+    return f"/organisations/{admin.organisation_id}/people/", grow, lambda r: len(r.context["people"])
+
+
+CASES = [directory, network_detail, workspace, manage_members, home, organisation_profile, organisation_people]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.__name__ for case in CASES])
+def test_query_count_does_not_grow_with_the_rows(client, case, record_property, django_assert_max_num_queries):
+    with scopes_disabled():  # the builders count and create tenant rows (fixture code)
+        url, grow, rows = case(client)
+        grow(SMALL)
+    client.get(url)  # warm-up: first-request work (session, content types) is not the page's
+    small, response = count_queries(client, url)
+    assert rows(response) >= SMALL
+
+    with scopes_disabled():
+        grow(LARGE)
+    with django_assert_max_num_queries(CEILING):
+        large, response = count_queries(client, url)
+    assert rows(response) >= LARGE
+
+    record_property("queries", {SMALL: small, LARGE: large})
+    print(f"\n{case.__name__}: {small} queries with {SMALL} rows, {large} with {LARGE}")
+    assert large == small

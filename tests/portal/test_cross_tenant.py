@@ -1,0 +1,375 @@
+"""The cross-tenant probe: every URL pattern of the project, aimed at PRIVATE network B, by a coordinator
+of network A and by an anonymous visitor, must give nothing of B away.
+
+It walks django.urls.get_resolver() at test time, so routes other engineers add later are probed
+without anyone remembering to: a route whose path kwarg this file does not know FAILS
+`test_every_route_is_classified` until it is added to PROBE_KWARGS below.
+
+For each route, GET and an empty POST must not answer 2xx, unless the route is in PUBLIC_BY_DESIGN; those
+pages are searched for B's private strings instead. Whatever the answers, B's rows must be unchanged.
+"""
+
+import json
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from members.models import Affiliation, ColleagueInvitation
+from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
+from projects.models import Objective, Project
+from tests.factories import (
+    AffiliationFactory,
+    AgreementFactory,
+    ColleagueInvitationFactory,
+    InvitationFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NewsPostFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# --------------------------------------------------------------------------------------------------------
+# How each path kwarg is filled, pointing at an object of private network B (`b`, built by the fixture
+# `tenants` below). A value is either
+#   * a function of `b`: used for that kwarg in every route, or
+#   * a dict {route name or namespace: function of `b`}: for names that mean different objects in
+#     different routes ("pk", "token"). The full route name ("api:member-detail") wins over its
+#     namespace ("members"); a route matching neither fails the test, so it gets classified.
+# Add new kwarg names (or route entries) here when you add URLs; add objects to `tenants` if needed.
+# --------------------------------------------------------------------------------------------------------
+PROBE_KWARGS = {
+    "network_slug": lambda b: b.network.slug,
+    "membership_id": lambda b: b.member_membership.pk,
+    "invitation_id": {
+        "network": lambda b: b.invitation.pk,
+        "members": lambda b: b.colleague_invitation.pk,
+    },
+    "pk": {
+        "members": lambda b: b.coordinator_org.pk,
+        "api:member-detail": lambda b: b.member_membership.pk,
+        "api:membership-request-detail": lambda b: b.request.pk,
+        "api:membership-request-approve": lambda b: b.request.pk,
+        "api:membership-request-decline": lambda b: b.request.pk,
+    },
+    "affiliation_id": lambda b: b.coordinator_affiliation.pk,
+    "token": {
+        "network": lambda b: b.invitation.token,
+        "members": lambda b: b.colleague_invitation.token,
+    },
+    "slug": {"api:network-detail": lambda b: b.network.slug},
+    "agreement_id": lambda b: b.agreement.pk,
+    "post_id": lambda b: b.news_post.pk,
+    "project_slug": lambda b: b.project.slug,
+    "item_id": lambda b: b.project_objective.pk,
+    "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
+    "page": {"projects:edit_page": lambda b: "logframe"},
+}
+# Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
+# missing object (every other kwarg becomes "0" there).
+NOT_OBJECTS = {"kind", "page"}
+
+
+@dataclass(frozen=True)
+class Public:
+    """A route that may answer 2xx to these visitors; `may_show` names B's strings it shows by design."""
+
+    reason: str
+    may_show: frozenset = frozenset()
+
+
+PUBLIC_BY_DESIGN = {
+    "home": Public("the landing page, or the visitor's own organisations and memberships"),
+    "network:directory": Public("public networks plus private ones the visitor's organisations are in"),
+    "network:create": Public("a form to found a new network; names no existing object"),
+    "members:organisation_create": Public("a form to add a new organisation; names no existing object"),
+    "members:organisation": Public(
+        "organisations are global and their profiles public; it lists only the organisation's public networks, never B",
+        frozenset({"coordinator_org"}),
+    ),
+    "network:invitation": Public(
+        "the unguessable token in the e-mail is the permission; the page names the network inviting, who "
+        "invites and whom",
+        frozenset({"network_name", "coordinator_person", "invitation_email"}),
+    ),
+    "members:colleague_invitation": Public(
+        "the unguessable token in the e-mail is the permission; the page names the organisation",
+        frozenset({"coordinator_org"}),
+    ),
+    "api:network-list": Public("the API directory: public networks plus the caller's own"),
+    "api-schema": Public("the OpenAPI description of the API; holds no data"),
+    "api-docs": Public("the page that renders the OpenAPI description; holds no data"),
+}
+
+# Routes not probed at all, each with its reason. Matched on the route name prefix or the path prefix.
+SKIPPED = {
+    "admin:": "the Django admin: staff only, behind allauth's login; scopes are off there on purpose",
+    "account_": "allauth's account pages (sign-up, login, passwords, e-mail addresses): no tenant data",
+    "i18n/": "the i18n namespace: set_language only stores the visitor's language",
+    "media/": "the DEBUG-only media file server (absent in tests and production)",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str | None  # "namespace:name"
+    path: str  # the pattern as written, for messages
+    kwargs: tuple
+
+    @property
+    def namespace(self):
+        return self.name.split(":")[0] if self.name and ":" in self.name else ""
+
+
+def _walk(patterns, prefix="", namespace="", kwargs=()):
+    for pattern in patterns:
+        # Kwargs come from the including patterns too: api/v1/networks/<slug:network_slug>/ + members/…
+        found = kwargs + tuple(pattern.pattern.regex.groupindex)
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner, found)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name and ":".join(filter(None, [namespace, pattern.name]))
+            if name is None and namespace:
+                name = f"{namespace}:<unnamed>"
+            yield Route(name, prefix + str(pattern.pattern), found)
+
+
+def all_routes():
+    return list(_walk(get_resolver().url_patterns))
+
+
+def skip_reason(route):
+    for prefix, reason in SKIPPED.items():
+        if (route.name or "").startswith(prefix) or route.path.lstrip("^").startswith(prefix):
+            return reason
+    return None
+
+
+def probed_routes():
+    return [route for route in all_routes() if skip_reason(route) is None]
+
+
+def kwarg_value(route, kwarg, b):
+    spec = PROBE_KWARGS.get(kwarg)
+    if spec is None:
+        raise LookupError(f"{route.name} ({route.path}): unknown path kwarg {kwarg!r}; add it to PROBE_KWARGS")
+    if isinstance(spec, dict):
+        spec = spec.get(route.name) or spec.get(route.namespace)
+        if spec is None:
+            raise LookupError(
+                f"{route.name} ({route.path}): kwarg {kwarg!r} means different objects in different routes; "
+                f"add {route.name!r} (or its namespace) to PROBE_KWARGS[{kwarg!r}]"
+            )
+    return spec(b)
+
+
+def url_kwargs(route, b):
+    return {kwarg: kwarg_value(route, kwarg, b) for kwarg in route.kwargs}
+
+
+def url_for(route, b, **override):
+    return reverse(route.name, kwargs={**url_kwargs(route, b), **override})
+
+
+# --- the two tenants ---------------------------------------------------------------------------------------
+
+# Distinctive strings of private network B: none may appear where B is not meant to be shown.
+B_STRINGS = {
+    "network_name": "Zeta Hidden Consortium",
+    "objective": "Zeta secret objective",
+    "coordinator_org": "Zeta Coordinating Foundation",
+    "member_org": "Zeta Member School",
+    "requester_org": "Zeta Applicant Association",
+    "coordinator_person": "Zelda Coordinatrix",
+    "member_person": "Zoran Memberson",
+    "member_email": "zoran@zeta-member.example",
+    "invitation_email": "invitee@zeta-invited.example",
+    "agreement_title": "Zeta secret agreement",
+    "news_title": "Zeta secret news",
+    "project_title": "Zeta secret project",
+    "project_objective": "Zeta secret project objective",
+}
+
+
+@pytest.fixture
+def tenants():
+    """Public network A with its coordinator; private network B with members, a request, invitations."""
+    with scopes_disabled():
+        network_a = NetworkFactory(name="Alpha Open Network", slug="alpha")
+        coordinator_a = AffiliationFactory(organisation__name="Alpha Lead NGO").user
+        MembershipFactory(
+            network=network_a, organisation=coordinator_a.affiliations.get().organisation, role=Role.COORDINATOR
+        )
+        MembershipFactory(network=network_a, organisation__name="Alpha Member NGO")
+        MembershipFactory(network=network_a, organisation__name="Alpha Applicant", status=Membership.Status.REQUESTED)
+
+        s = B_STRINGS
+        network = NetworkFactory(name=s["network_name"], slug="zeta-hidden", visibility=Network.Visibility.PRIVATE)
+        NetworkObjective.objects.create(network=network, text=s["objective"])
+        coordinator_org = OrganisationFactory(name=s["coordinator_org"], acronym="")
+        coordinator = UserFactory(full_name=s["coordinator_person"])
+        coordinator_affiliation = AffiliationFactory(user=coordinator, organisation=coordinator_org)
+        MembershipFactory(network=network, organisation=coordinator_org, role=Role.COORDINATOR)
+        member_affiliation = AffiliationFactory(
+            organisation__name=s["member_org"], organisation__acronym="",
+            user__full_name=s["member_person"], user__email=s["member_email"],
+        )  # fmt: skip
+        member_membership = MembershipFactory(network=network, organisation=member_affiliation.organisation)
+        request = MembershipFactory(
+            network=network, organisation__name=s["requester_org"], status=Membership.Status.REQUESTED
+        )
+        b = SimpleNamespace(
+            network=network,
+            coordinator=coordinator,
+            coordinator_org=coordinator_org,
+            coordinator_affiliation=coordinator_affiliation,
+            member_membership=member_membership,
+            request=request,
+            invitation=InvitationFactory(network=network, email=s["invitation_email"], invited_by=coordinator),
+            colleague_invitation=ColleagueInvitationFactory(organisation=coordinator_org, invited_by=coordinator),
+            agreement=AgreementFactory(network=network, title=s["agreement_title"]),
+            news_post=NewsPostFactory(network=network, title=s["news_title"]),
+            project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
+        )
+        b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+    return SimpleNamespace(a=network_a, coordinator_a=coordinator_a, b=b)
+
+
+def b_state(b):
+    """Everything a successful cross-tenant write would change."""
+    with scopes_disabled():
+        network = Network.objects.filter(pk=b.network.pk).values().get()
+        return (
+            network,
+            list(Membership.objects.filter(network=b.network).order_by("pk").values()),
+            list(Invitation.objects.filter(network=b.network).order_by("pk").values()),
+            list(NetworkObjective.objects.filter(network=b.network).order_by("pk").values()),
+            list(Affiliation.objects.filter(organisation=b.coordinator_org).order_by("pk").values()),
+            list(ColleagueInvitation.objects.filter(organisation=b.coordinator_org).order_by("pk").values()),
+            list(type(b.coordinator_org).objects.filter(pk=b.coordinator_org.pk).values()),
+            list(PartnershipAgreement.objects.filter(network=b.network).values()),
+            list(NewsPost.objects.filter(network=b.network).values()),
+            list(Project.objects.filter(network=b.network).values()),
+            list(Objective.objects.filter(network=b.network).values()),
+        )
+
+
+def leaked(response, may_show=frozenset()):
+    body = response.content.decode(errors="replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        body = json.dumps(json.loads(body or "null"), ensure_ascii=False)
+    return sorted(key for key, value in B_STRINGS.items() if key not in may_show and value in body)
+
+
+def probe(client, routes, b):
+    """GET and empty POST on each route; return the problems found, one line each.
+
+    Routes under B's /networks/<network_slug>/ (pages and API) must answer 404, as if B did not exist.
+    """
+    problems = []
+    for route in routes:
+        url = url_for(route, b)
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            public = PUBLIC_BY_DESIGN.get(route.name)
+            if 200 <= response.status_code < 300 and public is None:
+                problems.append(f"{method.upper()} {url} ({route.name}) answered {response.status_code}")
+            if public is not None and (found := leaked(response, public.may_show)):
+                problems.append(f"{method.upper()} {url} ({route.name}) shows B's {', '.join(found)}")
+            if "network_slug" in route.kwargs and response.status_code != 404:
+                problems.append(f"{method.upper()} {url} ({route.name}) answered {response.status_code}, not 404")
+    return problems
+
+
+# --- the tests -------------------------------------------------------------------------------------------
+
+
+def test_every_route_is_classified(tenants):
+    """A new route either resolves all its kwargs from PROBE_KWARGS or is skipped with a reason."""
+    problems = []
+    for route in probed_routes():
+        if route.name is None or route.name.endswith(":<unnamed>"):
+            problems.append(f"{route.path}: unnamed route; name it so the probe can reverse it")
+            continue
+        try:
+            url_for(route, tenants.b)
+        except LookupError as error:
+            problems.append(str(error))
+    assert problems == [], "\n".join(problems)
+    assert {r.name for r in probed_routes()} >= set(PUBLIC_BY_DESIGN), "PUBLIC_BY_DESIGN names a route that is gone"
+
+
+def test_the_walk_finds_the_routes_we_know():
+    names = {route.name for route in probed_routes()}
+    assert {"network:approve", "network:invitation", "members:people", "api:member-detail"} <= names
+    skipped = {route.name for route in all_routes() if skip_reason(route)}
+    assert {"account_login", "set_language"} <= skipped
+    assert any(name and name.startswith("admin:") for name in skipped)
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "coordinator_of_a"])
+def test_private_network_b_gives_nothing_away(client, tenants, visitor):
+    if visitor == "coordinator_of_a":
+        client.force_login(tenants.coordinator_a)
+    before = b_state(tenants.b)
+
+    problems = probe(client, probed_routes(), tenants.b)
+
+    assert problems == [], "\n".join(problems)
+    assert b_state(tenants.b) == before
+
+
+def test_b_objects_named_under_a_slug_are_answered_like_missing_ones(client, tenants):
+    """A's coordinator may act in A; B's membership, invitation… ids under A's address must get exactly
+    the answer a non-existent id gets (Zulip's rule: "missing" and "not yours" look the same)."""
+    client.force_login(tenants.coordinator_a)
+    before = b_state(tenants.b)
+    routes = [r for r in probed_routes() if "network_slug" in r.kwargs and len(r.kwargs) > 1]
+    assert routes
+
+    problems = []
+    for route in routes:
+        url = url_for(route, tenants.b, network_slug=tenants.a.slug)
+        missing = {k: "0" for k in route.kwargs if k not in NOT_OBJECTS}
+        missing = reverse(
+            route.name, kwargs={**url_kwargs(route, tenants.b), **missing, "network_slug": tenants.a.slug}
+        )
+        for method in ("get", "post"):
+            answer, expected = getattr(client, method)(url).status_code, getattr(client, method)(missing).status_code
+            if answer != expected or 200 <= answer < 300:
+                problems.append(
+                    f"{method.upper()} {url} ({route.name}) answered {answer}; a missing id gets {expected}"
+                )
+
+    assert problems == [], "\n".join(problems)
+    assert b_state(tenants.b) == before
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/",
+        "/networks/",
+        "/networks/alpha/",
+        "/networks/alpha/workspace/",
+        "/networks/alpha/members/manage/",
+        "/networks/alpha/agreements/",
+        "/networks/alpha/news/",
+        "/networks/alpha/projects/",
+        "/api/v1/networks/",
+        "/api/v1/networks/alpha/members/",
+        "/api/v1/networks/alpha/membership-requests/",
+    ],
+)
+def test_a_list_pages_hold_none_of_b_rows(client, tenants, page):
+    client.force_login(tenants.coordinator_a)
+    response = client.get(page)
+    assert response.status_code == 200
+    assert "Alpha" in response.content.decode()  # the page does list A's rows
+    assert leaked(response) == []

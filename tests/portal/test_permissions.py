@@ -1,0 +1,167 @@
+"""Who may do what to a network: one explicit table of role × action × expected answer, for a public
+and a private network, asked through the pages (so the middleware, decorators and rules all take part).
+
+Answers: OK = 200; DONE = the action happened and redirected onward; LOGIN = 302 to the login page with
+?next=; DENIED = 403; MISSING = 404, the same as a network that does not exist.
+"""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from network.models import Invitation, Membership, Network, Role
+from portal import permissions
+from tests.factories import AffiliationFactory, MembershipFactory, NetworkFactory, UserFactory, person_in
+
+pytestmark = pytest.mark.django_db
+
+OK, DONE, LOGIN, DENIED, MISSING = "200", "done", "login", "403", "404"
+
+# action: (method, path under /networks/<slug>/, POST data)
+ACTIONS = {
+    "detail": ("get", "", None),
+    "workspace": ("get", "workspace/", None),
+    "manage": ("get", "members/manage/", None),
+    "edit": ("get", "edit/", None),
+    "approve": ("post", "memberships/{request}/approve/", {"role": "member"}),
+    "invite": ("post", "members/invite/", {"email": "invitee@example.org", "role": "member"}),
+    "join": ("get", "join/", None),
+}
+COLUMNS = tuple(ACTIONS)
+
+# Roles: outsider = signed in, admin of an organisation not in the network; requester = its organisation
+# asked to join and waits; suspended = its organisation's membership is suspended; staff = is_staff, no
+# organisation.
+# fmt: off
+TABLE = {
+    Network.Visibility.PUBLIC: {
+        #               detail   workspace manage  edit    approve invite  join
+        "anonymous":   (OK,      LOGIN,    LOGIN,  LOGIN,  LOGIN,  LOGIN,  LOGIN),
+        "outsider":    (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK),
+        "requester":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK),
+        "suspended":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK),
+        "observer":    (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK),
+        "member":      (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK),
+        "coordinator": (OK,      OK,       OK,     OK,     DONE,   DONE,   OK),
+        "staff":       (OK,      OK,       DENIED, DENIED, DENIED, DENIED, DENIED),
+    },
+    # Private: whoever has no active membership gets 404 for everything, as if the network did not
+    # exist. Staff may look (support), but not act. Nobody asks to join: private networks invite.
+    Network.Visibility.PRIVATE: {
+        #               detail   workspace manage  edit    approve invite  join
+        "anonymous":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
+        "outsider":    (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
+        "requester":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
+        "suspended":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
+        "observer":    (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+        "member":      (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+        "coordinator": (OK,      OK,       OK,      OK,      DONE,    DONE,    DENIED),
+        "staff":       (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+    },
+}
+# fmt: on
+
+CASES = [
+    pytest.param(visibility, role, action, expected, id=f"{visibility}-{role}-{action}")
+    for visibility, rows in TABLE.items()
+    for role, answers in rows.items()
+    for action, expected in zip(COLUMNS, answers, strict=True)
+]
+
+
+def test_the_table_covers_every_role_and_action():
+    for rows in TABLE.values():
+        assert set(rows) == set(TABLE[Network.Visibility.PUBLIC])
+        assert all(len(answers) == len(COLUMNS) for answers in rows.values())
+
+
+def make_person(network, role):
+    if role == "anonymous":
+        return None
+    if role == "staff":
+        return UserFactory(is_staff=True)
+    if role == "outsider":
+        return AffiliationFactory().user
+    if role == "suspended":
+        return person_in(network, Role.MEMBER, status=Membership.Status.SUSPENDED)
+    return person_in(network, role)
+
+
+@pytest.mark.parametrize(("visibility", "role", "action", "expected"), CASES)
+def test_permission_table(client, visibility, role, action, expected):
+    network = NetworkFactory(visibility=visibility)
+    person_in(network, Role.COORDINATOR)
+    requester = AffiliationFactory().user
+    request = MembershipFactory(
+        network=network,
+        organisation=requester.affiliations.get().organisation,
+        status=Membership.Status.REQUESTED,
+        requested_by=requester,
+    )
+    user = requester if role == "requester" else make_person(network, role)
+    if user is not None:
+        client.force_login(user)
+    method, path, data = ACTIONS[action]
+    path = f"/networks/{network.slug}/" + path.format(request=request.pk)
+
+    response = getattr(client, method)(path, data or {})
+
+    answer = str(response.status_code)
+    if response.status_code == 302:
+        answer = LOGIN if response["Location"] == f"/accounts/login/?next={path}" else DONE
+    assert answer == expected, f"{role} {action} {path}: got {response.status_code} {response.get('Location', '')}"
+    with scopes_disabled():
+        request.refresh_from_db()
+        invited = Invitation.objects.filter(network=network).exists()
+    assert (request.status == Membership.Status.ACTIVE) == (action == "approve" and expected == DONE)
+    assert invited == (action == "invite" and expected == DONE)
+
+
+# --- the rules module itself -----------------------------------------------------------------------------
+
+
+def test_check_refuses_unknown_rule_names():
+    with pytest.raises(LookupError, match="No permission rule named can_fly"):
+        permissions.check("fly", UserFactory(), NetworkFactory())
+
+
+def test_check_answers_known_rules_with_a_bool():
+    network = NetworkFactory()
+    assert permissions.check("view_network", UserFactory(), network) is True
+    assert permissions.check("manage_members", UserFactory(), network) is False
+
+
+def test_the_template_tag_asks_the_same_module(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    template = Template('{% can "no_such_rule" %}')
+    with pytest.raises(LookupError):
+        template.render(Context({"request": request}))
+
+
+def test_a_person_in_two_member_organisations_gets_the_higher_role():
+    network = NetworkFactory()
+    person = person_in(network, Role.OBSERVER)
+    coordinating = AffiliationFactory(user=person).organisation
+    MembershipFactory(network=network, organisation=coordinating, role=Role.COORDINATOR)
+    assert permissions.network_role(person, network) == Role.COORDINATOR
+
+
+def test_only_active_memberships_give_a_role():
+    network = NetworkFactory()
+    for status in (Membership.Status.REQUESTED, Membership.Status.SUSPENDED, Membership.Status.LEFT):
+        assert permissions.network_role(person_in(network, Role.COORDINATOR, status=status), network) is None
+
+
+def test_colleagues_who_are_not_admins_share_the_role_but_cannot_act_for_the_organisation():
+    network = NetworkFactory()
+    admin = person_in(network, Role.MEMBER)
+    colleague = AffiliationFactory(organisation=admin.affiliations.get().organisation, is_admin=False).user
+    with scopes_disabled():
+        membership = Membership.objects.get(network=network)
+    assert permissions.network_role(colleague, network) == Role.MEMBER
+    assert permissions.can_leave_membership(admin, membership)
+    assert not permissions.can_leave_membership(colleague, membership)
+    assert not permissions.can_request_to_join(colleague, NetworkFactory())
