@@ -1,5 +1,6 @@
 """`manage.py load_demo`: the five seed networks, their organisations and the demo logins."""
 
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -11,8 +12,31 @@ from django_scopes import scope, scopes_disabled
 from members.models import Affiliation, Organisation, User
 from network.demo_data import JOIN_DEMO, NETWORKS, STAFF_LOGIN
 from network.management.commands.load_demo import DEMO_PASSWORD
-from network.models import Invitation, Membership, Network, NetworkObjective, Role
+from network.models import (
+    AgreementArea,
+    AgreementParty,
+    AgreementSignatory,
+    Invitation,
+    Membership,
+    Network,
+    NetworkObjective,
+    NewsPost,
+    PartnershipAgreement,
+    Role,
+)
 from portal.permissions import can_request_to_join, network_role
+from projects.models import (
+    Activity,
+    Component,
+    FundingLink,
+    Need,
+    Objective,
+    Project,
+    ProjectPartner,
+    Result,
+    Site,
+    TargetGroup,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +73,9 @@ def demo():
 
 def row_counts():
     models = (
-        Network, Organisation, Membership, User, Affiliation, Invitation, NetworkObjective, EmailAddress
+        Network, Organisation, Membership, User, Affiliation, Invitation, NetworkObjective, EmailAddress,
+        PartnershipAgreement, AgreementParty, AgreementSignatory, AgreementArea, NewsPost,
+        Project, ProjectPartner, FundingLink, Objective, Component, Activity, Result, Need, TargetGroup, Site,
     )  # fmt: skip
     with scopes_disabled():  # counting across every network
         return {model.__name__: model.objects.count() for model in models}
@@ -68,13 +94,32 @@ def test_loads_the_five_networks_with_their_members(demo):
 def test_counts(demo):
     assert row_counts() == {
         "Network": 5,
-        "Organisation": 27,  # 26 in networks + Demo Youth NGO
+        # 26 in networks, Demo Youth NGO, and the two Slovenian institutions the project's official proposal
+        # is addressed to (partners created by project_import, without an admin).
+        "Organisation": 29,
         "Membership": 26,
         "User": 18,  # 15 network logins, ngo@, admin@ and the data steward (cannot log in)
         "Affiliation": 27,
         "Invitation": 21,  # every membership except the five founding coordinators'
         "NetworkObjective": 16,
         "EmailAddress": 17,
+        # The Polish agreement and the news post about it.
+        "PartnershipAgreement": 1,
+        "AgreementParty": 3,
+        "AgreementSignatory": 3,
+        "AgreementArea": 7,
+        "NewsPost": 1,
+        # Armenia, Slovenia, ALLIANCE, Azerbaijan (the Polish document describes no project of its own).
+        "Project": 4,
+        "ProjectPartner": 20,  # 4 + 2 + 10 + 4
+        "FundingLink": 5,  # EU → CCD; EU → Erasmus+; EU
+        "Objective": 5,  # 1 + 3 + 1
+        "Component": 8,  # 4 key activities; 3 pillars + horizontal measures
+        "Activity": 15,  # 1.1–1.5, 2.1–2.4, 3.1–3.2, 4.1–4.4
+        "Result": 8,  # 5 + 3
+        "Need": 8,
+        "TargetGroup": 6,
+        "Site": 7,
     }
 
 
@@ -82,7 +127,24 @@ def test_running_twice_creates_nothing_new(demo):
     before = row_counts()
     output = load()
     assert row_counts() == before
-    assert "created: 0 networks, 0 organisations, 0 memberships, 0 accounts" in output
+    assert (
+        "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 0 news posts, 0 projects)"
+        in output
+    )
+
+
+def test_running_again_after_a_partial_load_adds_only_what_is_missing(demo):
+    # A project and a news post deleted by hand come back; nothing else is duplicated.
+    before = row_counts()
+    with scopes_disabled():
+        Project.objects.get(slug="alliance").delete()
+        NewsPost.objects.all().delete()
+    output = load()
+    assert row_counts() == before
+    assert (
+        "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 1 news posts, 1 projects)"
+        in output
+    )
 
 
 def test_each_network_login_works_and_has_its_role(demo, client):
@@ -166,6 +228,76 @@ def test_seed_facts_are_stored_verbatim(demo):
         (objective,) = NetworkObjective.objects.filter(network=slovenian)
     assert objective.text.startswith("Končni cilj je uveljavitev modela sodelovanja med šolami in NVO")
     assert "The ultimate goal is to establish a cooperation model" in objective.text
+
+
+def test_seed_projects_agreement_and_news_are_stored(demo):
+    with scopes_disabled():
+        alliance = Project.objects.get(network__slug="alliance", slug="alliance")
+        assert (alliance.reference, alliance.budget_amount, alliance.budget_currency) == (
+            "101183414",
+            Decimal("399542.28"),
+            "EUR",
+        )
+        assert (str(alliance.start_date), str(alliance.end_date), alliance.duration_months) == (
+            "2025-01-01",
+            "2027-12-31",
+            36,
+        )
+        assert [c.code for c in alliance.countries] == ["SK", "GR", "DE"]
+        assert alliance.partners.get(role="lead").organisation.name == "EVBB"
+        assert alliance.partners.filter(role="partner").count() == 9
+
+        azerbaijan = Project.objects.get(network__slug="vet-for-the-future")
+        codes = list(azerbaijan.activities.order_by("component__position", "position").values_list("code", flat=True))
+        assert codes == [
+            "1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "4.1", "4.2", "4.3", "4.4"
+        ]  # fmt: skip
+        assert azerbaijan.activities.get(code="1.4").title == (
+            "Strengthening of career guidance services in selected VET providers"
+        )
+        assert sorted(azerbaijan.sites.values_list("city", flat=True)) == (
+            ["Baku"] * 4 + ["Ganja", "Jalilabad", "Sheki"]
+        )
+        assert {(p.organisation.name, p.role) for p in azerbaijan.partners.all()} == {
+            ("European Union", "funder"),
+            ("United Nations Development Programme", "implementing"),
+            ("State Agency on Vocational Education", "implementing"),
+            ("Ministry of Science and Education of the Republic of Azerbaijan", "associated"),
+        }
+
+        pep = Project.objects.get(network__slug="pep")
+        assert [(link.kind, link.name) for link in pep.funding_links.all()] == [
+            ("funder", "European Union"),
+            ("intermediary", "Commitment to Constructive Dialogue"),
+        ]
+        assert pep.funding_links.first().organisation.name == "European Union"  # linked by name
+
+        slovenian = Project.objects.get(network__slug="karierna-vzgoja")
+        assert (slovenian.language, slovenian.translation_language) == ("sl", "en")
+        assert slovenian.summary.startswith("Projekt se osredotoča")
+        assert slovenian.summary_translation.startswith("The project focuses on")
+        results = list(slovenian.results.all())
+        assert len(results) == 5 and all(r.title and r.title_translation for r in results)
+
+        agreement = PartnershipAgreement.objects.get(network__slug="podkarpackie")
+        assert (str(agreement.signed_on), agreement.signed_in, str(agreement.valid_until)) == (
+            "2020-12-08",
+            "Rzeszów",
+            "2022-06-30",
+        )
+        assert [(p.organisation.acronym or p.organisation.name, p.role) for p in agreement.parties.all()] == [
+            ("IBE", "Lider Partnerstwa"),
+            ("Kuratorium Oświaty w Rzeszowie", "Partner Wiodący"),
+            ("Podkarpackie Centrum Mediacji", "Partner Biznesowy"),
+        ]
+        assert [s.name for s in agreement.signatories.all()] == [
+            "Katarzyna Wielguszewska", "Małgorzata Rauch", "Wiesław Pałka"
+        ]  # fmt: skip
+        assert [a.number for a in agreement.areas.all()] == [1, 2, 3, 4, 5, 6, 7]
+        assert "ZSK 4" in agreement.framework and "Programu Operacyjnego Wiedza Edukacja Rozwój" in agreement.framework
+        post = NewsPost.objects.get(network__slug="podkarpackie")
+        assert (str(post.published_on), post.agreement) == ("2020-12-15", agreement)
+        assert "„Prowadzenie mediacji w oświacie”" in post.body
 
 
 def test_invented_organisations_say_so(demo):

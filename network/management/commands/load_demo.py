@@ -1,11 +1,19 @@
-"""`manage.py load_demo [--quiet] [--force]`: the five seed networks, their organisations and demo logins.
+"""`manage.py load_demo [--quiet] [--force]`: the five seed networks, their organisations and demo logins,
+and what each seed document describes: projects, a partnership agreement, a news post.
 
 Everything is written through the services (organisation_create, network_create, invitation_create,
-invitation_accept), so the same validation and permission checks apply as in the browser; the content
-lives in network/demo_data.py. Partner organisations join the way a coordinator's invitation works:
-the founding coordinator invites, the organisation's admin accepts. Running it again adds nothing:
-networks are found by slug, organisations by name, accounts by e-mail, memberships by (network,
-organisation). The whole load is one transaction, so it is all there or none of it.
+invitation_accept, agreement_import, news_post_create, projects.services.project_import), so the same
+validation and permission checks apply as in the browser; the content lives in network/demo_data.py.
+Partner organisations join the way a coordinator's invitation works: the founding coordinator invites,
+the organisation's admin accepts; the network's demo coordinator then records its agreements, news and
+projects. Running it again adds nothing: networks are found by slug, organisations by name, accounts by
+e-mail, memberships by (network, organisation), agreements by title, news posts by title and date,
+projects by address. The whole load is one transaction, so it is all there or none of it.
+
+The apps built on network (projects; advocacy and reports later) load their own part from a `demo`
+module with a `load_demo(entry=…, network=…, acting_user=…)` function, found by name the way Django's
+admin finds `admin` modules: network may not import them (dependencies run members ← network ←
+projects ← …).
 
 No e-mail goes out: invitations are accepted inside the same transaction, and the invitation job, which
 runs after commit, sends nothing for an invitation that is no longer open.
@@ -14,21 +22,30 @@ runs after commit, sends nothing for an invitation that is no longer open.
 import logging
 import time
 from contextlib import contextmanager
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.module_loading import module_has_submodule
 from django_scopes import scope
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_create
 from network.demo_data import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN
-from network.models import Membership, Network, Role
-from network.services import invitation_accept, invitation_create, network_create
+from network.models import Membership, Network, NewsPost, PartnershipAgreement, Role
+from network.services import (
+    agreement_import,
+    invitation_accept,
+    invitation_create,
+    network_create,
+    news_post_create,
+)
 from portal.permissions import network_role
 
 # Demo only, and printed by this command for everyone to see: never load the demo data on a
@@ -51,11 +68,24 @@ def _quiet_celery_trace():
         logger.setLevel(level)
 
 
+def demo_extensions():
+    """The `demo` modules of the installed apps that offer load_demo(), in INSTALLED_APPS order."""
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name != "network" and module_has_submodule(config.module, "demo"):
+            module = import_module(f"{config.name}.demo")
+            if callable(getattr(module, "load_demo", None)):
+                modules.append(module)
+    return modules
+
+
 class DemoLoader:
     """Creates what is missing; `created` counts what this run added."""
 
     def __init__(self):
-        self.created = {"networks": 0, "organisations": 0, "memberships": 0, "accounts": 0}
+        self.created = {
+            "networks": 0, "organisations": 0, "memberships": 0, "accounts": 0, "agreements": 0, "news posts": 0,
+        }  # fmt: skip
         self._password_hash = None
 
     # --- people -----------------------------------------------------------------------------------
@@ -100,11 +130,15 @@ class DemoLoader:
 
     # --- networks ---------------------------------------------------------------------------------
 
+    @staticmethod
+    def founder(entry):
+        """The coordinator organisation with a demo login: it founds the network (demo_data has one each)."""
+        (founder_spec,) = [o for o in entry["organisations"] if o["role"] == Role.COORDINATOR and "login" in o]
+        return founder_spec
+
     def network(self, entry, steward):
         spec = entry["network"]
-        # The coordinator organisation with a demo login founds the network (demo_data has one each).
-        founders = [o for o in entry["organisations"] if o["role"] == Role.COORDINATOR and "login" in o]
-        (founder_spec,) = founders
+        founder_spec = self.founder(entry)
         coordinator = self.account(founder_spec["login"])
         founding_organisation = self.organisation(founder_spec, coordinator)
         network = Network.objects.filter(slug=spec["slug"]).first()
@@ -143,14 +177,39 @@ class DemoLoader:
         invitation_accept(invitation=invitation, acting_user=admin, organisation=organisation)
         self.created["memberships"] += 1
 
+    # --- agreements and news ----------------------------------------------------------------------
+
+    def agreements(self, entry, network, coordinator):
+        for spec in entry.get("agreements", ()):
+            with scope(network=network):
+                exists = PartnershipAgreement.objects.filter(network=network, title=spec["title"]).exists()
+            if not exists:
+                agreement_import(network=network, data=spec, acting_user=coordinator)
+                self.created["agreements"] += 1
+
+    def news(self, entry, network, coordinator):
+        for spec in entry.get("news", ()):
+            with scope(network=network):
+                if NewsPost.objects.filter(
+                    network=network, title=spec["title"], published_on=spec["published_on"]
+                ).exists():
+                    continue
+                data = dict(spec)
+                if data.get("agreement"):  # named by its title
+                    data["agreement"] = PartnershipAgreement.objects.get(network=network, title=data["agreement"])
+            news_post_create(network=network, data=data, acting_user=coordinator)
+            self.created["news posts"] += 1
+
     # --- everything -------------------------------------------------------------------------------
 
     def load(self):
         """Load all demo data; return the demo logins as rows (e-mail, role, network slug, organisation)."""
         steward = self.account(DATA_STEWARD, can_log_in=False)
         rows = []
+        networks = []
         for entry in NETWORKS:
             network = self.network(entry, steward)
+            networks.append((entry, network))
             for org_spec in entry["organisations"]:
                 if "login" not in org_spec:
                     continue
@@ -163,6 +222,17 @@ class DemoLoader:
                     )
                 rows.append((user.email, role, network.slug, org_spec["name"]))
 
+        # The content, once every network and organisation exists (a funding chain links the European
+        # Union of another network's seed by name). The network's demo coordinator writes it.
+        extensions = demo_extensions()
+        for entry, network in networks:
+            coordinator = self.account(self.founder(entry)["login"])
+            self.agreements(entry, network, coordinator)
+            self.news(entry, network, coordinator)
+            for module in extensions:
+                for what, count in module.load_demo(entry=entry, network=network, acting_user=coordinator).items():
+                    self.created[what] = self.created.get(what, 0) + count
+
         ngo_admin = self.account(JOIN_DEMO["login"])
         self.organisation(JOIN_DEMO["organisation"], ngo_admin)
         rows.append((ngo_admin.email, "NGO admin (no network)", "–", JOIN_DEMO["organisation"]["name"]))
@@ -174,8 +244,9 @@ class DemoLoader:
 
 class Command(BaseCommand):
     help = (
-        "Load the demo networks from the seed documents, their organisations and one demo login per role "
-        f"and network (password {DEMO_PASSWORD!r}). Safe to run again: it only adds what is missing."
+        "Load the demo networks from the seed documents, their organisations, projects, agreements and news, "
+        f"and one demo login per role and network (password {DEMO_PASSWORD!r}). Safe to run again: it only "
+        "adds what is missing."
     )
 
     def add_arguments(self, parser):
