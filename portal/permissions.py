@@ -123,6 +123,33 @@ def can_create_organisation(user, _obj=None):
     return user.is_authenticated
 
 
+# --- projects -------------------------------------------------------------------------------------
+
+
+def can_view_project(user, project):
+    """Public projects: whoever can see the network. Private ones: the network's members (any role),
+    staff, and people granted `view_project` on that project (donors, through django-guardian)."""
+    if project.is_public and can_view_network(user, project.network):
+        return True
+    if user.is_staff or network_role(user, project.network) is not None:
+        return True
+    return user.is_authenticated and user.has_perm("projects.view_project", project)
+
+
+def can_see_private_projects(user, network):
+    """List the network's private projects (the network page, the project list)."""
+    return user.is_staff or network_role(user, network) is not None
+
+
+def can_create_project(user, network):
+    return _has_role(user, network, Role.COORDINATOR)
+
+
+def can_edit_project(user, project):
+    """Facts, partners and the whole logframe: the network's coordinators."""
+    return _has_role(user, project.network, Role.COORDINATOR)
+
+
 def check(action, user, obj=None):
     """Look a rule up by name; an unknown name is a programming error, not a silent 'no'."""
     rule = globals().get(f"can_{action}")
@@ -172,3 +199,43 @@ class NetworkRulePermission(BasePermission):
         if rule is None:
             return False  # an action nobody classified is refused, not silently allowed
         return check(rule, request.user, request.network)
+
+
+# --- partnership agreements and news --------------------------------------------------------------
+# Both have their own visibility (public / members only) inside a network the user may already see.
+# "Members" means anyone holding a role in the network (coordinator, member, observer), and staff.
+
+
+def _may_read_item(user, item):
+    return can_view_network(user, item.network) and (item.is_public or can_enter_workspace(user, item.network))
+
+
+def can_manage_agreements(user, network):
+    """Record new partnership agreements in the network."""
+    return _has_role(user, network, Role.COORDINATOR)
+
+
+def can_view_agreement(user, agreement):
+    return _may_read_item(user, agreement)
+
+
+def can_edit_agreement(user, agreement):
+    return _has_role(user, agreement.network, Role.COORDINATOR)
+
+
+def can_manage_news(user, network):
+    """Write news posts for the network page."""
+    return _has_role(user, network, Role.COORDINATOR)
+
+
+def can_view_news_post(user, post):
+    return _may_read_item(user, post)
+
+
+def can_edit_news_post(user, post):
+    return _has_role(user, post.network, Role.COORDINATOR)
+
+
+def can_see_private_items(user, network):
+    """Members-only agreements and news appear in this user's lists."""
+    return can_enter_workspace(user, network)

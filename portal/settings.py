@@ -8,6 +8,7 @@ passes `manage.py check --deploy` without warnings (tests/portal/test_settings.p
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "portal",
     "members",
     "network",
+    "projects",
 ]
 
 MIDDLEWARE = [
@@ -183,7 +185,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Partnera <noreply@partne
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: with REDIS_URL a separate worker runs the jobs; without it they run in-process.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -194,6 +196,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="partnera")
+# Periodic jobs, run by `celery -A portal beat` (times in UTC, Celery's default timezone).
+CELERY_BEAT_SCHEDULE = {
+    "agreement-expiry-reminders": {
+        "task": "network.tasks.agreement_expiry_sweep",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("members.urls")),
     path("", include("network.urls")),
+    path("", include("projects.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,203 @@
+"""Forms for a project's facts and for each kind of row. They validate input; projects.services writes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organisation
+from projects.models import (
+    Activity,
+    Component,
+    FundingLink,
+    Indicator,
+    IndicatorValue,
+    Need,
+    Objective,
+    Project,
+    ProjectPartner,
+    Result,
+    Site,
+    TargetGroup,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _rows(n):
+    return forms.Textarea(attrs={"rows": n})
+
+
+class ProjectForm(forms.ModelForm):
+    """A project's facts. The currency is typed (with suggestions), so a wrong code gets a clear message."""
+
+    class Meta:
+        model = Project
+        fields = [
+            "title", "acronym", "programme", "reference", "status", "visibility", "start_date", "end_date",
+            "budget_amount", "budget_currency", "countries", "language", "summary", "translation_language",
+            "title_translation", "summary_translation",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "budget_amount": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+            "budget_currency": forms.TextInput(
+                attrs={"list": "currency-codes", "maxlength": 3, "size": 4, "autocapitalize": "characters"}
+            ),
+            "summary": _rows(6),
+            "summary_translation": _rows(6),
+        }
+
+    def clean_budget_currency(self):
+        return self.cleaned_data["budget_currency"].strip().upper()
+
+
+class ItemForm(forms.ModelForm):
+    """A row of a project. The view builds it around an unsaved row that already knows its project and
+    parent, so the model's own checks (a value's period, say) run while the form validates."""
+
+    def __init__(self, *args, project, **kwargs):
+        self.project = project
+        super().__init__(*args, **kwargs)
+
+
+class PartnerForm(ItemForm):
+    """Partners are named in words: an organisation Partnera knows is found by name or acronym; a new one
+    is added (kind and country describe it then)."""
+
+    organisation_name = forms.CharField(
+        label=_("Organisation"), max_length=255,
+        widget=forms.TextInput(attrs={"list": "organisation-names", "autocomplete": "off"}),
+        help_text=_("Its full name or acronym. An organisation not yet on Partnera is added."),
+    )  # fmt: skip
+    organisation_kind = forms.ChoiceField(
+        label=_("Kind (if new)"), choices=Organisation.Kind.choices, initial=Organisation.Kind.NGO
+    )
+    organisation_country = Organisation._meta.get_field("country").formfield(
+        label=_("Country (if new)"), required=False
+    )
+
+    field_order = ["organisation_name", "role", "note", "organisation_kind", "organisation_country"]
+
+    class Meta:
+        model = ProjectPartner
+        fields = ["role", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.organisation_id:  # editing a partner
+            self.initial.setdefault("organisation_name", self.instance.organisation.name)
+            del self.fields["organisation_kind"], self.fields["organisation_country"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["organisation_details"] = {
+            "kind": cleaned.pop("organisation_kind", Organisation.Kind.NGO),
+            "country": cleaned.pop("organisation_country", ""),
+        }
+        return cleaned
+
+    def _post_clean(self):
+        # The organisation is resolved by the service; validating the half-built row here would only
+        # complain that it has none.
+        pass
+
+
+class FundingLinkForm(ItemForm):
+    class Meta:
+        model = FundingLink
+        fields = ["kind", "name"]
+
+
+class ObjectiveForm(ItemForm):
+    class Meta:
+        model = Objective
+        fields = ["kind", "text", "text_translation"]
+        widgets = {"text": _rows(3), "text_translation": _rows(3)}
+
+
+class ComponentForm(ItemForm):
+    class Meta:
+        model = Component
+        fields = ["kind", "title", "title_translation", "description"]
+        widgets = {"description": _rows(2)}
+
+
+class ActivityForm(ItemForm):
+    """A new activity may carry the number it has in the project's documents; it is checked, not chosen.
+    Editing one offers its component instead, to move it there (it is then numbered last)."""
+
+    code = forms.CharField(
+        label=_("Number"), required=False, max_length=20,
+        help_text=_("Optional: the number in your documents, e.g. 1.3. Leave empty to number it next."),
+    )  # fmt: skip
+    # Declared without rows: the class is built outside any network scope; __init__ fills it in.
+    component = forms.ModelChoiceField(label=_("Component"), queryset=None, empty_label=None)
+
+    class Meta:
+        model = Activity
+        fields = ["component", "title", "title_translation", "description"]
+        widgets = {"description": _rows(2)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["code"]
+            self.fields["component"].queryset = Component.objects.filter(project=self.project)
+            self.fields["component"].label_from_instance = lambda c: f"{c.position}. {c.title}"
+        else:
+            del self.fields["component"]
+        self.order_fields(["code"])
+
+
+class ResultForm(ItemForm):
+    class Meta:
+        model = Result
+        fields = ["level", "title", "title_translation", "description"]
+        widgets = {"description": _rows(2)}
+
+
+class IndicatorForm(ItemForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "baseline", "target"]
+
+
+class IndicatorValueForm(ItemForm):
+    class Meta:
+        model = IndicatorValue
+        fields = ["period_start", "period_end", "value", "note"]
+        widgets = {"period_start": DATE, "period_end": DATE}
+
+
+class NeedForm(ItemForm):
+    class Meta:
+        model = Need
+        fields = ["text", "text_translation"]
+        widgets = {"text": _rows(2), "text_translation": _rows(2)}
+
+
+class TargetGroupForm(ItemForm):
+    class Meta:
+        model = TargetGroup
+        fields = ["name", "name_translation"]
+
+
+class SiteForm(ItemForm):
+    class Meta:
+        model = Site
+        fields = ["name", "city", "country"]
+
+
+ITEM_FORMS = {
+    "partner": PartnerForm,
+    "funding": FundingLinkForm,
+    "objective": ObjectiveForm,
+    "component": ComponentForm,
+    "activity": ActivityForm,
+    "result": ResultForm,
+    "indicator": IndicatorForm,
+    "value": IndicatorValueForm,
+    "need": NeedForm,
+    "target_group": TargetGroupForm,
+    "site": SiteForm,
+}

@@ -1,0 +1,460 @@
+"""Projects of a network and their logframe: partners, funding chain, objectives, components with
+numbered activities, expected results with indicators, needs, target groups and sites.
+
+Every table here is tenant-owned and carries its own `network` foreign key, even the child rows that
+could reach the network through their project (Activity → Component → Project → Network): the scoped
+manager can then filter each table directly, so no query can leak across networks through a join that
+someone forgot.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from django_scopes import ScopedManager
+from simple_history.models import HistoricalRecords
+
+from members.models import Organisation
+from network.models import Network
+from projects.currencies import validate_currency
+
+# Any language Django knows, not only the portal's interface languages: a project's documents may be in
+# German or Greek even where the portal is not translated. Django's own catalogue translates the names.
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+
+
+class Project(models.Model):
+    """A funded project run by (members of) a network, with its logframe.
+
+    Title and summary are kept in the language the project wrote them in (`language`); a project with
+    two official texts keeps the second one in the `*_translation` fields (`translation_language`), so
+    nothing of a bilingual document is lost. The same pair of fields exists on the logframe rows.
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: anyone who can see the network sees the project")
+        PRIVATE = "private", _("Private: only members of the network see the project")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="projects")
+    title = models.CharField(_("title"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    slug = models.SlugField(_("address"), max_length=80)
+    programme = models.CharField(
+        _("programme or call"), max_length=300, blank=True,
+        help_text=_("For example “Erasmus+ Capacity Building in VET”."),
+    )  # fmt: skip
+    reference = models.CharField(_("reference number"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    budget_amount = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"), message=_("The budget cannot be negative."))],
+    )  # fmt: skip
+    budget_currency = models.CharField(
+        _("currency"), max_length=3, blank=True, validators=[validate_currency],
+        help_text=_("The ISO 4217 code, for example EUR, USD or AMD."),
+    )  # fmt: skip
+    countries = CountryField(_("countries"), multiple=True, multiple_sort=False, blank=True)  # as listed
+    language = models.CharField(_("language of the texts"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    summary = models.TextField(_("summary"), blank=True)
+    translation_language = models.CharField(
+        _("language of the second text"), max_length=10, choices=LANGUAGE_CHOICES, blank=True
+    )
+    title_translation = models.CharField(_("title in the second language"), max_length=300, blank=True)
+    summary_translation = models.TextField(_("summary in the second language"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(network="network")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "slug"], name="project_unique_slug_per_network"),
+        ]
+
+    def __str__(self):
+        return f"{self.acronym}: {self.title}" if self.acronym else self.title
+
+    def clean(self):
+        errors = {}
+        # Dates that failed to parse are still strings here (full_clean runs clean() anyway): skip them.
+        if _both_dates(self.start_date, self.end_date) and self.end_date < self.start_date:
+            errors["end_date"] = _("The project cannot end before it starts (%(start)s).") % {
+                "start": self.start_date.isoformat()
+            }
+        if self.budget_amount is not None and not self.budget_currency:
+            errors["budget_currency"] = _("Give the currency of the budget.")
+        if self.translation_language and self.translation_language == self.language:
+            errors["translation_language"] = _("The second text must be in another language than the first.")
+        if (self.title_translation or self.summary_translation) and not self.translation_language:
+            errors["translation_language"] = _("Say which language the second text is in.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def duration_months(self):
+        """Whole months from start to end, both days included (1 Jan 2025 – 31 Dec 2027 is 36).
+
+        A remainder of 15 days or more counts as a month, as funders round durations in their calls.
+        """
+        if not (self.start_date and self.end_date):
+            return None
+        end = self.end_date + datetime.timedelta(days=1)  # the first day after the project
+        months = (end.year - self.start_date.year) * 12 + end.month - self.start_date.month
+        if end.day < self.start_date.day:
+            months -= 1
+        anniversary = _add_months(self.start_date, months)
+        if (end - anniversary).days >= 15:
+            months += 1
+        return months
+
+
+def _both_dates(*values):
+    return all(isinstance(v, datetime.date) for v in values)
+
+
+def _add_months(day, months):
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    for candidate in (day.day, 30, 29, 28):  # 31 January + 1 month is the end of February
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+class IatiOrganisationRole(models.IntegerChoices):
+    """IATI OrganisationRole codelist (see shared/iati/codelists/OrganisationRole.xml)."""
+
+    FUNDING = 1, _("Funding")
+    ACCOUNTABLE = 2, _("Accountable")
+    EXTENDING = 3, _("Extending")
+    IMPLEMENTING = 4, _("Implementing")
+
+
+class PartnerRole(models.TextChoices):
+    """A partner's role in a project, in the words the projects use. `iati_role` maps it for export."""
+
+    LEAD = "lead", _("Lead partner / coordinator")
+    PARTNER = "partner", _("Partner")
+    FUNDER = "funder", _("Funder")
+    EXTENDING = "extending", _("Fund manager (manages the funds for the funder)")
+    IMPLEMENTING = "implementing", _("Implementing organisation")
+    ASSOCIATED = "associated", _("Associated partner")
+    BENEFICIARY = "beneficiary", _("Beneficiary")
+
+    @property
+    def iati_role(self):
+        return PARTNER_IATI_ROLES[self]
+
+
+# Each role's IATI organisation role. IATI has no "partner", "associated" or "beneficiary" role: they take
+# part in carrying the project out, so they are reported as implementing. The lead answers to the funder
+# for the project (accountable); an organisation playing two roles is entered once per role.
+PARTNER_IATI_ROLES = {
+    PartnerRole.LEAD: IatiOrganisationRole.ACCOUNTABLE,
+    PartnerRole.PARTNER: IatiOrganisationRole.IMPLEMENTING,
+    PartnerRole.FUNDER: IatiOrganisationRole.FUNDING,
+    PartnerRole.EXTENDING: IatiOrganisationRole.EXTENDING,
+    PartnerRole.IMPLEMENTING: IatiOrganisationRole.IMPLEMENTING,
+    PartnerRole.ASSOCIATED: IatiOrganisationRole.IMPLEMENTING,
+    PartnerRole.BENEFICIARY: IatiOrganisationRole.IMPLEMENTING,
+}
+
+# The order in which the project page groups partners.
+PARTNER_ROLE_ORDER = list(PartnerRole)
+
+
+class ProjectItem(models.Model):
+    """What every row of a project has: its network, its project (declared by each subclass, for a
+    readable reverse name such as `project.activities`) and a position among its siblings."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class ProjectPartner(ProjectItem):
+    """An organisation in a project with one role. Organisations are global: a partner need not be a
+    member of the network (a funder, a ministry, a school abroad)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="project_roles")
+    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation", "role"], name="project_partner_unique_role",
+                violation_error_message=_("This organisation already has this role in the project."),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    @property
+    def iati_role(self):
+        return PartnerRole(self.role).iati_role
+
+
+class FundingLink(ProjectItem):
+    """One step of the funding chain, from the origin of the money down to this project, e.g.
+    European Union → “Commitment to Constructive Dialogue” (a project) → this project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="funding_links")
+
+    class Kind(models.TextChoices):
+        FUNDER = "funder", _("Funder")
+        PROGRAMME = "programme", _("Programme or call")
+        INTERMEDIARY = "intermediary", _("Intermediary project or fund")
+        IMPLEMENTER = "implementer", _("Implementing organisation")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FUNDER)
+    name = models.CharField(_("name"), max_length=300)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("Linked automatically when an organisation of that name is on Partnera."),
+    )  # fmt: skip
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("funding link")
+        verbose_name_plural = _("funding chain")
+
+    def __str__(self):
+        return self.name
+
+
+class Objective(ProjectItem):
+    """The overall objective(s) and the ordered specific objectives."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="objectives")
+
+    class Kind(models.TextChoices):
+        OVERALL = "overall", _("Overall objective")
+        SPECIFIC = "specific", _("Specific objective")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SPECIFIC)
+    text = models.TextField(_("text"))
+    text_translation = models.TextField(_("text in the second language"), blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["kind", "position", "pk"]  # "overall" sorts before "specific"
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Component(ProjectItem):
+    """A pillar, work package or key activity. Its position is its number (Pillar 1, Pillar 2…)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="components")
+
+    class Kind(models.TextChoices):
+        COMPONENT = "component", _("Component")
+        PILLAR = "pillar", _("Pillar")
+        WORK_PACKAGE = "work_package", _("Work package")
+        KEY_ACTIVITY = "key_activity", _("Key activity")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMPONENT)
+    title = models.CharField(_("title"), max_length=500)
+    title_translation = models.CharField(_("title in the second language"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("component")
+        verbose_name_plural = _("components")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.position}: {self.title}"
+
+    @property
+    def number(self):
+        return self.position
+
+
+class Activity(ProjectItem):
+    """A planned activity, numbered "<component number>.<position>" (1.1, 1.2, 2.1…).
+
+    The code is derived from the positions and stored, so the activity log and reports can name it and
+    the database can refuse two activities with the same code in one project. projects.services
+    renumbers every code inside one transaction whenever components or activities move.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
+    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="activities")
+    code = models.CharField(_("number"), max_length=20)
+    title = models.CharField(_("title"), max_length=500)
+    title_translation = models.CharField(_("title in the second language"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "code"], name="activity_unique_code_per_project"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class Result(ProjectItem):
+    """An expected result: an outcome, an output or a deliverable."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+
+    class Level(models.TextChoices):
+        OUTCOME = "outcome", _("Outcome")
+        OUTPUT = "output", _("Output")
+        DELIVERABLE = "deliverable", _("Deliverable")
+
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OUTPUT)
+    title = models.CharField(_("title"), max_length=500)
+    title_translation = models.CharField(_("title in the second language"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("expected result")
+        verbose_name_plural = _("expected results")
+
+    def __str__(self):
+        return self.title
+
+
+class Indicator(ProjectItem):
+    """How a result is measured: a unit, a baseline and a target; actual values come per period."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=500)
+    unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_("For example: schools, people, %."))
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+
+class IndicatorValue(ProjectItem):
+    """The actual value of an indicator for one reporting period."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicator_values")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    value = models.DecimalField(_("actual value"), max_digits=14, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("actual value")
+        verbose_name_plural = _("actual values")
+        ordering = ["period_start", "pk"]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.period_start} – {self.period_end})"
+
+    @property
+    def calendar_year(self):
+        """The year, when the period is exactly one calendar year (most reporting is); else None."""
+        start, end = self.period_start, self.period_end
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+            return start.year
+        return None
+
+    def clean(self):
+        if not _both_dates(self.period_start, self.period_end):
+            return  # a date that failed to parse has its own error already
+        if self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+        if self.indicator_id:
+            same = IndicatorValue.objects.filter(
+                indicator_id=self.indicator_id, period_start=self.period_start, period_end=self.period_end
+            ).exclude(pk=self.pk)
+            if same.exists():
+                raise ValidationError({"period_start": _("There is already a value for this period.")})
+
+
+class Need(ProjectItem):
+    """A need the project answers."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="needs")
+    text = models.TextField(_("need"))
+    text_translation = models.TextField(_("need in the second language"), blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class TargetGroup(ProjectItem):
+    """A group of people or institutions the project works for."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="target_groups")
+    name = models.CharField(_("target group"), max_length=300)
+    name_translation = models.CharField(_("target group in the second language"), max_length=300, blank=True)
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def __str__(self):
+        return self.name
+
+
+class Site(ProjectItem):
+    """A pilot school, centre or other place where the project works."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sites")
+    name = models.CharField(_("name"), max_length=300)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("Linked automatically when an organisation of that name is on Partnera."),
+    )  # fmt: skip
+
+    class Meta(ProjectItem.Meta):
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self):
+        return self.name

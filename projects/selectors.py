@@ -1,0 +1,128 @@
+"""Reads for projects. Each names the network or project it reads and fetches what its page shows in a
+fixed number of queries, however many partners, activities or indicators there are."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from guardian.shortcuts import get_objects_for_user
+
+from members.models import Organisation
+from network.models import Membership
+from portal import permissions
+from projects.models import (
+    PARTNER_ROLE_ORDER,
+    Activity,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PartnerRole,
+    Project,
+    ProjectPartner,
+)
+
+_STATUS_ORDER = Case(
+    When(status=Project.Status.ACTIVE, then=Value(0)),
+    When(status=Project.Status.PLANNED, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def projects_for_network(*, network, user):
+    """The network's projects this user may see: public ones for everybody, private ones for the
+    network's members and staff, and those granted to the user (donors). Active first, then planned,
+    then closed; newest first within each."""
+    projects = Project.objects.filter(network=network)
+    if not permissions.can_see_private_projects(user, network):
+        visible = Q(visibility=Project.Visibility.PUBLIC)
+        if user.is_authenticated:
+            granted = get_objects_for_user(
+                user, "projects.view_project", klass=projects, accept_global_perms=False, with_superuser=False
+            )
+            visible |= Q(pk__in=granted.values("pk"))
+        projects = projects.filter(visible)
+    return projects.order_by(_STATUS_ORDER, "-start_date", "title")
+
+
+def project_in_network(*, network, slug):
+    """The project with this address in this network (Project.DoesNotExist otherwise)."""
+    return Project.objects.select_related("network").get(network=network, slug=slug)
+
+
+@dataclass
+class PartnerGroup:
+    role: str
+    label: str
+    partners: list
+
+    @property
+    def iati_label(self):
+        return PartnerRole(self.role).iati_role.label
+
+
+@dataclass
+class ProjectPage:
+    """Everything the project page and the editing pages show, loaded in fixed number of queries."""
+
+    project: Project
+    funding_chain: list
+    partners: list
+    objectives: list
+    components: list  # each with .activities.all() loaded
+    results: list  # each with .indicators.all() loaded, each of those with .values.all()
+    needs: list
+    target_groups: list
+    sites: list
+    partner_groups: list = field(init=False)
+
+    def __post_init__(self):
+        by_role = {role: [] for role in PARTNER_ROLE_ORDER}
+        for partner in self.partners:
+            by_role[partner.role].append(partner)
+        self.partner_groups = [PartnerGroup(role.value, role.label, rows) for role, rows in by_role.items() if rows]
+
+    @property
+    def overall_objectives(self):
+        return [o for o in self.objectives if o.kind == Objective.Kind.OVERALL]
+
+    @property
+    def specific_objectives(self):
+        return [o for o in self.objectives if o.kind == Objective.Kind.SPECIFIC]
+
+    @property
+    def leads(self):
+        return [p for p in self.partners if p.role == PartnerRole.LEAD]
+
+    @property
+    def activity_count(self):
+        return sum(len(c.activities.all()) for c in self.components)
+
+    @property
+    def indicator_count(self):
+        return sum(len(r.indicators.all()) for r in self.results)
+
+
+def project_page(*, project):
+    """The project's partners, funding chain and whole logframe: eleven queries, whatever the sizes."""
+    values = Prefetch("values", queryset=IndicatorValue.objects.order_by("period_start", "pk"))
+    indicators = Prefetch("indicators", queryset=Indicator.objects.prefetch_related(values))
+    return ProjectPage(
+        project=project,
+        funding_chain=list(project.funding_links.select_related("organisation")),
+        partners=list(project.partners.select_related("organisation").order_by("position", "pk")),
+        objectives=list(project.objectives.all()),
+        components=list(project.components.prefetch_related(Prefetch("activities", queryset=Activity.objects.all()))),
+        results=list(project.results.prefetch_related(indicators)),
+        needs=list(project.needs.all()),
+        target_groups=list(project.target_groups.all()),
+        sites=list(project.sites.select_related("organisation")),
+    )
+
+
+def organisation_names_for_partners(*, network):
+    """Suggestions for the partner field: the network's member organisations and every organisation
+    already a partner in one of its projects."""
+    member_ids = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).values("organisation_id")
+    partner_ids = ProjectPartner.objects.filter(network=network).values("organisation_id")
+    names = Organisation.objects.filter(Q(pk__in=member_ids) | Q(pk__in=partner_ids)).values_list("name", flat=True)
+    return sorted(set(names))

@@ -1,0 +1,525 @@
+"""Every write to projects and their logframe.
+
+Each service checks permission through portal.permissions (PermissionDenied), validates with the model's
+own rules (ValidationError keyed by field, so forms show the message next to the field) and writes
+inside one transaction. Callers run inside the project's network scope, as the pages do; project_import
+enters the scope itself because management commands call it.
+
+The rows of a project (partners, funding chain, objectives, components, activities, results, indicators,
+their values, needs, target groups, sites) share four services: project_item_add, project_item_update,
+project_item_remove and project_item_move, driven by the ITEMS table below. They differ only in fields,
+in what they belong to and in how they are ordered, so one tested code path keeps their positions
+contiguous and their activity codes right, instead of eleven copies of it.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import CharField, Max, Value
+from django.db.models.functions import Cast, Concat
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from members.models import Organisation
+from members.services import ORGANISATION_FIELDS
+from portal import permissions
+from projects.models import (
+    Activity,
+    Component,
+    FundingLink,
+    Indicator,
+    IndicatorValue,
+    Need,
+    Objective,
+    Project,
+    ProjectPartner,
+    Result,
+    Site,
+    TargetGroup,
+)
+
+PROJECT_FIELDS = (
+    "title", "acronym", "slug", "programme", "reference", "status", "visibility", "start_date", "end_date",
+    "budget_amount", "budget_currency", "countries", "language", "summary", "translation_language",
+    "title_translation", "summary_translation",
+)  # fmt: skip
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _clean_value(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _lock(project):
+    """Serialise writes to one project's rows, so two coordinators adding activities at the same moment
+    cannot both take number 1.4 (a no-op on SQLite, which serialises writers anyway)."""
+    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
+
+
+# --- projects -------------------------------------------------------------------------------------
+
+
+def _project_values(data):
+    values = {key: _clean_value(value) for key, value in data.items() if key in PROJECT_FIELDS}
+    if isinstance(values.get("budget_currency"), str):
+        values["budget_currency"] = values["budget_currency"].upper()
+    if values.get("budget_amount") == "":
+        values["budget_amount"] = None
+    for key in ("start_date", "end_date"):
+        if values.get(key) == "":
+            values[key] = None
+    return values
+
+
+# Addresses the project URLs use for themselves (networks/<slug>/projects/new/).
+RESERVED_SLUGS = frozenset({"new"})
+
+
+def _unique_slug(network, text):
+    base = slugify(text)[:70] or "project"
+    slug, n = base, 2
+    while slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def project_create(*, network, data, acting_user):
+    """A coordinator starts a project in the network; its address is made from the acronym or title."""
+    _require(permissions.can_create_project(acting_user, network))
+    project = Project(network=network, **_project_values(data))
+    if project.slug:
+        if project.slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=project.slug).exists():
+            raise ValidationError(
+                {"slug": _("A project with the address “%(slug)s” already exists in this network.")
+                 % {"slug": project.slug}}
+            )  # fmt: skip
+    else:
+        project.slug = _unique_slug(network, project.acronym or project.title)
+    project.full_clean()
+    project.save()
+    return project
+
+
+@transaction.atomic
+def project_update(*, project, data, acting_user):
+    """Change a project's facts (not its address: links to it are printed in reports)."""
+    _require(permissions.can_edit_project(acting_user, project))
+    for key, value in _project_values(data).items():
+        if key != "slug":
+            setattr(project, key, value)
+    project.full_clean()
+    project.save()
+    return project
+
+
+# --- the rows of a project ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """How one kind of project row is written."""
+
+    model: type
+    fields: tuple  # what `data` may set directly
+    parent: str | None = None  # the row it belongs to (an activity's component), if any
+    group_by: tuple = ()  # fields that start a separate numbering (partners are numbered per role)
+    ordered: bool = True  # False: the model orders itself (indicator values by period)
+    prepare: Callable | None = None  # resolves what `data` names indirectly (organisations by name)
+    logframe: bool = False  # renumber activity codes after every change
+
+
+def _organisation_named(name):
+    """Organisations are global: matched case-insensitively by name, then by acronym if only one has it."""
+    match = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
+    if match is None:
+        by_acronym = list(Organisation.objects.filter(acronym__iexact=name)[:2])
+        if len(by_acronym) == 1:
+            match = by_acronym[0]
+    return match
+
+
+def _organisation_for_partner(name, details):
+    """The organisation called `name`, created when Partnera does not know it yet.
+
+    A new partner organisation gets no admin. members.services.organisation_create would make the
+    coordinator its admin, and a coordinator who lists the European Union as funder must not be able to
+    edit the EU's profile or join networks in its name. The profile stays unclaimed until its own people
+    take it over (through staff, for now).
+    """
+    organisation = _organisation_named(name)
+    if organisation is not None:
+        return organisation
+    values = {key: _clean_value(value) for key, value in (details or {}).items() if key in ORGANISATION_FIELDS}
+    organisation = Organisation(**{**values, "name": name})
+    try:
+        organisation.full_clean()
+    except ValidationError as error:
+        raise ValidationError(
+            {
+                f"organisation_{field}" if field in ("kind", "country") else "organisation_name": messages
+                for field, messages in error.message_dict.items()
+            }
+        ) from error
+    organisation.save()
+    return organisation
+
+
+def _prepare_partner(item, data, is_new):
+    organisation = data.get("organisation")
+    name = _clean_value(data.get("organisation_name", ""))
+    if isinstance(organisation, Organisation):
+        item.organisation = organisation
+    elif is_new or (name and name != item.organisation.name):
+        if not name:
+            raise ValidationError({"organisation_name": _("Name the organisation.")})
+        item.organisation = _organisation_for_partner(name, data.get("organisation_details"))
+    same = ProjectPartner.objects.filter(project=item.project, organisation=item.organisation, role=item.role)
+    if same.exclude(pk=item.pk).exists():
+        raise ValidationError(
+            {"organisation_name": _("%(org)s is already in this project as %(role)s.")
+             % {"org": item.organisation, "role": item.get_role_display()}}
+        )  # fmt: skip
+
+
+def _link_organisation(item, data, is_new):
+    """Funding links and sites name an organisation in words; link it when Partnera knows that name."""
+    item.organisation = _organisation_named(item.name) if item.name else None
+
+
+def _prepare_activity(item, data, is_new):
+    """The code is the component's number and the activity's position. A code typed in (from the
+    project's own documents) must be the one the activity gets, so a transcription slip shows at once."""
+    expected = f"{item.component.position}.{item.position}"
+    typed = _clean_value(data.get("code") or "")
+    if is_new and typed and typed != expected:
+        if Activity.objects.filter(project=item.project, code=typed).exists():
+            message = _(
+                "Activity %(code)s already exists in this project. Leave the number empty to add this one as "
+                "%(next)s, or move it into place after saving."
+            )
+        elif not typed.startswith(f"{item.component.position}."):
+            message = _("Activities of %(component)s are numbered %(prefix)s1, %(prefix)s2… The next is %(next)s.")
+        else:
+            message = _("The next number in %(component)s is %(next)s; numbers have no gaps.")
+        raise ValidationError(
+            {"code": message % {
+                "code": typed, "next": expected, "prefix": f"{item.component.position}.",
+                "component": f"{item.component.get_kind_display()} {item.component.position}",
+            }}
+        )  # fmt: skip
+    item.code = expected
+
+
+ITEMS = {
+    "partner": ItemKind(ProjectPartner, ("role", "note"), group_by=("role",), prepare=_prepare_partner),
+    "funding": ItemKind(FundingLink, ("kind", "name"), prepare=_link_organisation),
+    "objective": ItemKind(Objective, ("kind", "text", "text_translation"), group_by=("kind",)),
+    "component": ItemKind(Component, ("kind", "title", "title_translation", "description"), logframe=True),
+    "activity": ItemKind(
+        Activity,
+        ("title", "title_translation", "description"),
+        parent="component",
+        prepare=_prepare_activity,
+        logframe=True,
+    ),
+    "result": ItemKind(Result, ("level", "title", "title_translation", "description")),
+    "indicator": ItemKind(Indicator, ("name", "unit", "baseline", "target"), parent="result"),
+    "value": ItemKind(
+        IndicatorValue, ("period_start", "period_end", "value", "note"), parent="indicator", ordered=False
+    ),
+    "need": ItemKind(Need, ("text", "text_translation")),
+    "target_group": ItemKind(TargetGroup, ("name", "name_translation")),
+    "site": ItemKind(Site, ("name", "city", "country"), prepare=_link_organisation),
+}
+KIND_OF_MODEL = {spec.model: kind for kind, spec in ITEMS.items()}
+
+
+def item_kind(item):
+    """The ITEMS key of a row ("activity" for an Activity)."""
+    return KIND_OF_MODEL[type(item)]
+
+
+def _siblings(spec, item):
+    """The rows numbered together with `item`: same project, same parent, same group."""
+    filters = {"project_id": item.project_id}
+    if spec.parent:
+        filters[f"{spec.parent}_id"] = getattr(item, f"{spec.parent}_id")
+    for field in spec.group_by:
+        filters[field] = getattr(item, field)
+    return spec.model.objects.filter(**filters)
+
+
+def _group_key(spec, item):
+    return (getattr(item, f"{spec.parent}_id") if spec.parent else None,) + tuple(
+        getattr(item, f) for f in spec.group_by
+    )
+
+
+def _next_position(spec, item):
+    return (_siblings(spec, item).exclude(pk=item.pk).aggregate(m=Max("position"))["m"] or 0) + 1
+
+
+def _compact(spec, rows):
+    """Positions 1, 2, 3… without gaps, in their current order."""
+    rows = list(rows.order_by("position", "pk"))
+    changed = []
+    for position, row in enumerate(rows, 1):
+        if row.position != position:
+            row.position = position
+            changed.append(row)
+    if changed:
+        spec.model.objects.bulk_update(changed, ["position"])
+
+
+def _renumber_logframe(project):
+    """Components numbered 1…n and every activity coded "<component>.<position>", in one transaction.
+
+    Codes can swap places (1.2 ↔ 1.3) and the unique constraint on (project, code) is checked row by row,
+    so the rows that change first get a temporary code no real one can have ("~<id>").
+    """
+    components = list(Component.objects.filter(project=project).order_by("position", "pk"))
+    changed = []
+    for number, component in enumerate(components, 1):
+        if component.position != number:
+            component.position = number
+            changed.append(component)
+    if changed:
+        Component.objects.bulk_update(changed, ["position"])
+    numbers = {c.pk: c.position for c in components}
+    by_component = defaultdict(list)
+    for activity in Activity.objects.filter(project=project).order_by("position", "pk"):
+        by_component[activity.component_id].append(activity)
+    moved = []
+    for component_id, activities in by_component.items():
+        for position, activity in enumerate(activities, 1):
+            code = f"{numbers[component_id]}.{position}"
+            if (activity.position, activity.code) != (position, code):
+                activity.position, activity.code = position, code
+                moved.append(activity)
+    if moved:
+        Activity.objects.filter(pk__in=[a.pk for a in moved]).update(
+            code=Concat(Value("~"), Cast("id", output_field=CharField()))
+        )
+        Activity.objects.bulk_update(moved, ["position", "code"])
+
+
+def _fill(spec, item, data):
+    for field in spec.fields:
+        if field in data:
+            setattr(item, field, _clean_value(data[field]))
+
+
+def _set_parent(spec, item, parent):
+    if parent.project_id != item.project_id:  # views look parents up inside the project; this is a bug
+        raise ValueError(f"{parent!r} belongs to another project")
+    setattr(item, spec.parent, parent)
+
+
+@transaction.atomic
+def project_item_add(*, project, kind, data, acting_user, parent=None):
+    """Add a row of `kind` (a key of ITEMS) at the end of its list; nested kinds name their `parent`
+    (an activity its component, an indicator its result, a value its indicator)."""
+    spec = ITEMS[kind]
+    _require(permissions.can_edit_project(acting_user, project))
+    _lock(project)
+    item = spec.model(project=project, network_id=project.network_id)
+    if spec.parent:
+        if parent is None:
+            raise ValueError(f"a {kind} needs its {spec.parent}")
+        _set_parent(spec, item, parent)
+    _fill(spec, item, data)
+    if spec.ordered:
+        item.position = _next_position(spec, item)
+    if spec.prepare:
+        spec.prepare(item, data, True)
+    item.full_clean()
+    item.save()
+    if spec.logframe:
+        _renumber_logframe(project)
+    return item
+
+
+@transaction.atomic
+def project_item_update(*, item, data, acting_user):
+    """Change a row. An activity may move to another component (data["component"]); a row whose group
+    changes (a partner's role) goes to the end of its new list, and the old list closes the gap."""
+    spec = ITEMS[item_kind(item)]
+    project = item.project
+    _require(permissions.can_edit_project(acting_user, project))
+    _lock(project)
+    # Where the row was, from the database: a ModelForm may already have changed the instance in memory.
+    stored = spec.model.objects.get(pk=item.pk)
+    before = _group_key(spec, stored)
+    old_siblings = _siblings(spec, stored)
+    _fill(spec, item, data)
+    if spec.parent and data.get(spec.parent) is not None:
+        _set_parent(spec, item, data[spec.parent])
+    moved = _group_key(spec, item) != before
+    if spec.ordered and moved:
+        item.position = _next_position(spec, item)
+    if spec.prepare:
+        spec.prepare(item, data, False)
+    if spec.logframe and moved:
+        # Until the renumbering below, a code no other activity can have (the constraint is per row).
+        item.code = f"~{item.pk}"
+    item.full_clean()
+    item.save()
+    if spec.ordered and moved:
+        _compact(spec, old_siblings.exclude(pk=item.pk))
+    if spec.logframe:
+        _renumber_logframe(project)
+    return item
+
+
+@transaction.atomic
+def project_item_remove(*, item, acting_user):
+    """Delete a row (and what hangs from it: a component's activities, a result's indicators)."""
+    spec = ITEMS[item_kind(item)]
+    project = item.project
+    _require(permissions.can_edit_project(acting_user, project))
+    _lock(project)
+    siblings = _siblings(spec, item).exclude(pk=item.pk)
+    item.delete()
+    if spec.ordered:
+        _compact(spec, siblings)
+    if spec.logframe:
+        _renumber_logframe(project)
+
+
+@transaction.atomic
+def project_item_move(*, item, direction, acting_user):
+    """Move a row one place "up" or "down" among its siblings; activity codes follow."""
+    spec = ITEMS[item_kind(item)]
+    project = item.project
+    _require(permissions.can_edit_project(acting_user, project))
+    if direction not in ("up", "down") or not spec.ordered:
+        raise ValidationError(_("This row cannot be moved that way."))
+    _lock(project)
+    rows = list(_siblings(spec, item).order_by("position", "pk"))
+    index = next(i for i, row in enumerate(rows) if row.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(rows):
+        rows[index], rows[other] = rows[other], rows[index]
+        changed = []
+        for position, row in enumerate(rows, 1):
+            if row.position != position:
+                row.position = position
+                changed.append(row)
+        spec.model.objects.bulk_update(changed, ["position"])
+    if spec.logframe:
+        _renumber_logframe(project)
+
+
+# --- a whole project from a dict ------------------------------------------------------------------
+
+
+def _row(value, key):
+    """Plain strings are allowed where a row has one main text."""
+    return {key: value} if isinstance(value, str) else dict(value)
+
+
+def _errors_of(error):
+    if hasattr(error, "error_dict"):
+        return error.message_dict
+    return {NON_FIELD_ERRORS: error.messages}
+
+
+@transaction.atomic
+def project_import(*, network, data, acting_user):
+    """Create a whole project, with its partners and logframe, from one dict; all of it or nothing.
+
+    Every row goes through the same services and validation as the pages. Errors are collected across
+    all rows and raised together as one ValidationError whose keys say where each error is, e.g.
+    "components[1].activities[0].code" or "partners[3].organisation_name"; nothing is saved then.
+    Project fields are checked first (their errors keep the plain field names). Partner organisations
+    are matched by name (or a unique acronym) among all organisations on Partnera and created, without an
+    admin, when missing.
+
+    The dict (only "title" is required; any list may be left out):
+
+        {
+          "title": "…", "acronym": "…", "slug": "…" (default: made from acronym or title),
+          "programme": "Erasmus+ Capacity Building in VET", "reference": "101183414",
+          "status": "planned" | "active" | "closed", "visibility": "public" | "private",
+          "start_date": date or "2025-01-01", "end_date": date or "2027-12-31",
+          "budget_amount": Decimal or "399542.28", "budget_currency": "EUR",
+          "countries": ["SK", "GR", "DE"],
+          "language": "sl", "summary": "…",                     # the texts as the project wrote them
+          "translation_language": "en", "title_translation": "…", "summary_translation": "…",
+          "funding_chain": [{"kind": "funder" | "programme" | "intermediary" | "implementer", "name": "…"}],
+          "partners": [{"organisation": "UNDP", "role": "lead" | "partner" | "funder" | "extending" |
+                        "implementing" | "associated" | "beneficiary", "note": "…",
+                        "organisation_details": {"kind": "international", "country": "AZ", "acronym": …}}],
+          "objectives": {"overall": ["…"], "specific": ["…" or {"text": "…", "text_translation": "…"}]},
+          "components": [{"kind": "pillar" | "work_package" | "key_activity" | "component",
+                          "title": "…", "title_translation": "…", "description": "…",
+                          "activities": [{"code": "1.1" (optional, checked), "title": "…",
+                                          "title_translation": "…", "description": "…"} or "title"]}],
+          "results": [{"level": "outcome" | "output" | "deliverable", "title": "…", "title_translation": "…",
+                       "description": "…",
+                       "indicators": [{"name": "…", "unit": "…", "baseline": "0", "target": "7",
+                                       "values": [{"period_start": "2025-01-01", "period_end": "2025-12-31",
+                                                   "value": "3", "note": "…"}]}]}],
+          "needs": ["…" or {"text": "…", "text_translation": "…"}],
+          "target_groups": ["…" or {"name": "…", "name_translation": "…"}],
+          "sites": [{"name": "…", "city": "Ganja", "country": "AZ"} or "name"],
+        }
+    """
+    with scope(network=network):
+        project = project_create(network=network, data=data, acting_user=acting_user)
+        errors = {}
+
+        def add(kind, row, where, parent=None):
+            try:
+                return project_item_add(project=project, kind=kind, data=row, acting_user=acting_user, parent=parent)
+            except ValidationError as error:
+                for field, messages in _errors_of(error).items():
+                    key = where if field == NON_FIELD_ERRORS else f"{where}.{field}"
+                    errors.setdefault(key, []).extend(messages)
+                return None
+
+        for i, row in enumerate(data.get("partners", ())):
+            row = _row(row, "organisation")
+            if not isinstance(row.get("organisation"), Organisation):
+                row["organisation_name"] = row.pop("organisation", "")
+            add("partner", row, f"partners[{i}]")
+        for i, row in enumerate(data.get("funding_chain", ())):  # after the partners: it links their organisations
+            add("funding", _row(row, "name"), f"funding_chain[{i}]")
+        objectives = data.get("objectives", {})
+        for kind in (Objective.Kind.OVERALL, Objective.Kind.SPECIFIC):
+            for i, row in enumerate(objectives.get(kind.value, ())):
+                add("objective", {**_row(row, "text"), "kind": kind}, f"objectives.{kind.value}[{i}]")
+        for c, row in enumerate(data.get("components", ())):
+            row = _row(row, "title")
+            component = add("component", row, f"components[{c}]")
+            for a, activity in enumerate(row.get("activities", ())):
+                if component is not None:
+                    add("activity", _row(activity, "title"), f"components[{c}].activities[{a}]", parent=component)
+        for r, row in enumerate(data.get("results", ())):
+            row = _row(row, "title")
+            result = add("result", row, f"results[{r}]")
+            for i, indicator_row in enumerate(row.get("indicators", ())):
+                indicator_row = _row(indicator_row, "name")
+                where = f"results[{r}].indicators[{i}]"
+                indicator = add("indicator", indicator_row, where, parent=result) if result else None
+                for v, value in enumerate(indicator_row.get("values", ())):
+                    if indicator is not None:
+                        add("value", dict(value), f"{where}.values[{v}]", parent=indicator)
+        for i, row in enumerate(data.get("needs", ())):
+            add("need", _row(row, "text"), f"needs[{i}]")
+        for i, row in enumerate(data.get("target_groups", ())):
+            add("target_group", _row(row, "name"), f"target_groups[{i}]")
+        for i, row in enumerate(data.get("sites", ())):
+            add("site", _row(row, "name"), f"sites[{i}]")
+        if errors:
+            raise ValidationError(errors)
+    return project

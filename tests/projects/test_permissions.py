@@ -1,0 +1,157 @@
+"""Who may see and who may edit projects: role × action × expected answer, for pages and rules."""
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+from guardian.shortcuts import assign_perm
+
+from network.models import Membership, Network, Role
+from portal import permissions
+from projects import selectors
+from projects.models import Need
+from tests.factories import (
+    AffiliationFactory,
+    ComponentFactory,
+    NetworkFactory,
+    ProjectFactory,
+    UserFactory,
+    person_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+VISITORS = ["anonymous", "outsider", "suspended", "observer", "member", "coordinator", "staff"]
+
+
+@pytest.fixture
+def people(network):
+    return {
+        "anonymous": None,
+        "outsider": AffiliationFactory().user,  # administers an organisation in no network
+        "suspended": person_in(network, Role.COORDINATOR, status=Membership.Status.SUSPENDED),
+        "observer": person_in(network, Role.OBSERVER),
+        "member": person_in(network, Role.MEMBER),
+        "coordinator": person_in(network, Role.COORDINATOR),
+        "staff": UserFactory(is_staff=True),
+    }
+
+
+@pytest.fixture
+def projects(network):
+    public = ProjectFactory(network=network, slug="open")
+    private = ProjectFactory(network=network, slug="closed", visibility="private")
+    for project in (public, private):
+        with scopes_disabled():
+            Need.objects.create(project=project, network=network, position=1, text="A need")
+            Need.objects.create(project=project, network=network, position=2, text="B need")
+        ComponentFactory(project=project, position=1)
+    return {"public": public, "private": private}
+
+
+def _get(client, person, path):
+    if person is not None:
+        client.force_login(person)
+    return client.get(path).status_code
+
+
+# GET answers: 200 may, 404 may not know the project exists, 403 may see but not do, 302 log in first.
+VIEW = {"anonymous": 200, "outsider": 200, "suspended": 200, "observer": 200, "member": 200, "coordinator": 200,
+        "staff": 200}  # fmt: skip
+VIEW_PRIVATE = {"anonymous": 404, "outsider": 404, "suspended": 404, "observer": 200, "member": 200,
+                "coordinator": 200, "staff": 200}  # fmt: skip
+EDIT = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 403, "member": 403, "coordinator": 200,
+        "staff": 403}  # fmt: skip
+EDIT_PRIVATE = {**VIEW_PRIVATE, **{k: v for k, v in EDIT.items() if VIEW_PRIVATE[k] != 404}}
+
+TABLE = [
+    ("project page", "public", "projects:detail", {}, VIEW),
+    ("project page", "private", "projects:detail", {}, VIEW_PRIVATE),
+    ("facts form", "public", "projects:edit", {}, EDIT),
+    ("facts form", "private", "projects:edit", {}, EDIT_PRIVATE),
+    ("logframe page", "public", "projects:edit_page", {"page": "logframe"}, EDIT),
+    ("partners page", "private", "projects:edit_page", {"page": "partners"}, EDIT_PRIVATE),
+]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+@pytest.mark.parametrize(("what", "which", "name", "extra", "expected"), TABLE, ids=[f"{t[0]}-{t[1]}" for t in TABLE])
+def test_who_may_get_what(client, people, projects, visitor, what, which, name, extra, expected):
+    project = projects[which]
+    path = reverse(name, kwargs={"network_slug": project.network.slug, "project_slug": project.slug, **extra})
+    assert _get(client, people[visitor], path) == expected[visitor]
+
+
+@pytest.mark.parametrize(
+    ("visitor", "expected"),
+    [("anonymous", 302), ("outsider", 403), ("observer", 403), ("member", 403), ("coordinator", 200), ("staff", 403)],
+)
+def test_who_may_start_a_project(client, network, people, visitor, expected):
+    path = reverse("projects:create", kwargs={"network_slug": network.slug})
+    assert _get(client, people[visitor], path) == expected
+
+
+@pytest.mark.parametrize(
+    ("visitor", "which", "expected"),
+    [
+        ("anonymous", "public", 302), ("member", "public", 403), ("observer", "private", 403),
+        ("outsider", "private", 404), ("coordinator", "public", 302), ("coordinator", "private", 302),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("action", ["add", "update", "move", "delete"])
+def test_who_may_change_rows(client, people, projects, visitor, which, expected, action):
+    project = projects[which]
+    with scopes_disabled():
+        need = Need.objects.get(project=project, position=1)
+    kwargs = {"network_slug": project.network.slug, "project_slug": project.slug, "kind": "need"}
+    name, data = {
+        "add": ("projects:item_add", {"add-need-new-text": "Another need"}),
+        "update": ("projects:item_update", {f"edit-need-{need.pk}-text": "Changed"}),
+        "move": ("projects:item_move", {"direction": "down"}),
+        "delete": ("projects:item_delete", {}),
+    }[action]
+    if action != "add":
+        kwargs["item_id"] = need.pk
+    if people[visitor] is not None:
+        client.force_login(people[visitor])
+
+    assert client.post(reverse(name, kwargs=kwargs), data).status_code == expected
+    with scopes_disabled():
+        changed = list(Need.objects.filter(project=project).values_list("text", flat=True)) != ["A need", "B need"]
+    assert changed == (expected == 302 and visitor == "coordinator")
+
+
+def test_a_donor_granted_a_private_project_sees_it_and_nothing_else(client, network, projects):
+    donor = AffiliationFactory(organisation__kind="donor").user
+    other_private = ProjectFactory(network=network, visibility="private")
+    assign_perm("projects.view_project", donor, projects["private"])
+
+    client.force_login(donor)
+    detail = reverse("projects:detail", kwargs={"network_slug": network.slug, "project_slug": projects["private"].slug})
+    assert client.get(detail).status_code == 200
+    with scopes_disabled():
+        visible = set(selectors.projects_for_network(network=network, user=donor))
+    assert visible == {projects["public"], projects["private"]}
+    assert other_private not in visible
+    assert not permissions.can_edit_project(donor, projects["private"])
+
+
+def test_a_coordinator_of_another_network_is_an_outsider_here(client, network, projects):
+    elsewhere = NetworkFactory()
+    coordinator_elsewhere = person_in(elsewhere, Role.COORDINATOR)
+    client.force_login(coordinator_elsewhere)
+    kwargs = {"network_slug": network.slug, "project_slug": projects["public"].slug}
+
+    assert client.get(reverse("projects:detail", kwargs=kwargs)).status_code == 200
+    assert client.get(reverse("projects:edit", kwargs=kwargs)).status_code == 403
+    # The same project under their own network's address does not exist.
+    kwargs["network_slug"] = elsewhere.slug
+    assert client.get(reverse("projects:detail", kwargs=kwargs)).status_code == 404
+
+
+def test_public_projects_of_a_private_network_stay_hidden(client):
+    hidden = NetworkFactory(visibility=Network.Visibility.PRIVATE)
+    project = ProjectFactory(network=hidden)
+    client.force_login(AffiliationFactory().user)
+    assert not permissions.can_view_project(AffiliationFactory().user, project)
+    path = reverse("projects:detail", kwargs={"network_slug": hidden.slug, "project_slug": project.slug})
+    assert client.get(path).status_code == 404

@@ -1,0 +1,68 @@
+"""The project pages cost a fixed number of queries, however big the project.
+
+Two sizes: a small project and the one from the issue (10 components × 10 activities, 30 results, 100
+indicators with 2 values each, 50 partners). The counts are pinned too, so a new query is a decision.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from network.models import Role
+from tests.factories import NetworkFactory, ProjectFactory, person_in, project_with_logframe
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {"components": 2, "activities": 2, "results": 3, "indicators": 4, "partners": 3}
+LARGE = {"components": 10, "activities": 10, "results": 30, "indicators": 100, "partners": 50}
+
+# Middleware: session + user (logged in only), the network; the user's role (memoised) and the project;
+# then the page: funding chain, partners, objectives, components, activities, results, indicators, values,
+# needs, target groups, sites. Editing pages add the organisation names for the partner field.
+PROJECT_PAGE = {"anonymous": 13, "coordinator": 16}
+EDIT_PAGE = {"logframe": 16, "results": 16, "context": 16, "partners": 17}
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "coordinator"])
+def test_the_project_page_costs_the_same_at_both_sizes(client, visitor):
+    counts = []
+    for size in (SMALL, LARGE):
+        network = NetworkFactory()
+        project = project_with_logframe(network, **size)
+        if visitor == "coordinator":
+            client.force_login(person_in(network, Role.COORDINATOR))
+        path = reverse("projects:detail", kwargs={"network_slug": network.slug, "project_slug": project.slug})
+        counts.append(count_queries(client, path))
+    assert counts == [PROJECT_PAGE[visitor]] * 2
+
+
+@pytest.mark.parametrize("page", sorted(EDIT_PAGE))
+def test_each_editing_page_costs_the_same_at_both_sizes(client, page):
+    counts = []
+    for size in (SMALL, LARGE):
+        network = NetworkFactory()
+        project = project_with_logframe(network, **size)
+        client.force_login(person_in(network, Role.COORDINATOR))
+        kwargs = {"network_slug": network.slug, "project_slug": project.slug, "page": page}
+        counts.append(count_queries(client, reverse("projects:edit_page", kwargs=kwargs)))
+    assert counts == [EDIT_PAGE[page]] * 2
+
+
+def test_the_project_list_costs_the_same_for_two_or_twenty_projects(client):
+    network = NetworkFactory()
+    client.force_login(person_in(network, Role.MEMBER))
+    path = reverse("projects:list", kwargs={"network_slug": network.slug})
+    counts = []
+    for n in (2, 18):
+        for _ in range(n):
+            ProjectFactory(network=network)
+        counts.append(count_queries(client, path))
+    assert counts[0] == counts[1]
