@@ -62,18 +62,27 @@ def colleague_invite(*, organisation, email, acting_user):
     return invitation
 
 
-@transaction.atomic
-def colleague_invitation_accept(*, invitation, acting_user):
-    invitation = ColleagueInvitation.objects.select_for_update().get(pk=invitation.pk)
+def invitation_ensure_acceptable(*, invitation, acting_user, ask_whom):
+    """The checks every invitation (colleague or network) passes before it is accepted."""
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been used."))
     if not invitation.is_open:
-        raise ValidationError(_("This invitation has expired or was withdrawn. Ask for a new one."))
+        raise ValidationError(
+            _("This invitation has expired or was withdrawn. Ask %(whom)s for a new one.") % {"whom": ask_whom}
+        )
     if invitation.email.lower() != acting_user.email.lower():
         raise ValidationError(
             _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
             % {"email": invitation.email}
         )
+
+
+@transaction.atomic
+def colleague_invitation_accept(*, invitation, acting_user):
+    invitation = ColleagueInvitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_ensure_acceptable(
+        invitation=invitation, acting_user=acting_user, ask_whom=_("your organisation's admin")
+    )
     affiliation, _created = Affiliation.objects.get_or_create(user=acting_user, organisation=invitation.organisation)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = acting_user

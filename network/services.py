@@ -309,18 +309,10 @@ def invitation_revoke(*, invitation, acting_user):
 @transaction.atomic
 def invitation_accept(*, invitation, acting_user, organisation=None, new_organisation=None):
     """Accept for an organisation the user administers, or for a new one created on the spot."""
-    from members.services import organisation_create
+    from members.services import invitation_ensure_acceptable, organisation_create
 
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at:
-        raise ValidationError(_("This invitation has already been used."))
-    if not invitation.is_open:
-        raise ValidationError(_("This invitation has expired or was withdrawn. Ask the coordinators for a new one."))
-    if invitation.email.lower() != acting_user.email.lower():
-        raise ValidationError(
-            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
-            % {"email": invitation.email}
-        )
+    invitation_ensure_acceptable(invitation=invitation, acting_user=acting_user, ask_whom=_("the coordinators"))
     if organisation is None:
         if not new_organisation:
             raise ValidationError(_("Choose your organisation or describe a new one."))
