@@ -18,12 +18,21 @@ def _require(allowed):
         raise PermissionDenied
 
 
-@transaction.atomic
-def organisation_create(*, data, acting_user):
-    """Create an organisation; its creator becomes its first admin."""
+def organisation_register(*, data):
+    """Record an organisation nobody administers yet (a funder or partner named by a project).
+
+    Its own people can claim it later through staff; until then nobody may edit it or act for it.
+    """
     organisation = Organisation(**{k: v for k, v in data.items() if k in ORGANISATION_FIELDS})
     organisation.full_clean()
     organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_create(*, data, acting_user):
+    """Create an organisation; its creator becomes its first admin."""
+    organisation = organisation_register(data=data)
     Affiliation.objects.create(user=acting_user, organisation=organisation, is_admin=True)
     permissions.forget(acting_user)
     return organisation

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from members.models import Organisation
-from members.services import ORGANISATION_FIELDS
+from members.services import ORGANISATION_FIELDS, organisation_register
 from portal import permissions
 from projects.models import (
     Activity,
@@ -150,7 +150,7 @@ def _organisation_named(name):
 def _organisation_for_partner(name, details):
     """The organisation called `name`, created when Partnera does not know it yet.
 
-    A new partner organisation gets no admin. members.services.organisation_create would make the
+    A new partner organisation gets no admin (organisation_register). organisation_create would make the
     coordinator its admin, and a coordinator who lists the European Union as funder must not be able to
     edit the EU's profile or join networks in its name. The profile stays unclaimed until its own people
     take it over (through staff, for now).
@@ -159,9 +159,8 @@ def _organisation_for_partner(name, details):
     if organisation is not None:
         return organisation
     values = {key: _clean_value(value) for key, value in (details or {}).items() if key in ORGANISATION_FIELDS}
-    organisation = Organisation(**{**values, "name": name})
     try:
-        organisation.full_clean()
+        return organisation_register(data={**values, "name": name})
     except ValidationError as error:
         raise ValidationError(
             {
@@ -169,8 +168,6 @@ def _organisation_for_partner(name, details):
                 for field, messages in error.message_dict.items()
             }
         ) from error
-    organisation.save()
-    return organisation
 
 
 def _prepare_partner(item, data, is_new):
