@@ -1,7 +1,7 @@
 """Every write to people and organisations. Each service validates, writes atomically and sends mail
 after commit."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -12,10 +12,6 @@ from portal import permissions
 
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
 
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def organisation_register(*, data):
@@ -40,7 +36,7 @@ def organisation_create(*, data, acting_user):
 
 @transaction.atomic
 def organisation_update(*, organisation, data, acting_user):
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     for key, value in data.items():
         if key in ORGANISATION_FIELDS:
             setattr(organisation, key, value)
@@ -54,7 +50,7 @@ def colleague_invite(*, organisation, email, acting_user):
     """Invite a colleague by e-mail; the message goes out after commit."""
     from members import tasks
 
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     email = email.strip().lower()
     try:  # the form checks too, but the service must not queue mail to "not an address" from elsewhere
         validate_email(email)
@@ -102,7 +98,7 @@ def colleague_invitation_accept(*, invitation, acting_user):
 
 @transaction.atomic
 def colleague_invitation_revoke(*, invitation, acting_user):
-    _require(permissions.can_manage_organisation(acting_user, invitation.organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, invitation.organisation))
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been accepted."))
     invitation.revoked_at = timezone.now()
@@ -113,7 +109,7 @@ def colleague_invitation_revoke(*, invitation, acting_user):
 def affiliation_remove(*, affiliation, acting_user):
     """Remove a person from an organisation; an organisation always keeps at least one admin."""
     organisation = affiliation.organisation
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     # Lock the organisation's affiliations so two admins removing each other cannot leave none.
     admins = list(
         Affiliation.objects.select_for_update().filter(organisation=organisation, is_admin=True).values_list(
@@ -131,7 +127,7 @@ def affiliation_remove(*, affiliation, acting_user):
 @transaction.atomic
 def affiliation_set_admin(*, affiliation, is_admin, acting_user):
     organisation = affiliation.organisation
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     if not is_admin and affiliation.is_admin:
         admins = list(
             Affiliation.objects.select_for_update()

@@ -200,3 +200,8 @@ def latest_agreements_and_news(*, network, user, limit=5):
         "latest_agreements": list(agreements[:limit]),
         "latest_news": list(news_for_user(network=network, user=user).select_related(None)[:limit]),
     }
+
+
+def agreement_choices(*, network):
+    """The agreements a news post may be about (every one of the network's, for its coordinators)."""
+    return PartnershipAgreement.objects.filter(network=network).only("pk", "title", "signed_on")

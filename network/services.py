@@ -8,13 +8,12 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
@@ -33,16 +32,13 @@ from network.models import (
     Role,
 )
 from portal import permissions
+from portal.slugs import unique_slug
 
 NETWORK_FIELDS = (
     "name", "acronym", "slug", "countries", "description", "founding_statement", "founded_on",
     "founded_in", "visibility", "show_members", "colour", "languages",
 )  # fmt: skip
 
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def _after_commit(task, membership_or_invitation, **kwargs):
@@ -51,11 +47,7 @@ def _after_commit(task, membership_or_invitation, **kwargs):
 
 
 def _unique_slug(text):
-    base = slugify(text)[:70] or "network"
-    slug, n = base, 2
-    while Network.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(text, taken=lambda slug: Network.objects.filter(slug=slug).exists(), fallback="network")
 
 
 def _set_objectives(network, objectives, tasks_):
@@ -72,7 +64,7 @@ def _set_objectives(network, objectives, tasks_):
 @transaction.atomic
 def network_create(*, data, organisation, acting_user, objectives=(), tasks_=()):
     """Found a network; the founding organisation becomes its first coordinator."""
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     values = {k: v for k, v in data.items() if k in NETWORK_FIELDS}
     values["slug"] = values.get("slug") or _unique_slug(values.get("acronym") or values.get("name", ""))
     network = Network(**values)
@@ -96,7 +88,7 @@ def network_create(*, data, organisation, acting_user, objectives=(), tasks_=())
 
 @transaction.atomic
 def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
-    _require(permissions.can_edit_network(acting_user, network))
+    permissions.require(permissions.can_edit_network(acting_user, network))
     for key, value in data.items():
         if key in NETWORK_FIELDS:
             setattr(network, key, value)
@@ -125,8 +117,8 @@ def _explain_open(membership):
 @transaction.atomic
 def membership_request(*, network, organisation, acting_user, message=""):
     """An organisation admin asks to join; the coordinators get an e-mail."""
-    _require(permissions.can_request_to_join(acting_user, network))
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_request_to_join(acting_user, network))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     existing = _open_membership(network, organisation)
     if existing:
         raise ValidationError(_explain_open(existing))
@@ -164,7 +156,7 @@ def _require_status(membership, *expected):
 
 @transaction.atomic
 def membership_approve(*, membership, acting_user, role=Role.MEMBER):
-    _require(permissions.can_manage_members(acting_user, membership.network))
+    permissions.require(permissions.can_manage_members(acting_user, membership.network))
     membership = _lock(membership)
     _require_status(membership, Membership.Status.REQUESTED)
     if role not in Role.values:
@@ -179,7 +171,7 @@ def membership_approve(*, membership, acting_user, role=Role.MEMBER):
 
 @transaction.atomic
 def membership_decline(*, membership, acting_user, reason):
-    _require(permissions.can_manage_members(acting_user, membership.network))
+    permissions.require(permissions.can_manage_members(acting_user, membership.network))
     if not reason.strip():
         raise ValidationError({"reason": _("Tell the organisation why, so it can ask again if it makes sense.")})
     membership = _lock(membership)
@@ -194,7 +186,7 @@ def membership_decline(*, membership, acting_user, reason):
 
 @transaction.atomic
 def membership_withdraw(*, membership, acting_user):
-    _require(permissions.can_withdraw_membership(acting_user, membership))
+    permissions.require(permissions.can_withdraw_membership(acting_user, membership))
     membership = _lock(membership)
     _require_status(membership, Membership.Status.REQUESTED)
     membership.status, membership.ended_at = Membership.Status.WITHDRAWN, timezone.now()
@@ -215,7 +207,7 @@ def _ensure_other_coordinator(membership):
 
 @transaction.atomic
 def membership_leave(*, membership, acting_user):
-    _require(permissions.can_leave_membership(acting_user, membership))
+    permissions.require(permissions.can_leave_membership(acting_user, membership))
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
     _ensure_other_coordinator(membership)
@@ -227,7 +219,7 @@ def membership_leave(*, membership, acting_user):
 
 @transaction.atomic
 def membership_suspend(*, membership, acting_user, reason=""):
-    _require(permissions.can_manage_members(acting_user, membership.network))
+    permissions.require(permissions.can_manage_members(acting_user, membership.network))
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE)
     _ensure_other_coordinator(membership)
@@ -239,7 +231,7 @@ def membership_suspend(*, membership, acting_user, reason=""):
 
 @transaction.atomic
 def membership_reinstate(*, membership, acting_user):
-    _require(permissions.can_manage_members(acting_user, membership.network))
+    permissions.require(permissions.can_manage_members(acting_user, membership.network))
     membership = _lock(membership)
     _require_status(membership, Membership.Status.SUSPENDED)
     membership.status = Membership.Status.ACTIVE
@@ -251,7 +243,7 @@ def membership_reinstate(*, membership, acting_user):
 @transaction.atomic
 def membership_change_role(*, membership, role, acting_user):
     """Coordinators promote and demote; the network always keeps one active coordinator."""
-    _require(permissions.can_manage_members(acting_user, membership.network))
+    permissions.require(permissions.can_manage_members(acting_user, membership.network))
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
     membership = _lock(membership)
@@ -277,7 +269,7 @@ def _valid_email(email):
 @transaction.atomic
 def invitation_create(*, network, email, role, acting_user, organisation_name="", message=""):
     """Invite an organisation by a person's e-mail; the link lets them sign up and land in the network."""
-    _require(permissions.can_manage_members(acting_user, network))
+    permissions.require(permissions.can_manage_members(acting_user, network))
     email = _valid_email(email)
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
@@ -299,7 +291,7 @@ def invitation_create(*, network, email, role, acting_user, organisation_name=""
 
 @transaction.atomic
 def invitation_revoke(*, invitation, acting_user):
-    _require(permissions.can_manage_members(acting_user, invitation.network))
+    permissions.require(permissions.can_manage_members(acting_user, invitation.network))
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been accepted."))
     invitation.revoked_at = timezone.now()
@@ -317,7 +309,7 @@ def invitation_accept(*, invitation, acting_user, organisation=None, new_organis
         if not new_organisation:
             raise ValidationError(_("Choose your organisation or describe a new one."))
         organisation = organisation_create(data=new_organisation, acting_user=acting_user)
-    _require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
     existing = _open_membership(invitation.network, organisation)
     now = timezone.now()
     if existing and existing.status != Membership.Status.REQUESTED:
@@ -429,7 +421,7 @@ def agreement_create(*, network, data, parties, signatories=(), areas=(), acting
     `parties`: [{"organisation": Organisation, "role": str}], `signatories`: [{"name", "title",
     "organisation": Organisation | None}], `areas`: [str], each in the agreement's order.
     """
-    _require(permissions.can_manage_agreements(acting_user, network))
+    permissions.require(permissions.can_manage_agreements(acting_user, network))
     with scope(network=network):
         agreement = PartnershipAgreement(
             network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
@@ -445,7 +437,7 @@ def agreement_create(*, network, data, parties, signatories=(), areas=(), acting
 @transaction.atomic
 def agreement_update(*, agreement, data, parties, signatories, areas, acting_user):
     """Change an agreement and replace its rows. A new end date brings its expiry reminders back."""
-    _require(permissions.can_edit_agreement(acting_user, agreement))
+    permissions.require(permissions.can_edit_agreement(acting_user, agreement))
     network = agreement.network
     with scope(network=network):
         # Re-read under a lock: a ModelForm has already written the submitted values onto `agreement`.
@@ -467,7 +459,7 @@ def agreement_update(*, agreement, data, parties, signatories, areas, acting_use
 @transaction.atomic
 def agreement_delete(*, agreement, acting_user):
     """Delete an agreement; news posts about it stay, without the link."""
-    _require(permissions.can_edit_agreement(acting_user, agreement))
+    permissions.require(permissions.can_edit_agreement(acting_user, agreement))
     with scope(network=agreement.network):
         agreement.delete()
 
@@ -622,7 +614,7 @@ def _validate_news_post(post):
 @transaction.atomic
 def news_post_create(*, network, data, acting_user):
     """Publish a news post on the network page (or for members only)."""
-    _require(permissions.can_manage_news(acting_user, network))
+    permissions.require(permissions.can_manage_news(acting_user, network))
     with scope(network=network):
         post = NewsPost(network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in NEWS_FIELDS})
         _validate_news_post(post)
@@ -632,7 +624,7 @@ def news_post_create(*, network, data, acting_user):
 
 @transaction.atomic
 def news_post_update(*, post, data, acting_user):
-    _require(permissions.can_edit_news_post(acting_user, post))
+    permissions.require(permissions.can_edit_news_post(acting_user, post))
     with scope(network=post.network):
         for key, value in data.items():
             if key in NEWS_FIELDS:
@@ -644,6 +636,6 @@ def news_post_update(*, post, data, acting_user):
 
 @transaction.atomic
 def news_post_delete(*, post, acting_user):
-    _require(permissions.can_edit_news_post(acting_user, post))
+    permissions.require(permissions.can_edit_news_post(acting_user, post))
     with scope(network=post.network):
         post.delete()

@@ -6,7 +6,6 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,7 +28,7 @@ from network.forms import (
     RoleForm,
     SuspendForm,
 )
-from network.models import Invitation, Membership, NetworkObjective, PartnershipAgreement, Role
+from network.models import Invitation, Membership, NetworkObjective, Role
 from portal import permissions
 from portal.forms import add_service_errors
 from portal.mail import absolute_url
@@ -211,9 +210,7 @@ def _act_on_membership(request, membership_id, action, form_class=None, success=
 @require_POST
 @permissions.network_required("manage_members")
 def approve(request, network_slug, membership_id):
-    _act_on_membership(
-        request, membership_id, services.membership_approve, RoleForm, _("%(org)s is now a member.")
-    )
+    _act_on_membership(request, membership_id, services.membership_approve, RoleForm, _("%(org)s is now a member."))
     return redirect("network:manage_members", network_slug=network_slug)
 
 
@@ -327,23 +324,10 @@ def invitation(request, token):
             else:
                 messages.success(request, _("Welcome to %(network)s.") % {"network": network})
                 return redirect("network:workspace", network_slug=network.slug)
-        return render(
-            request, "network/invitation.html", {"invitation": invitation, "network": network, "form": form}
-        )
+        return render(request, "network/invitation.html", {"invitation": invitation, "network": network, "form": form})
 
 
 # --- partnership agreements -------------------------------------------------------------------------
-
-
-def _readable(request, item, action):
-    """The agreement or post if this user may read it. Otherwise signed-in people get 404, the same as for
-    an id that does not exist; visitors are asked to log in (whether or not it exists), so a member who
-    opens a members-only link while logged out gets in and nobody else learns anything."""
-    if item is not None and permissions.check(action, request.user, item):
-        return item
-    if not request.user.is_authenticated:
-        raise permissions.LoginRequired
-    raise Http404
 
 
 def _split_row_errors(request, form, error):
@@ -369,8 +353,8 @@ def agreement_list(request, network_slug):
 @permissions.network_required("view_network")
 def agreement_detail(request, network_slug, agreement_id):
     network = request.network
-    agreement = _readable(
-        request, selectors.agreement_for_page(network=network, agreement_id=agreement_id), "view_agreement"
+    agreement = permissions.ensure_visible(
+        request, "view_agreement", selectors.agreement_for_page(network=network, agreement_id=agreement_id)
     )
     news = selectors.news_for_user(network=network, user=request.user).filter(agreement=agreement)
     return render(
@@ -442,8 +426,8 @@ def agreement_create(request, network_slug):
 
 @permissions.network_required("manage_agreements")
 def agreement_edit(request, network_slug, agreement_id):
-    agreement = _readable(
-        request, selectors.agreement_for_page(network=request.network, agreement_id=agreement_id), "view_agreement"
+    agreement = permissions.ensure_visible(
+        request, "view_agreement", selectors.agreement_for_page(network=request.network, agreement_id=agreement_id)
     )
     permissions.ensure(request, "edit_agreement", agreement)
     return _agreement_form(request, agreement)
@@ -452,8 +436,8 @@ def agreement_edit(request, network_slug, agreement_id):
 @require_POST
 @permissions.network_required("manage_agreements")
 def agreement_delete(request, network_slug, agreement_id):
-    agreement = _readable(
-        request, selectors.agreement_for_page(network=request.network, agreement_id=agreement_id), "view_agreement"
+    agreement = permissions.ensure_visible(
+        request, "view_agreement", selectors.agreement_for_page(network=request.network, agreement_id=agreement_id)
     )
     permissions.ensure(request, "edit_agreement", agreement)
     if not request.POST.get("confirm"):
@@ -481,7 +465,9 @@ def news_list(request, network_slug):
 @permissions.network_required("view_network")
 def news_detail(request, network_slug, post_id):
     network = request.network
-    post = _readable(request, selectors.news_post_for_page(network=network, post_id=post_id), "view_news_post")
+    post = permissions.ensure_visible(
+        request, "view_news_post", selectors.news_post_for_page(network=network, post_id=post_id)
+    )
     agreement = post.agreement
     if agreement is not None and not permissions.can_view_agreement(request.user, agreement):
         agreement = None  # a public post about a members-only agreement does not reveal it
@@ -494,7 +480,7 @@ def news_detail(request, network_slug, post_id):
 
 def _news_form(request, post):
     network = request.network
-    agreements = PartnershipAgreement.objects.filter(network=network).only("pk", "title", "signed_on")
+    agreements = selectors.agreement_choices(network=network)
     form = NewsPostForm(request.POST or None, instance=post, agreements=agreements)
     if request.method == "POST" and form.is_valid():
         try:
@@ -517,7 +503,9 @@ def news_create(request, network_slug):
 
 @permissions.network_required("manage_news")
 def news_edit(request, network_slug, post_id):
-    post = _readable(request, selectors.news_post_for_page(network=request.network, post_id=post_id), "view_news_post")
+    post = permissions.ensure_visible(
+        request, "view_news_post", selectors.news_post_for_page(network=request.network, post_id=post_id)
+    )
     permissions.ensure(request, "edit_news_post", post)
     return _news_form(request, post)
 
@@ -525,7 +513,9 @@ def news_edit(request, network_slug, post_id):
 @require_POST
 @permissions.network_required("manage_news")
 def news_delete(request, network_slug, post_id):
-    post = _readable(request, selectors.news_post_for_page(network=request.network, post_id=post_id), "view_news_post")
+    post = permissions.ensure_visible(
+        request, "view_news_post", selectors.news_post_for_page(network=request.network, post_id=post_id)
+    )
     permissions.ensure(request, "edit_news_post", post)
     if not request.POST.get("confirm"):
         messages.error(request, _("Tick the box to confirm that the post should be deleted."))

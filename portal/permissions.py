@@ -9,6 +9,7 @@ user object, so a page asking many questions costs one query per network.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django_scopes import scope
 from rest_framework.permissions import BasePermission
 
@@ -159,6 +160,26 @@ def check(action, user, obj=None):
 
 
 # --- for views ------------------------------------------------------------------------------------
+
+
+def require(allowed):
+    """For services: refuse with PermissionDenied unless a rule above said yes."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def ensure_visible(request, action, obj):
+    """For views reading one object that may be hidden (a private project, a members-only agreement).
+
+    Signed-in people who may not see it get 404, the same answer as for an id that does not exist.
+    Visitors are sent to log in whether or not it exists, so a member opening a shared link while
+    logged out gets in, and nobody learns what exists.
+    """
+    if obj is not None and check(action, request.user, obj):
+        return obj
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    raise Http404
 
 
 def ensure(request, action, obj=None):

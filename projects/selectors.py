@@ -45,8 +45,8 @@ def projects_for_network(*, network, user):
 
 
 def project_in_network(*, network, slug):
-    """The project with this address in this network (Project.DoesNotExist otherwise)."""
-    return Project.objects.select_related("network").get(network=network, slug=slug)
+    """The project with this address in this network, or None."""
+    return Project.objects.select_related("network").filter(network=network, slug=slug).first()
 
 
 @dataclass

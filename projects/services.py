@@ -16,17 +16,17 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_register
 from portal import permissions
+from portal.slugs import unique_slug
 from projects.models import (
     Activity,
     Component,
@@ -48,10 +48,6 @@ PROJECT_FIELDS = (
     "title_translation", "summary_translation",
 )  # fmt: skip
 
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def _clean_value(value):
@@ -83,21 +79,21 @@ def _project_values(data):
 RESERVED_SLUGS = frozenset({"new"})
 
 
+def _slug_taken(network, slug):
+    return slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=slug).exists()
+
+
 def _unique_slug(network, text):
-    base = slugify(text)[:70] or "project"
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(text, taken=lambda slug: _slug_taken(network, slug), fallback="project")
 
 
 @transaction.atomic
 def project_create(*, network, data, acting_user):
     """A coordinator starts a project in the network; its address is made from the acronym or title."""
-    _require(permissions.can_create_project(acting_user, network))
+    permissions.require(permissions.can_create_project(acting_user, network))
     project = Project(network=network, **_project_values(data))
     if project.slug:
-        if project.slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=project.slug).exists():
+        if _slug_taken(network, project.slug):
             raise ValidationError(
                 {"slug": _("A project with the address “%(slug)s” already exists in this network.")
                  % {"slug": project.slug}}
@@ -112,7 +108,7 @@ def project_create(*, network, data, acting_user):
 @transaction.atomic
 def project_update(*, project, data, acting_user):
     """Change a project's facts (not its address: links to it are printed in reports)."""
-    _require(permissions.can_edit_project(acting_user, project))
+    permissions.require(permissions.can_edit_project(acting_user, project))
     for key, value in _project_values(data).items():
         if key != "slug":
             setattr(project, key, value)
@@ -326,7 +322,7 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
     """Add a row of `kind` (a key of ITEMS) at the end of its list; nested kinds name their `parent`
     (an activity its component, an indicator its result, a value its indicator)."""
     spec = ITEMS[kind]
-    _require(permissions.can_edit_project(acting_user, project))
+    permissions.require(permissions.can_edit_project(acting_user, project))
     _lock(project)
     item = spec.model(project=project, network_id=project.network_id)
     if spec.parent:
@@ -351,7 +347,7 @@ def project_item_update(*, item, data, acting_user):
     changes (a partner's role) goes to the end of its new list, and the old list closes the gap."""
     spec = ITEMS[item_kind(item)]
     project = item.project
-    _require(permissions.can_edit_project(acting_user, project))
+    permissions.require(permissions.can_edit_project(acting_user, project))
     _lock(project)
     # Where the row was, from the database: a ModelForm may already have changed the instance in memory.
     stored = spec.model.objects.get(pk=item.pk)
@@ -382,7 +378,7 @@ def project_item_remove(*, item, acting_user):
     """Delete a row (and what hangs from it: a component's activities, a result's indicators)."""
     spec = ITEMS[item_kind(item)]
     project = item.project
-    _require(permissions.can_edit_project(acting_user, project))
+    permissions.require(permissions.can_edit_project(acting_user, project))
     _lock(project)
     siblings = _siblings(spec, item).exclude(pk=item.pk)
     item.delete()
@@ -397,7 +393,7 @@ def project_item_move(*, item, direction, acting_user):
     """Move a row one place "up" or "down" among its siblings; activity codes follow."""
     spec = ITEMS[item_kind(item)]
     project = item.project
-    _require(permissions.can_edit_project(acting_user, project))
+    permissions.require(permissions.can_edit_project(acting_user, project))
     if direction not in ("up", "down") or not spec.ordered:
         raise ValidationError(_("This row cannot be moved that way."))
     _lock(project)

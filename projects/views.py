@@ -55,14 +55,9 @@ class OpenForm:
 
 
 def _project_or_404(request, project_slug):
-    """The project of request.network at this address; a project the user may not see is missing."""
-    try:
-        project = selectors.project_in_network(network=request.network, slug=project_slug)
-    except Project.DoesNotExist:
-        raise Http404("No such project.") from None
-    if not permissions.can_view_project(request.user, project):
-        raise Http404("No such project.")
-    return project
+    """The project of request.network at this address, if this user may see it (see ensure_visible)."""
+    project = selectors.project_in_network(network=request.network, slug=project_slug)
+    return permissions.ensure_visible(request, "view_project", project)
 
 
 def project_required(action):

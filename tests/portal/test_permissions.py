@@ -165,3 +165,30 @@ def test_colleagues_who_are_not_admins_share_the_role_but_cannot_act_for_the_org
     assert permissions.can_leave_membership(admin, membership)
     assert not permissions.can_leave_membership(colleague, membership)
     assert not permissions.can_request_to_join(colleague, NetworkFactory())
+
+
+@pytest.mark.django_db
+def test_ensure_visible_hides_what_a_user_may_not_see_and_asks_visitors_to_log_in(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import Http404
+
+    from portal import permissions
+    from tests.factories import AffiliationFactory, NetworkFactory
+
+    private = NetworkFactory(visibility="private")
+    outsider = AffiliationFactory().user
+    request = rf.get("/")
+
+    request.user = AnonymousUser()
+    with pytest.raises(permissions.LoginRequired):
+        permissions.ensure_visible(request, "view_network", private)
+    with pytest.raises(permissions.LoginRequired):
+        permissions.ensure_visible(request, "view_network", None)  # missing: the same answer
+
+    request.user = outsider
+    with pytest.raises(Http404):
+        permissions.ensure_visible(request, "view_network", private)
+    with pytest.raises(Http404):
+        permissions.ensure_visible(request, "view_network", None)
+    public = NetworkFactory()
+    assert permissions.ensure_visible(request, "view_network", public) is public

@@ -57,7 +57,8 @@ def _get(client, person, path):
 # GET answers: 200 may, 404 may not know the project exists, 403 may see but not do, 302 log in first.
 VIEW = {"anonymous": 200, "outsider": 200, "suspended": 200, "observer": 200, "member": 200, "coordinator": 200,
         "staff": 200}  # fmt: skip
-VIEW_PRIVATE = {"anonymous": 404, "outsider": 404, "suspended": 404, "observer": 200, "member": 200,
+# A visitor is asked to log in for a private project, as for a members-only agreement (ensure_visible).
+VIEW_PRIVATE = {"anonymous": 302, "outsider": 404, "suspended": 404, "observer": 200, "member": 200,
                 "coordinator": 200, "staff": 200}  # fmt: skip
 EDIT = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 403, "member": 403, "coordinator": 200,
         "staff": 403}  # fmt: skip
