@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -134,28 +134,23 @@ class MembershipRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVi
             message=serializer.validated_data.get("message", ""),
         )
 
-    @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
-    @action(detail=True, methods=["post"])
-    def approve(self, request, network_slug=None, pk=None):
-        decision = DecisionSerializer(data=request.data)
+    def _decide(self, service, field):
+        decision = DecisionSerializer(data=self.request.data)
         decision.is_valid(raise_exception=True)
         membership = _call_service(
-            services.membership_approve,
+            service,
             membership=self.get_object(),
-            acting_user=request.user,
-            role=decision.validated_data["role"],
+            acting_user=self.request.user,
+            **{field: decision.validated_data[field]},
         )
         return Response(MembershipSerializer(membership).data)
 
     @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
     @action(detail=True, methods=["post"])
+    def approve(self, request, network_slug=None, pk=None):
+        return self._decide(services.membership_approve, "role")
+
+    @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
+    @action(detail=True, methods=["post"])
     def decline(self, request, network_slug=None, pk=None):
-        decision = DecisionSerializer(data=request.data)
-        decision.is_valid(raise_exception=True)
-        membership = _call_service(
-            services.membership_decline,
-            membership=self.get_object(),
-            acting_user=request.user,
-            reason=decision.validated_data["reason"],
-        )
-        return Response(MembershipSerializer(membership).data, status=status.HTTP_200_OK)
+        return self._decide(services.membership_decline, "reason")
