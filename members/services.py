@@ -13,7 +13,6 @@ from portal import permissions
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
 
 
-
 def organisation_register(*, data):
     """Record an organisation nobody administers yet (a funder or partner named by a project).
 
@@ -36,7 +35,7 @@ def organisation_create(*, data, acting_user):
 
 @transaction.atomic
 def organisation_update(*, organisation, data, acting_user):
-    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require("manage_organisation", acting_user, organisation)
     for key, value in data.items():
         if key in ORGANISATION_FIELDS:
             setattr(organisation, key, value)
@@ -50,7 +49,7 @@ def colleague_invite(*, organisation, email, acting_user):
     """Invite a colleague by e-mail; the message goes out after commit."""
     from members import tasks
 
-    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require("manage_organisation", acting_user, organisation)
     email = email.strip().lower()
     try:  # the form checks too, but the service must not queue mail to "not an address" from elsewhere
         validate_email(email)
@@ -98,7 +97,7 @@ def colleague_invitation_accept(*, invitation, acting_user):
 
 @transaction.atomic
 def colleague_invitation_revoke(*, invitation, acting_user):
-    permissions.require(permissions.can_manage_organisation(acting_user, invitation.organisation))
+    permissions.require("manage_organisation", acting_user, invitation.organisation)
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been accepted."))
     invitation.revoked_at = timezone.now()
@@ -109,17 +108,17 @@ def colleague_invitation_revoke(*, invitation, acting_user):
 def affiliation_remove(*, affiliation, acting_user):
     """Remove a person from an organisation; an organisation always keeps at least one admin."""
     organisation = affiliation.organisation
-    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require("manage_organisation", acting_user, organisation)
     # Lock the organisation's affiliations so two admins removing each other cannot leave none.
     admins = list(
-        Affiliation.objects.select_for_update().filter(organisation=organisation, is_admin=True).values_list(
-            "pk", flat=True
-        )
+        Affiliation.objects.select_for_update()
+        .filter(organisation=organisation, is_admin=True)
+        .values_list("pk", flat=True)
     )
     if affiliation.is_admin and admins == [affiliation.pk]:
-        raise ValidationError(_("%(org)s needs at least one admin. Make someone else admin first.") % {
-            "org": organisation
-        })
+        raise ValidationError(
+            _("%(org)s needs at least one admin. Make someone else admin first.") % {"org": organisation}
+        )
     affiliation.delete()
     permissions.forget(acting_user)
 
@@ -127,7 +126,7 @@ def affiliation_remove(*, affiliation, acting_user):
 @transaction.atomic
 def affiliation_set_admin(*, affiliation, is_admin, acting_user):
     organisation = affiliation.organisation
-    permissions.require(permissions.can_manage_organisation(acting_user, organisation))
+    permissions.require("manage_organisation", acting_user, organisation)
     if not is_admin and affiliation.is_admin:
         admins = list(
             Affiliation.objects.select_for_update()

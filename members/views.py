@@ -30,14 +30,7 @@ def organisation_create(request):
 def organisation_detail(request, pk):
     """A public profile: who the organisation is and which public networks it belongs to."""
     organisation = get_object_or_404(Organisation, pk=pk)
-    return render(
-        request,
-        "members/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "memberships": selectors.organisation_public_memberships(organisation=organisation),
-        },
-    )
+    return render(request, "members/organisation_detail.html", {"organisation": organisation})
 
 
 def organisation_edit(request, pk):

@@ -12,8 +12,10 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from members.models import Organisation
-from network import selectors, services
+from members.permissions import admin_organisation_ids
+from network import selectors
 from network.models import Membership, Role
+from network.services.memberships import membership_approve, membership_decline, membership_request
 from portal import permissions
 
 
@@ -124,10 +126,10 @@ class MembershipRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVi
         organisation = get_object_or_404(
             Organisation,
             pk=serializer.validated_data["organisation_id"],
-            pk__in=permissions.admin_organisation_ids(self.request.user),
+            pk__in=admin_organisation_ids(self.request.user),
         )
         serializer.instance = _call_service(
-            services.membership_request,
+            membership_request,
             network=self.request.network,
             organisation=organisation,
             acting_user=self.request.user,
@@ -148,9 +150,9 @@ class MembershipRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVi
     @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, network_slug=None, pk=None):
-        return self._decide(services.membership_approve, "role")
+        return self._decide(membership_approve, "role")
 
     @extend_schema(request=DecisionSerializer, responses=MembershipSerializer)
     @action(detail=True, methods=["post"])
     def decline(self, request, network_slug=None, pk=None):
-        return self._decide(services.membership_decline, "reason")
+        return self._decide(membership_decline, "reason")

@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Networks")
+
+    def ready(self):
+        from network import permissions  # noqa: F401  (registers the rules)
+        from network.models import Network
+        from portal import sections, tenancy
+
+        tenancy.register(
+            model=Network,
+            url_kwarg="network_slug",
+            scope_name="network",
+            load=lambda slug: Network.objects.filter(slug=slug).first(),
+            enter_action="view_network",
+        )
+        sections.register("organisation_page", "network/_organisation_networks.html", order=10)

@@ -28,9 +28,7 @@ class Network(models.Model):
     founding_statement = models.TextField(_("founding statement"), blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     founded_in = models.CharField(_("founded in (place)"), max_length=120, blank=True)
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     show_members = models.BooleanField(_("show member organisations on the public page"), default=True)
     colour = models.CharField(
         _("brand colour"),
@@ -243,9 +241,7 @@ class PartnershipAgreement(models.Model):
         if self.valid_until and self.signed_on and self.valid_until < self.signed_on:
             raise ValidationError(
                 {
-                    "valid_until": _(
-                        "The agreement cannot end before it is signed: choose %(date)s or later."
-                    )
+                    "valid_until": _("The agreement cannot end before it is signed: choose %(date)s or later.")
                     % {"date": date_format(self.signed_on, "j F Y")}
                 }
             )

@@ -28,9 +28,13 @@ def networks_directory(*, user):
             memberships__status=Membership.Status.ACTIVE, memberships__organisation__affiliations__user=user
         ).values("pk")
         visible |= Q(pk__in=mine)
-    return Network.objects.filter(visible).annotate(
-        member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
-    ).order_by("name")
+    return (
+        Network.objects.filter(visible)
+        .annotate(
+            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
+        )
+        .order_by("name")
+    )
 
 
 def network_objectives(*, network):
@@ -50,9 +54,7 @@ def network_workspace_members(*, network):
     """Active and suspended members with the people of each organisation (for the workspace)."""
     people = Prefetch("organisation__affiliations", queryset=Affiliation.objects.select_related("user"))
     return (
-        Membership.objects.filter(
-            network=network, status__in=[Membership.Status.ACTIVE, Membership.Status.SUSPENDED]
-        )
+        Membership.objects.filter(network=network, status__in=[Membership.Status.ACTIVE, Membership.Status.SUSPENDED])
         .select_related("organisation")
         .prefetch_related(people)
         .order_by("role", "organisation__name")
@@ -108,7 +110,7 @@ def home_for_user(*, user):
 
 def _visible_items(model, *, network, user):
     items = model.objects.filter(network=network)
-    if not permissions.can_see_private_items(user, network):
+    if not permissions.check("see_private_items", user, network):
         items = items.filter(visibility=ContentVisibility.PUBLIC)
     return items
 
@@ -205,3 +207,19 @@ def latest_agreements_and_news(*, network, user, limit=5):
 def agreement_choices(*, network):
     """The agreements a news post may be about (every one of the network's, for its coordinators)."""
     return PartnershipAgreement.objects.filter(network=network).only("pk", "title", "signed_on")
+
+
+def organisation_public_memberships(*, organisation):
+    """The organisation's active memberships in public networks.
+
+    Crosses networks on purpose, with the scope off: it returns only what those public networks
+    already show to every visitor, never a private network's rows.
+    """
+    with scopes_disabled():
+        return list(
+            Membership.objects.filter(
+                organisation=organisation,
+                status=Membership.Status.ACTIVE,
+                network__visibility=Network.Visibility.PUBLIC,
+            ).select_related("network")
+        )

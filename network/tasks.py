@@ -87,6 +87,6 @@ def notify_agreement_expiry(network, *, agreement_id, days_left):
 def agreement_expiry_sweep():
     """Daily (CELERY_BEAT_SCHEDULE): queue the 60- and 14-day expiry reminders in every network."""
     # network.services imports this module to queue its e-mails, so it is imported when the job runs.
-    from network import services
+    from network.services.agreements import agreement_expiry_reminders
 
-    return len(services.agreement_expiry_reminders())
+    return len(agreement_expiry_reminders())

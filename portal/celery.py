@@ -30,8 +30,9 @@ class NetworkTask(Task):
     def __call__(self, *args, network_id, **kwargs):
         from django_scopes import scope
 
-        from network.models import Network
+        from portal import tenancy
 
-        network = Network.objects.get(pk=network_id)
-        with scope(network=network):
+        tenant = tenancy.tenant()
+        network = tenant.model.objects.get(pk=network_id)
+        with scope(**{tenant.scope_name: network}):
             return super().__call__(network, *args, **kwargs)

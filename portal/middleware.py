@@ -5,16 +5,17 @@ from django.http import Http404
 from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
 
-from network.models import Network
-from portal import permissions
+from portal import permissions, tenancy
 
 
 class NetworkScopeMiddleware:
     """Every request for a network's URL runs inside `scope(network=…)`.
 
-    A network the user may not see answers 404, exactly like one that does not exist. Requests that
-    name no network run without a scope, so any tenant-owned query there raises instead of leaking;
-    only the Django admin (staff) runs with scopes disabled.
+    Pages: a network the user may not see answers 404, exactly like one that does not exist. The API:
+    the middleware only resolves and scopes, because DRF authenticates token callers after middleware
+    has run; portal.permissions.NetworkRulePermission decides once it knows who is calling (pretix's
+    split). Requests that name no network run without a scope, so any tenant-owned query there raises
+    instead of leaking; only the Django admin (staff) runs with scopes disabled.
     """
 
     def __init__(self, get_response):
@@ -29,14 +30,17 @@ class NetworkScopeMiddleware:
         if "admin" in match.namespaces:
             with scopes_disabled():
                 return self.get_response(request)
-        slug = match.kwargs.get("network_slug")
+        tenant = tenancy.tenant()
+        slug = match.kwargs.get(tenant.url_kwarg)
         if slug is None:
             return self.get_response(request)
-        network = Network.objects.filter(slug=slug).first()
-        if network is None or not permissions.can_view_network(request.user, network):
+        network = tenant.load(slug)
+        if network is None:
+            raise Http404("No such network.")
+        if "api" not in match.namespaces and not permissions.check(tenant.enter_action, request.user, network):
             raise Http404("No such network.")
         request.network = network
-        with scope(network=network):
+        with scope(**{tenant.scope_name: network}):
             return self.get_response(request)
 
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "members",
     "network",
     "projects",
+    # The composition root: root URLs, the home page, load_demo; the only package that imports every app.
+    "config",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +77,7 @@ MIDDLEWARE = [
     "portal.middleware.LoginRequiredMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from portal import sections
+        from projects import permissions  # noqa: F401  (registers the rules)
+
+        sections.register("network_nav", "projects/_network_nav.html", order=10)
+        sections.register("network_page", "projects/_network_projects.html", order=10)

@@ -33,7 +33,7 @@ def projects_for_network(*, network, user):
     network's members and staff, and those granted to the user (donors). Active first, then planned,
     then closed; newest first within each."""
     projects = Project.objects.filter(network=network)
-    if not permissions.can_see_private_projects(user, network):
+    if not permissions.check("see_private_projects", user, network):
         visible = Q(visibility=Project.Visibility.PUBLIC)
         if user.is_authenticated:
             granted = get_objects_for_user(

@@ -22,10 +22,12 @@ from django.views.decorators.http import require_POST
 
 from portal import permissions
 from portal.forms import add_service_errors
-from projects import selectors, services
+from projects import selectors
 from projects.currencies import CURRENCIES
 from projects.forms import ITEM_FORMS, ProjectForm
 from projects.models import Project
+from projects.services import items as item_services
+from projects.services import projects as project_services
 
 # The editing pages and the sections on each. A section is one boosted <section> that answers htmx.
 PAGES = {
@@ -109,7 +111,7 @@ def project_create(request, network_slug):
     form = ProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            project = services.project_create(network=network, data=form.cleaned_data, acting_user=request.user)
+            project = project_services.project_create(network=network, data=form.cleaned_data, acting_user=request.user)
         except ValidationError as error:
             add_service_errors(request, form, error)
         else:
@@ -123,7 +125,7 @@ def project_edit(request, project):
     form = ProjectForm(request.POST or None, instance=Project.objects.get(pk=project.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.project_update(project=project, data=form.cleaned_data, acting_user=request.user)
+            project_services.project_update(project=project, data=form.cleaned_data, acting_user=request.user)
         except ValidationError as error:
             add_service_errors(request, form, error)
         else:
@@ -140,7 +142,7 @@ def project_edit(request, project):
 
 
 def _spec_or_404(kind):
-    spec = services.ITEMS.get(kind)
+    spec = item_services.ITEMS.get(kind)
     if spec is None:
         raise Http404("No such kind of row.")
     return spec
@@ -156,7 +158,7 @@ def _row_or_404(model, project, pk):
 
 
 def _parent_or_404(project, kind, parent_id):
-    spec = services.ITEMS[kind]
+    spec = item_services.ITEMS[kind]
     if spec.parent is None:
         return None
     return _row_or_404(spec.model._meta.get_field(spec.parent).related_model, project, parent_id)
@@ -165,7 +167,7 @@ def _parent_or_404(project, kind, parent_id):
 def _form(kind, project, *, data=None, item=None, parent=None, autofocus=False):
     """The form for adding (with `parent` for nested rows) or editing `item`. Prefixes keep the ids of
     the many forms on one page apart, and tell the POST which form it was."""
-    spec = services.ITEMS[kind]
+    spec = item_services.ITEMS[kind]
     if item is None:
         item = spec.model(project=project, network=project.network)
         if parent is not None:
@@ -185,7 +187,7 @@ def _render_page(request, project, page, *, open_form=None, section=None, notice
     `focus` names the kind whose add form takes it; `row` is the (kind, id) of the row just saved, or just
     moved in direction `moved`, which keeps it (on its Edit link, or the move button pressed)."""
     title, sections = PAGES[page]
-    top_level = [k for k, s in SECTION_OF_KIND.items() if s in sections and services.ITEMS[k].parent is None]
+    top_level = [k for k, s in SECTION_OF_KIND.items() if s in sections and item_services.ITEMS[k].parent is None]
     add_forms = {kind: _form(kind, project, autofocus=kind == focus) for kind in top_level}
     if open_form and open_form.mode == "add" and open_form.kind in add_forms:
         add_forms[open_form.kind] = open_form.form
@@ -230,7 +232,7 @@ def edit_page(request, project, page):
     open_form, section = None, None
     if kind := request.GET.get("edit"):
         _spec_or_404(kind)
-        item = _row_or_404(services.ITEMS[kind].model, project, request.GET.get("item"))
+        item = _row_or_404(item_services.ITEMS[kind].model, project, request.GET.get("item"))
         open_form = OpenForm("edit", kind, item.pk, _form(kind, project, item=item, autofocus=True))
     elif (kind := request.GET.get("add")) and _spec_or_404(kind).parent:
         parent = _parent_or_404(project, kind, request.GET.get("parent"))
@@ -252,7 +254,7 @@ def _done(request, project, kind, notice, *, reopen=None, row=None, moved=""):
     section = SECTION_OF_KIND[kind]
     page = PAGE_OF_SECTION[section]
     if request.htmx:
-        focus = kind if services.ITEMS[kind].parent is None and reopen is None and row is None else None
+        focus = kind if item_services.ITEMS[kind].parent is None and reopen is None and row is None else None
         return _render_page(
             request, project, page, open_form=reopen, section=section, notice=notice, focus=focus, row=row,
             moved=moved,
@@ -272,7 +274,7 @@ def _invalid(request, project, kind, open_form):
 
 
 def _label(kind):
-    return capfirst(services.ITEMS[kind].model._meta.verbose_name)
+    return capfirst(item_services.ITEMS[kind].model._meta.verbose_name)
 
 
 @require_POST
@@ -283,7 +285,7 @@ def item_add(request, project, kind):
     form = _form(kind, project, data=request.POST, parent=parent)
     if form.is_valid():
         try:
-            services.project_item_add(
+            item_services.project_item_add(
                 project=project, kind=kind, parent=parent, data=form.cleaned_data, acting_user=request.user
             )
         except ValidationError as error:
@@ -304,7 +306,7 @@ def item_update(request, project, kind, item_id):
     form = _form(kind, project, data=request.POST, item=item)
     if form.is_valid():
         try:
-            services.project_item_update(item=item, data=form.cleaned_data, acting_user=request.user)
+            item_services.project_item_update(item=item, data=form.cleaned_data, acting_user=request.user)
         except ValidationError as error:
             add_service_errors(request, form, error)
         else:
@@ -316,7 +318,7 @@ def item_update(request, project, kind, item_id):
 @project_required("edit_project")
 def item_delete(request, project, kind, item_id):
     item = _row_or_404(_spec_or_404(kind).model, project, item_id)
-    services.project_item_remove(item=item, acting_user=request.user)
+    item_services.project_item_remove(item=item, acting_user=request.user)
     return _done(request, project, kind, _("%(kind)s deleted.") % {"kind": _label(kind)})
 
 
@@ -326,7 +328,7 @@ def item_move(request, project, kind, item_id):
     item = _row_or_404(_spec_or_404(kind).model, project, item_id)
     direction = request.POST.get("direction", "")
     try:
-        services.project_item_move(item=item, direction=direction, acting_user=request.user)
+        item_services.project_item_move(item=item, direction=direction, acting_user=request.user)
     except ValidationError as error:
         add_service_errors(request, None, error)
         return _done(request, project, kind, "")

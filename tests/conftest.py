@@ -50,8 +50,7 @@ def _ci_requires_real_services():
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         pytest.fail(
-            f"CI=true but the database engine is {engine!r}: set DATABASE_URL=postgres://… "
-            "(.ci/run exports it)",
+            f"CI=true but the database engine is {engine!r}: set DATABASE_URL=postgres://… (.ci/run exports it)",
             pytrace=False,
         )
     redis_url = os.environ.get("REDIS_URL", "")
@@ -78,9 +77,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-NO_CHROMIUM = (
-    f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run browser tests"
-)
+NO_CHROMIUM = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run browser tests"
 
 
 def _needs_browser(item):
@@ -257,13 +254,9 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
             if celery_app.control.ping(destination=[nodename], timeout=1.0):
                 break
             if time.monotonic() > deadline:
-                pytest.fail(
-                    f"the Celery worker did not answer ping within 60 s:\n{worker.log_tail()}", pytrace=False
-                )
+                pytest.fail(f"the Celery worker did not answer ping within 60 s:\n{worker.log_tail()}", pytrace=False)
             time.sleep(0.5)
-        others = [
-            name for reply in celery_app.control.ping(timeout=1.0) for name in reply if name != nodename
-        ]
+        others = [name for reply in celery_app.control.ping(timeout=1.0) for name in reply if name != nodename]
         if others:
             warnings.warn(
                 f"other Celery workers listen on {redis_url} ({', '.join(others)}); they may take the test "

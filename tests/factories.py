@@ -135,7 +135,7 @@ class _TenantRowFactory(factory.django.DjangoModelFactory):
 
 class AgreementFactory(_TenantRowFactory):
     """A public agreement signed today and valid for two years, with no rows (add them with the factories
-    below, or through services.agreement_create)."""
+    below, or through agreements.agreement_create)."""
 
     class Meta:
         model = PartnershipAgreement

@@ -170,7 +170,7 @@ def test_a_whole_logframe_reads_as_an_outline(live_server, page, screenshots):
     """A project imported the way the demo loader will do it: every part of the page in one look."""
     from django_scopes import scope
 
-    from projects.services import project_import
+    from projects.services.imports import project_import
     from tests.projects.test_services import VET_FOR_THE_FUTURE
 
     page.set_default_timeout(TIMEOUT_MS)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from members import services
 from members.models import Affiliation, ColleagueInvitation, Organisation
-from portal import permissions
+from members.permissions import admin_organisation_ids, organisation_ids
 from tests.factories import AffiliationFactory, ColleagueInvitationFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def organisation(admin):
 
 def test_organisation_create_makes_its_creator_admin():
     person = UserFactory()
-    assert permissions.admin_organisation_ids(person) == frozenset()  # memo warmed on purpose
+    assert admin_organisation_ids(person) == frozenset()  # memo warmed on purpose
 
     organisation = services.organisation_create(
         data={"name": "Armenian Career Centre", "kind": "ngo", "country": "AM", "unknown": "ignored"},
@@ -40,7 +40,7 @@ def test_organisation_create_makes_its_creator_admin():
 
     affiliation = Affiliation.objects.get(organisation=organisation)
     assert (affiliation.user, affiliation.is_admin) == (person, True)
-    assert permissions.admin_organisation_ids(person) == {organisation.pk}
+    assert admin_organisation_ids(person) == {organisation.pk}
 
 
 def test_organisation_create_with_bad_data_names_the_fields_and_saves_nothing():
@@ -127,14 +127,14 @@ def test_only_admins_invite_colleagues(organisation):
 def test_accepting_a_colleague_invitation_adds_the_person_without_admin_rights(organisation):
     newcomer = UserFactory(email="ana@example.org")
     invitation = ColleagueInvitationFactory(organisation=organisation, email="Ana@example.org")
-    assert permissions.organisation_ids(newcomer) == frozenset()
+    assert organisation_ids(newcomer) == frozenset()
 
     affiliation = services.colleague_invitation_accept(invitation=invitation, acting_user=newcomer)
 
     assert (affiliation.organisation, affiliation.is_admin) == (organisation, False)
     invitation.refresh_from_db()
     assert (invitation.accepted_by, invitation.is_open) == (newcomer, False)
-    assert permissions.organisation_ids(newcomer) == {organisation.pk}
+    assert organisation_ids(newcomer) == {organisation.pk}
 
 
 @pytest.mark.parametrize(
@@ -195,7 +195,7 @@ def test_an_admin_may_leave_when_another_admin_stays(admin, organisation):
     AffiliationFactory(organisation=organisation, is_admin=True)
     services.affiliation_remove(affiliation=admin.affiliations.get(), acting_user=admin)
     assert not Affiliation.objects.filter(user=admin).exists()
-    assert permissions.admin_organisation_ids(admin) == frozenset()
+    assert admin_organisation_ids(admin) == frozenset()
 
 
 def test_colleagues_who_are_not_admins_remove_nobody(admin, organisation):
@@ -210,7 +210,7 @@ def test_set_admin_promotes_and_demotes(admin, organisation):
     services.affiliation_set_admin(affiliation=colleague, is_admin=True, acting_user=admin)
     services.affiliation_set_admin(affiliation=admin.affiliations.get(), is_admin=False, acting_user=admin)
     assert list(organisation.affiliations.filter(is_admin=True)) == [colleague]
-    assert permissions.admin_organisation_ids(admin) == frozenset()
+    assert admin_organisation_ids(admin) == frozenset()
 
 
 def test_the_last_admin_cannot_be_demoted(admin, organisation):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from network import services, tasks
+from network import tasks
 from network.forms import AgreementForm, AgreementPartyFormSet
 from network.models import (
     AgreementArea,
@@ -22,6 +22,13 @@ from network.models import (
     Network,
     PartnershipAgreement,
     Role,
+)
+from network.services.agreements import (
+    agreement_create,
+    agreement_delete,
+    agreement_expiry_reminders,
+    agreement_import,
+    agreement_update,
 )
 from tests.factories import (
     AffiliationFactory,
@@ -132,7 +139,7 @@ def _counts():
 def test_import_builds_the_polish_agreement_with_its_parties_signatories_and_numbered_areas(
     network, coordinator, member, observer
 ):
-    agreement = services.agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
 
     assert agreement.signed_on == datetime.date(2020, 12, 8)
     assert agreement.signed_in == "Rzeszów"
@@ -157,8 +164,8 @@ def test_import_builds_the_polish_agreement_with_its_parties_signatories_and_num
 def test_importing_the_same_title_again_replaces_the_agreement_instead_of_adding_one(
     network, coordinator, member, observer
 ):
-    services.agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
-    again = services.agreement_import(
+    agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    again = agreement_import(
         network=network, data=polish_agreement(areas=["jedno", "dwa"], signed_in="Warszawa"), acting_user=coordinator
     )
 
@@ -175,7 +182,7 @@ def test_import_refuses_an_organisation_that_is_not_a_member_of_the_network(netw
     )
 
     with pytest.raises(ValidationError) as error:
-        services.agreement_import(network=network, data=data, acting_user=coordinator)
+        agreement_import(network=network, data=data, acting_user=coordinator)
 
     assert "Somebody Else" in error.value.message_dict["parties"][0]
     assert _counts() == (0, 0, 0, 0)
@@ -201,7 +208,7 @@ def test_an_agreement_ending_before_it_is_signed_or_starts_is_refused_on_the_fie
     parties = [{"organisation": _org(coordinator), "role": "Lider"}, {"organisation": _org(member), "role": ""}]
 
     with pytest.raises(ValidationError) as error:
-        services.agreement_create(
+        agreement_create(
             network=network,
             data={"title": "Umowa", **dates},
             parties=parties,
@@ -228,7 +235,7 @@ def test_an_agreement_needs_two_distinct_parties_and_signatories_sign_for_a_part
     ibe, kuratorium = _org(coordinator), _org(member)
 
     with pytest.raises(ValidationError) as error:
-        services.agreement_create(
+        agreement_create(
             network=network,
             data={"title": "Umowa", "signed_on": datetime.date(2021, 1, 1)},
             parties=[{"organisation": ibe, "role": "Lider"}, {"organisation": ibe, "role": "Partner"}],
@@ -247,7 +254,7 @@ def test_only_coordinators_record_agreements(network, coordinator, member, obser
     parties = [{"organisation": _org(coordinator)}, {"organisation": _org(member)}]
     for user in (member, observer, AffiliationFactory().user):
         with pytest.raises(PermissionDenied):
-            services.agreement_create(
+            agreement_create(
                 network=network,
                 data={"title": "Umowa", "signed_on": datetime.date(2021, 1, 1)},
                 parties=parties,
@@ -257,12 +264,12 @@ def test_only_coordinators_record_agreements(network, coordinator, member, obser
 
 
 def test_update_replaces_the_rows_and_a_new_end_date_brings_the_reminders_back(network, coordinator, member, observer):
-    agreement = services.agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
     with scope(network=network):
         PartnershipAgreement.objects.filter(pk=agreement.pk).update(reminded_60_at=timezone.now())
     agreement.refresh_from_db()
 
-    same_end = services.agreement_update(
+    same_end = agreement_update(
         agreement=agreement,
         data={"signed_in": "Rzeszów (Urząd Wojewódzki)"},
         parties=[{"organisation": _org(member), "role": "Lider"}, {"organisation": _org(observer), "role": ""}],
@@ -277,7 +284,7 @@ def test_update_replaces_the_rows_and_a_new_end_date_brings_the_reminders_back(n
         [(1, "tylko jedno")],
     )
 
-    renewed = services.agreement_update(
+    renewed = agreement_update(
         agreement=same_end,
         data={"valid_until": datetime.date(2024, 6, 30)},
         parties=[{"organisation": _org(member)}, {"organisation": _org(observer)}],
@@ -293,7 +300,7 @@ def test_deleting_an_agreement_keeps_the_news_about_it(network, coordinator):
     post = NewsPostFactory(network=network, agreement=agreement)
 
     with scope(network=network):
-        services.agreement_delete(agreement=agreement, acting_user=coordinator)
+        agreement_delete(agreement=agreement, acting_user=coordinator)
         post.refresh_from_db()
         assert post.agreement is None
         assert not PartnershipAgreement.objects.exists()
@@ -307,7 +314,7 @@ def test_deleting_an_agreement_keeps_the_news_about_it(network, coordinator):
 def sweep(django_capture_on_commit_callbacks):
     def run(today):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.agreement_expiry_reminders(today=today)
+            return agreement_expiry_reminders(today=today)
 
     return run
 
@@ -534,7 +541,7 @@ def test_a_single_party_comes_back_with_the_message_above_the_parties_and_nothin
 
 
 def test_the_edit_form_starts_from_the_saved_rows_and_saves_changes(client, network, coordinator, member, observer):
-    agreement = services.agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
     client.force_login(coordinator)
 
     page = client.get(_url("agreement_edit", network, agreement_id=agreement.pk))
@@ -560,7 +567,7 @@ def test_the_edit_form_starts_from_the_saved_rows_and_saves_changes(client, netw
 
 
 def test_the_agreement_page_shows_the_polish_agreement(client, network, coordinator, member, observer):
-    agreement = services.agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
 
     response = client.get(_url("agreement", network, agreement_id=agreement.pk))
 

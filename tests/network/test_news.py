@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from network import services
 from network.forms import NewsPostForm
 from network.models import ContentVisibility, Network, NewsPost, PartnershipAgreement, Role
+from network.services.news import news_post_create, news_post_delete, news_post_update
 from tests.factories import AffiliationFactory, AgreementFactory, NetworkFactory, NewsPostFactory, person_in
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_a_coordinator_publishes_a_post_about_an_agreement_with_a_link_to_a_netw
     agreement = AgreementFactory(network=network)
     link = _url("agreements", network)
 
-    post = services.news_post_create(
+    post = news_post_create(
         network=network,
         data=_data(agreement=agreement, link_path=link, link_label="Wszystkie porozumienia"),
         acting_user=coordinator,
@@ -86,7 +86,7 @@ def test_an_address_of_this_site_is_shortened_to_its_path(network, coordinator, 
     settings.SITE_URL = "https://partnera.example.org"
     path = _url("agreements", network)
 
-    post = services.news_post_create(
+    post = news_post_create(
         network=network, data=_data(link_path=f"https://partnera.example.org{path}?page=2"), acting_user=coordinator
     )
 
@@ -105,7 +105,7 @@ def test_an_address_of_this_site_is_shortened_to_its_path(network, coordinator, 
 )
 def test_links_outside_the_network_are_refused_on_the_field_and_nothing_is_saved(network, coordinator, link, message):
     with pytest.raises(ValidationError) as error:
-        services.news_post_create(network=network, data=_data(link_path=link), acting_user=coordinator)
+        news_post_create(network=network, data=_data(link_path=link), acting_user=coordinator)
 
     assert message in error.value.message_dict["link_path"][0]
     assert _post_count() == 0
@@ -115,14 +115,14 @@ def test_a_post_cannot_point_to_another_networks_agreement(network, coordinator)
     elsewhere = AgreementFactory(network=NetworkFactory())
 
     with pytest.raises(ValidationError) as error:
-        services.news_post_create(network=network, data=_data(agreement=elsewhere), acting_user=coordinator)
+        news_post_create(network=network, data=_data(agreement=elsewhere), acting_user=coordinator)
 
     assert "agreement" in error.value.message_dict
     assert _post_count() == 0
 
 
 def test_a_link_text_without_a_link_is_dropped(network, coordinator):
-    post = services.news_post_create(network=network, data=_data(link_label="Projekt"), acting_user=coordinator)
+    post = news_post_create(network=network, data=_data(link_label="Projekt"), acting_user=coordinator)
 
     assert post.link_label == ""
 
@@ -131,15 +131,15 @@ def test_only_coordinators_write_edit_and_delete_news(network, coordinator, memb
     post = NewsPostFactory(network=network)
     for user in (member, observer, outsider):
         with pytest.raises(PermissionDenied):
-            services.news_post_create(network=network, data=_data(), acting_user=user)
+            news_post_create(network=network, data=_data(), acting_user=user)
         with pytest.raises(PermissionDenied), scope(network=network):
-            services.news_post_update(post=post, data={"title": "x"}, acting_user=user)
+            news_post_update(post=post, data={"title": "x"}, acting_user=user)
         with pytest.raises(PermissionDenied), scope(network=network):
-            services.news_post_delete(post=post, acting_user=user)
+            news_post_delete(post=post, acting_user=user)
     assert _post_count() == 1
 
     with scope(network=network):
-        services.news_post_update(post=post, data={"title": "Nowy tytuł"}, acting_user=coordinator)
+        news_post_update(post=post, data={"title": "Nowy tytuł"}, acting_user=coordinator)
         post.refresh_from_db()
         assert post.title == "Nowy tytuł"
 

@@ -12,9 +12,25 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from members.models import Affiliation, Organisation
-from network import services
 from network.models import Invitation, Membership, Network, NetworkObjective, Role
-from portal import permissions
+from network.permissions import network_role
+from network.services.invitations import (
+    invitation_accept,
+    invitation_create,
+    invitation_revoke,
+    organisations_for_invitation,
+)
+from network.services.memberships import (
+    membership_approve,
+    membership_change_role,
+    membership_decline,
+    membership_leave,
+    membership_reinstate,
+    membership_request,
+    membership_suspend,
+    membership_withdraw,
+)
+from network.services.networks import network_create, network_update
 from tests.factories import (
     AffiliationFactory,
     InvitationFactory,
@@ -54,9 +70,7 @@ def org_of(user):
 
 def request_from(network, user, message=""):
     with scope(network=network):
-        return services.membership_request(
-            network=network, organisation=org_of(user), acting_user=user, message=message
-        )
+        return membership_request(network=network, organisation=org_of(user), acting_user=user, message=message)
 
 
 def status_of(membership):
@@ -74,9 +88,9 @@ def recipients(mailoutbox):
 
 def test_network_create_makes_the_founding_organisation_its_first_coordinator(applicant):
     organisation = org_of(applicant)
-    assert permissions.network_role(applicant, NetworkFactory()) is None  # memo warmed on purpose
+    assert network_role(applicant, NetworkFactory()) is None  # memo warmed on purpose
 
-    network = services.network_create(
+    network = network_create(
         data={"name": "Western Balkans VET Platform", "acronym": "WB VET", "visibility": "private"},
         organisation=organisation,
         acting_user=applicant,
@@ -91,12 +105,12 @@ def test_network_create_makes_the_founding_organisation_its_first_coordinator(ap
         objectives = list(NetworkObjective.objects.filter(network=network).values_list("kind", "text"))
     assert (membership.organisation, membership.status, membership.role) == (organisation, "active", "coordinator")
     assert objectives == [("objective", "Promote work-based learning"), ("task", "Publish a yearly study")]
-    assert permissions.network_role(applicant, network) == Role.COORDINATOR
+    assert network_role(applicant, network) == Role.COORDINATOR
 
 
 def test_network_create_picks_a_free_address(applicant):
     NetworkFactory(slug="cgn")
-    network = services.network_create(
+    network = network_create(
         data={"name": "Career Guidance Network", "acronym": "CGN"},
         organisation=org_of(applicant),
         acting_user=applicant,
@@ -107,15 +121,13 @@ def test_network_create_picks_a_free_address(applicant):
 def test_network_create_refuses_an_organisation_the_user_does_not_administer(applicant):
     stranger_org = OrganisationFactory()
     with pytest.raises(PermissionDenied):
-        services.network_create(data={"name": "Mine"}, organisation=stranger_org, acting_user=applicant)
+        network_create(data={"name": "Mine"}, organisation=stranger_org, acting_user=applicant)
     assert not Network.objects.exists()
 
 
 def test_network_create_with_bad_data_names_the_fields_and_saves_nothing(applicant):
     with pytest.raises(ValidationError) as caught:
-        services.network_create(
-            data={"name": "", "colour": "blue"}, organisation=org_of(applicant), acting_user=applicant
-        )
+        network_create(data={"name": "", "colour": "blue"}, organisation=org_of(applicant), acting_user=applicant)
     assert set(caught.value.message_dict) >= {"name", "colour"}
     assert "Use a colour like #1f5f8b." in caught.value.message_dict["colour"]
     assert not Network.objects.exists()
@@ -125,7 +137,7 @@ def test_network_create_with_bad_data_names_the_fields_and_saves_nothing(applica
 
 def test_network_update_by_a_coordinator_replaces_profile_and_objectives(network, coordinator):
     with scope(network=network):
-        services.network_update(
+        network_update(
             network=network,
             data={"name": "CGN Armenia", "colour": "#aa3300", "not_a_field": "ignored"},
             acting_user=coordinator,
@@ -140,14 +152,14 @@ def test_network_update_by_a_coordinator_replaces_profile_and_objectives(network
 def test_network_update_refuses_a_member(network):
     member = person_in(network, Role.MEMBER)
     with scope(network=network), pytest.raises(PermissionDenied):
-        services.network_update(network=network, data={"name": "Taken over"}, acting_user=member)
+        network_update(network=network, data={"name": "Taken over"}, acting_user=member)
     network.refresh_from_db()
     assert network.name == "Career Guidance Network"
 
 
 def test_network_update_with_a_bad_colour_saves_nothing(network, coordinator):
     with scope(network=network), pytest.raises(ValidationError) as caught:
-        services.network_update(network=network, data={"name": "Renamed", "colour": "red"}, acting_user=coordinator)
+        network_update(network=network, data={"name": "Renamed", "colour": "red"}, acting_user=coordinator)
     assert "colour" in caught.value.message_dict
     network.refresh_from_db()
     assert network.name == "Career Guidance Network"
@@ -233,7 +245,7 @@ def test_nobody_asks_on_behalf_of_an_organisation_they_do_not_administer(network
     not_admin = AffiliationFactory(organisation=org_of(applicant), is_admin=False).user
     AffiliationFactory(user=not_admin)  # admin of some other organisation, so may ask in general
     with scope(network=network), pytest.raises(PermissionDenied):
-        services.membership_request(network=network, organisation=org_of(applicant), acting_user=not_admin)
+        membership_request(network=network, organisation=org_of(applicant), acting_user=not_admin)
 
 
 # --- approve / decline / withdraw --------------------------------------------------------------------
@@ -251,7 +263,7 @@ def test_approve_activates_with_the_chosen_role_and_tells_the_requester_and_org_
     not_admin = AffiliationFactory(organisation=org_of(applicant), is_admin=False).user
 
     with scope(network=network), django_capture_on_commit_callbacks(execute=True):
-        services.membership_approve(membership=pending, acting_user=coordinator, role=Role.OBSERVER)
+        membership_approve(membership=pending, acting_user=coordinator, role=Role.OBSERVER)
 
     with scopes_disabled():
         pending.refresh_from_db()
@@ -261,16 +273,16 @@ def test_approve_activates_with_the_chosen_role_and_tells_the_requester_and_org_
     assert not_admin.email not in recipients(mailoutbox) and coordinator.email not in recipients(mailoutbox)
     assert mailoutbox[0].subject == "[Partnera] Welcome to Career Guidance Network"
     assert f"{SITE}/networks/cgn/workspace/" in mailoutbox[0].body
-    assert permissions.network_role(applicant, network) == Role.OBSERVER
+    assert network_role(applicant, network) == Role.OBSERVER
 
 
 def test_approving_a_withdrawn_request_is_refused(
     network, coordinator, applicant, pending, mailoutbox, django_capture_on_commit_callbacks
 ):
     with scope(network=network):
-        services.membership_withdraw(membership=pending, acting_user=applicant)
+        membership_withdraw(membership=pending, acting_user=applicant)
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError) as caught:
-            services.membership_approve(membership=pending, acting_user=coordinator)
+            membership_approve(membership=pending, acting_user=coordinator)
     assert caught.value.messages == ["This request was withdrawn by Youth Voices."]
     assert status_of(pending) == Membership.Status.WITHDRAWN
     assert mailoutbox == []
@@ -278,15 +290,15 @@ def test_approving_a_withdrawn_request_is_refused(
 
 def test_approving_a_declined_request_is_refused(network, coordinator, pending):
     with scope(network=network):
-        services.membership_decline(membership=pending, acting_user=coordinator, reason="Out of scope")
+        membership_decline(membership=pending, acting_user=coordinator, reason="Out of scope")
         with pytest.raises(ValidationError, match="already been declined"):
-            services.membership_approve(membership=pending, acting_user=coordinator)
+            membership_approve(membership=pending, acting_user=coordinator)
     assert status_of(pending) == Membership.Status.DECLINED
 
 
 def test_approve_with_an_unknown_role_saves_nothing(network, coordinator, pending):
     with scope(network=network), pytest.raises(ValidationError) as caught:
-        services.membership_approve(membership=pending, acting_user=coordinator, role="boss")
+        membership_approve(membership=pending, acting_user=coordinator, role="boss")
     assert caught.value.message_dict == {"role": ["Choose a valid role."]}
     assert status_of(pending) == Membership.Status.REQUESTED
 
@@ -299,7 +311,7 @@ def test_only_coordinators_approve(network, coordinator, pending, role):
     else:
         acting = person_in(network, role)
     with scope(network=network), pytest.raises(PermissionDenied):
-        services.membership_approve(membership=pending, acting_user=acting)
+        membership_approve(membership=pending, acting_user=acting)
     assert status_of(pending) == Membership.Status.REQUESTED
 
 
@@ -307,7 +319,7 @@ def test_decline_records_the_reason_and_sends_it_to_the_organisation(
     network, coordinator, applicant, pending, mailoutbox, django_capture_on_commit_callbacks
 ):
     with scope(network=network), django_capture_on_commit_callbacks(execute=True):
-        services.membership_decline(membership=pending, acting_user=coordinator, reason="  Only VET schools.  ")
+        membership_decline(membership=pending, acting_user=coordinator, reason="  Only VET schools.  ")
 
     with scopes_disabled():
         pending.refresh_from_db()
@@ -322,7 +334,7 @@ def test_declining_without_a_reason_is_refused(
 ):
     with scope(network=network), django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(ValidationError) as caught:
-            services.membership_decline(membership=pending, acting_user=coordinator, reason="   ")
+            membership_decline(membership=pending, acting_user=coordinator, reason="   ")
     assert list(caught.value.message_dict) == ["reason"]
     assert status_of(pending) == Membership.Status.REQUESTED
     assert mailoutbox == []
@@ -330,28 +342,28 @@ def test_declining_without_a_reason_is_refused(
 
 def test_a_member_may_not_decline(network, pending):
     with scope(network=network), pytest.raises(PermissionDenied):
-        services.membership_decline(membership=pending, acting_user=person_in(network), reason="No")
+        membership_decline(membership=pending, acting_user=person_in(network), reason="No")
     assert status_of(pending) == Membership.Status.REQUESTED
 
 
 def test_the_requesting_organisation_withdraws_its_request(network, applicant, pending):
     with scope(network=network):
-        services.membership_withdraw(membership=pending, acting_user=applicant)
+        membership_withdraw(membership=pending, acting_user=applicant)
     assert status_of(pending) == Membership.Status.WITHDRAWN
     assert pending.ended_at is not None
 
 
 def test_nobody_else_withdraws_a_request(network, coordinator, pending):
     with scope(network=network), pytest.raises(PermissionDenied):
-        services.membership_withdraw(membership=pending, acting_user=coordinator)
+        membership_withdraw(membership=pending, acting_user=coordinator)
     assert status_of(pending) == Membership.Status.REQUESTED
 
 
 def test_an_approved_request_cannot_be_withdrawn(network, coordinator, applicant, pending):
     with scope(network=network):
-        services.membership_approve(membership=pending, acting_user=coordinator)
+        membership_approve(membership=pending, acting_user=coordinator)
         with pytest.raises(ValidationError, match="already an active member"):
-            services.membership_withdraw(membership=pending, acting_user=applicant)
+            membership_withdraw(membership=pending, acting_user=applicant)
     assert status_of(pending) == Membership.Status.ACTIVE
 
 
@@ -366,17 +378,17 @@ def membership_of(network, user):
 def test_a_member_organisation_leaves(network, coordinator):
     member = person_in(network)
     membership = membership_of(network, member)
-    assert permissions.network_role(member, network) == Role.MEMBER
+    assert network_role(member, network) == Role.MEMBER
     with scope(network=network):
-        services.membership_leave(membership=membership, acting_user=member)
+        membership_leave(membership=membership, acting_user=member)
     assert status_of(membership) == Membership.Status.LEFT
-    assert permissions.network_role(member, network) is None
+    assert network_role(member, network) is None
 
 
 def test_the_last_coordinator_cannot_leave(network, coordinator):
     membership = membership_of(network, coordinator)
     with scope(network=network), pytest.raises(ValidationError) as caught:
-        services.membership_leave(membership=membership, acting_user=coordinator)
+        membership_leave(membership=membership, acting_user=coordinator)
     assert caught.value.messages == [
         "Lead NGO is the network's only coordinator. Make another organisation coordinator first."
     ]
@@ -387,7 +399,7 @@ def test_a_coordinator_may_leave_when_another_one_stays(network, coordinator):
     person_in(network, Role.COORDINATOR)
     membership = membership_of(network, coordinator)
     with scope(network=network):
-        services.membership_leave(membership=membership, acting_user=coordinator)
+        membership_leave(membership=membership, acting_user=coordinator)
     assert status_of(membership) == Membership.Status.LEFT
 
 
@@ -397,7 +409,7 @@ def test_only_the_organisations_admins_take_it_out(network, coordinator):
     membership = membership_of(network, member)
     for someone in (colleague, coordinator):
         with scope(network=network), pytest.raises(PermissionDenied):
-            services.membership_leave(membership=membership, acting_user=someone)
+            membership_leave(membership=membership, acting_user=someone)
     assert status_of(membership) == Membership.Status.ACTIVE
 
 
@@ -405,21 +417,21 @@ def test_suspend_and_reinstate(network, coordinator):
     member = person_in(network)
     membership = membership_of(network, member)
     with scope(network=network):
-        services.membership_suspend(membership=membership, acting_user=coordinator, reason=" Unpaid fee ")
+        membership_suspend(membership=membership, acting_user=coordinator, reason=" Unpaid fee ")
     with scopes_disabled():
         membership.refresh_from_db()
     assert (membership.status, membership.decision_reason) == ("suspended", "Unpaid fee")
-    assert permissions.network_role(member, network) is None
+    assert network_role(member, network) is None
 
     with scope(network=network):
-        services.membership_reinstate(membership=membership, acting_user=coordinator)
+        membership_reinstate(membership=membership, acting_user=coordinator)
     assert status_of(membership) == Membership.Status.ACTIVE
 
 
 def test_the_last_coordinator_cannot_be_suspended(network, coordinator):
     membership = membership_of(network, coordinator)
     with scope(network=network), pytest.raises(ValidationError, match="only coordinator"):
-        services.membership_suspend(membership=membership, acting_user=coordinator)
+        membership_suspend(membership=membership, acting_user=coordinator)
     assert status_of(membership) == Membership.Status.ACTIVE
 
 
@@ -427,16 +439,14 @@ def test_suspend_twice_and_reinstate_an_active_member_are_refused(network, coord
     membership = membership_of(network, person_in(network))
     with scope(network=network):
         with pytest.raises(ValidationError, match="already an active member"):
-            services.membership_reinstate(membership=membership, acting_user=coordinator)
-        services.membership_suspend(membership=membership, acting_user=coordinator)
+            membership_reinstate(membership=membership, acting_user=coordinator)
+        membership_suspend(membership=membership, acting_user=coordinator)
         with pytest.raises(ValidationError, match="is suspended"):
-            services.membership_suspend(membership=membership, acting_user=coordinator)
+            membership_suspend(membership=membership, acting_user=coordinator)
     assert status_of(membership) == Membership.Status.SUSPENDED
 
 
-@pytest.mark.parametrize(
-    "service", [services.membership_suspend, services.membership_reinstate], ids=["suspend", "reinstate"]
-)
+@pytest.mark.parametrize("service", [membership_suspend, membership_reinstate], ids=["suspend", "reinstate"])
 def test_only_coordinators_suspend_or_reinstate(network, coordinator, service):
     membership = membership_of(network, person_in(network))
     with scope(network=network), pytest.raises(PermissionDenied):
@@ -448,19 +458,19 @@ def test_coordinators_promote_and_demote(network, coordinator):
     membership = membership_of(network, member)
     mine = membership_of(network, coordinator)
     with scope(network=network):
-        services.membership_change_role(membership=membership, role=Role.COORDINATOR, acting_user=coordinator)
-        services.membership_change_role(membership=mine, role=Role.OBSERVER, acting_user=coordinator)
+        membership_change_role(membership=membership, role=Role.COORDINATOR, acting_user=coordinator)
+        membership_change_role(membership=mine, role=Role.OBSERVER, acting_user=coordinator)
     with scopes_disabled():
         membership.refresh_from_db()
         mine.refresh_from_db()
     assert (membership.role, mine.role) == ("coordinator", "observer")
-    assert permissions.network_role(coordinator, network) == Role.OBSERVER  # the memo was reset
+    assert network_role(coordinator, network) == Role.OBSERVER  # the memo was reset
 
 
 def test_the_last_coordinator_cannot_be_demoted(network, coordinator):
     mine = membership_of(network, coordinator)
     with scope(network=network), pytest.raises(ValidationError, match="only coordinator"):
-        services.membership_change_role(membership=mine, role=Role.MEMBER, acting_user=coordinator)
+        membership_change_role(membership=mine, role=Role.MEMBER, acting_user=coordinator)
     with scopes_disabled():
         mine.refresh_from_db()
     assert mine.role == Role.COORDINATOR
@@ -470,14 +480,12 @@ def test_change_role_refuses_unknown_roles_pending_requests_and_non_coordinators
     membership = membership_of(network, person_in(network))
     with scope(network=network):
         with pytest.raises(ValidationError) as caught:
-            services.membership_change_role(membership=membership, role="owner", acting_user=coordinator)
+            membership_change_role(membership=membership, role="owner", acting_user=coordinator)
         assert caught.value.message_dict == {"role": ["Choose a valid role."]}
         with pytest.raises(ValidationError, match="has not been answered yet"):
-            services.membership_change_role(membership=pending, role=Role.OBSERVER, acting_user=coordinator)
+            membership_change_role(membership=pending, role=Role.OBSERVER, acting_user=coordinator)
         with pytest.raises(PermissionDenied):
-            services.membership_change_role(
-                membership=membership, role=Role.COORDINATOR, acting_user=person_in(network)
-            )
+            membership_change_role(membership=membership, role=Role.COORDINATOR, acting_user=person_in(network))
     with scopes_disabled():
         membership.refresh_from_db()
     assert membership.role == Role.MEMBER
@@ -488,7 +496,7 @@ def test_change_role_refuses_unknown_roles_pending_requests_and_non_coordinators
 
 def invite(network, coordinator, email="New.Person@Example.org", role=Role.MEMBER, **kwargs):
     with scope(network=network):
-        return services.invitation_create(network=network, email=email, role=role, acting_user=coordinator, **kwargs)
+        return invitation_create(network=network, email=email, role=role, acting_user=coordinator, **kwargs)
 
 
 def test_an_invitation_is_e_mailed_to_the_invitee_with_its_link(
@@ -548,7 +556,7 @@ def test_only_coordinators_invite(network, coordinator):
 def test_revoke_closes_an_invitation(network, coordinator):
     invitation = invite(network, coordinator)
     with scope(network=network):
-        services.invitation_revoke(invitation=invitation, acting_user=coordinator)
+        invitation_revoke(invitation=invitation, acting_user=coordinator)
     assert not invitation.is_open
 
 
@@ -556,14 +564,14 @@ def test_an_accepted_invitation_cannot_be_revoked_and_members_cannot_revoke(netw
     invitation = InvitationFactory(network=network, accepted_at=timezone.now())
     with scope(network=network):
         with pytest.raises(ValidationError, match="already been accepted"):
-            services.invitation_revoke(invitation=invitation, acting_user=coordinator)
+            invitation_revoke(invitation=invitation, acting_user=coordinator)
         with pytest.raises(PermissionDenied):
-            services.invitation_revoke(invitation=InvitationFactory(network=network), acting_user=person_in(network))
+            invitation_revoke(invitation=InvitationFactory(network=network), acting_user=person_in(network))
 
 
 def accept(network, invitation, user, **kwargs):
     with scope(network=network):
-        return services.invitation_accept(invitation=invitation, acting_user=user, **kwargs)
+        return invitation_accept(invitation=invitation, acting_user=user, **kwargs)
 
 
 @pytest.fixture
@@ -581,7 +589,7 @@ def test_accepting_for_an_organisation_makes_it_an_active_member_with_the_invite
     assert membership.decided_by == coordinator
     invitation.refresh_from_db()
     assert (invitation.accepted_by, invitation.membership) == (invitee, membership)
-    assert permissions.network_role(invitee, network) == Role.OBSERVER
+    assert network_role(invitee, network) == Role.OBSERVER
 
 
 def test_accepting_with_a_new_organisation_creates_it_with_the_user_as_admin(network):
@@ -661,4 +669,4 @@ def test_one_cannot_accept_for_an_organisation_one_does_not_administer(network, 
 def test_organisations_for_invitation_are_the_ones_the_user_administers(invitee):
     administered = org_of(invitee)
     AffiliationFactory(user=invitee, is_admin=False)
-    assert list(services.organisations_for_invitation(invitee)) == [administered]
+    assert list(organisations_for_invitation(invitee)) == [administered]

@@ -10,7 +10,8 @@ from django_scopes import scope
 
 from members.models import User
 from members.services import organisation_create
-from network.services import membership_request, network_create
+from network.services.memberships import membership_request
+from network.services.networks import network_create
 from portal.celery import app as celery_app
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -45,9 +46,7 @@ def test_join_request_mail_is_sent_by_the_worker(celery_worker_process, tasks_to
 
     def is_join_request(message):
         text = message.get_body(preferencelist=("plain",)).get_content()
-        return "coordinator@example.org" in message["To"] and "Youth Forum Gjakova" in (
-            text + str(message["Subject"])
-        )
+        return "coordinator@example.org" in message["To"] and "Youth Forum Gjakova" in (text + str(message["Subject"]))
 
     message = celery_worker_process.wait_for_mail(is_join_request, timeout=30)
     assert message["To"] == "coordinator@example.org"

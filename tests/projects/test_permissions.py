@@ -133,7 +133,7 @@ def test_a_donor_granted_a_private_project_sees_it_and_nothing_else(client, netw
         visible = set(selectors.projects_for_network(network=network, user=donor))
     assert visible == {projects["public"], projects["private"]}
     assert other_private not in visible
-    assert not permissions.can_edit_project(donor, projects["private"])
+    assert not permissions.check("edit_project", donor, projects["private"])
 
 
 def test_a_coordinator_of_another_network_is_an_outsider_here(client, network, projects):
@@ -153,6 +153,6 @@ def test_public_projects_of_a_private_network_stay_hidden(client):
     hidden = NetworkFactory(visibility=Network.Visibility.PRIVATE)
     project = ProjectFactory(network=hidden)
     client.force_login(AffiliationFactory().user)
-    assert not permissions.can_view_project(AffiliationFactory().user, project)
+    assert not permissions.check("view_project", AffiliationFactory().user, project)
     path = reverse("projects:detail", kwargs={"network_slug": hidden.slug, "project_slug": project.slug})
     assert client.get(path).status_code == 404

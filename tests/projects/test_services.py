@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
-from projects import services
 from projects.models import (
     Activity,
     Component,
@@ -21,6 +20,9 @@ from projects.models import (
     ProjectPartner,
     Site,
 )
+from projects.services.imports import project_import
+from projects.services.items import project_item_add, project_item_move, project_item_remove, project_item_update
+from projects.services.projects import project_create, project_update
 from tests.factories import ActivityFactory, ComponentFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_scope")]
@@ -45,14 +47,14 @@ def codes(project):
 
 
 def add(project, item_kind, user, parent=None, /, **data):
-    return services.project_item_add(project=project, kind=item_kind, data=data, acting_user=user, parent=parent)
+    return project_item_add(project=project, kind=item_kind, data=data, acting_user=user, parent=parent)
 
 
 # --- project facts ---------------------------------------------------------------------------------------
 
 
 def test_a_coordinator_creates_a_project_with_a_derived_address_and_duration(network, coordinator):
-    project = services.project_create(network=network, data=ALLIANCE, acting_user=coordinator)
+    project = project_create(network=network, data=ALLIANCE, acting_user=coordinator)
 
     assert project.slug == "alliance"
     assert project.budget_amount == Decimal("399542.28") and project.budget_currency == "EUR"
@@ -63,9 +65,9 @@ def test_a_coordinator_creates_a_project_with_a_derived_address_and_duration(net
 
 def test_members_may_not_create_or_edit_projects(network, member, project):
     with pytest.raises(PermissionDenied):
-        services.project_create(network=network, data=ALLIANCE, acting_user=member)
+        project_create(network=network, data=ALLIANCE, acting_user=member)
     with pytest.raises(PermissionDenied):
-        services.project_update(project=project, data={"title": "Renamed"}, acting_user=member)
+        project_update(project=project, data={"title": "Renamed"}, acting_user=member)
     with pytest.raises(PermissionDenied):
         add(project, "need", member, text="A need")
 
@@ -84,7 +86,7 @@ def test_members_may_not_create_or_edit_projects(network, member, project):
 )
 def test_bad_project_input_is_refused_on_its_field_and_nothing_is_saved(network, coordinator, change, field, words):
     with pytest.raises(ValidationError) as caught:
-        services.project_create(network=network, data={**ALLIANCE, **change}, acting_user=coordinator)
+        project_create(network=network, data={**ALLIANCE, **change}, acting_user=coordinator)
 
     assert field in caught.value.message_dict
     assert words in " ".join(caught.value.message_dict[field])
@@ -92,24 +94,22 @@ def test_bad_project_input_is_refused_on_its_field_and_nothing_is_saved(network,
 
 
 def test_a_currency_in_small_letters_is_accepted_as_its_code(network, coordinator):
-    project = services.project_create(
-        network=network, data={**ALLIANCE, "budget_currency": " azn "}, acting_user=coordinator
-    )
+    project = project_create(network=network, data={**ALLIANCE, "budget_currency": " azn "}, acting_user=coordinator)
     assert project.budget_currency == "AZN"
 
 
 def test_addresses_are_unique_in_the_network_and_never_a_reserved_word(network, coordinator):
-    first = services.project_create(network=network, data=ALLIANCE, acting_user=coordinator)
-    second = services.project_create(network=network, data=ALLIANCE, acting_user=coordinator)
-    new = services.project_create(network=network, data={"title": "New"}, acting_user=coordinator)
+    first = project_create(network=network, data=ALLIANCE, acting_user=coordinator)
+    second = project_create(network=network, data=ALLIANCE, acting_user=coordinator)
+    new = project_create(network=network, data={"title": "New"}, acting_user=coordinator)
     assert (first.slug, second.slug, new.slug) == ("alliance", "alliance-2", "new-2")
     with pytest.raises(ValidationError) as caught:
-        services.project_create(network=network, data={**ALLIANCE, "slug": "alliance"}, acting_user=coordinator)
+        project_create(network=network, data={**ALLIANCE, "slug": "alliance"}, acting_user=coordinator)
     assert "already exists" in caught.value.message_dict["slug"][0]
 
 
 def test_update_keeps_the_address_and_records_history(project, coordinator):
-    services.project_update(
+    project_update(
         project=project, data={"title": "VET for the Future II", "slug": "other", "status": "closed"},
         acting_user=coordinator,
     )  # fmt: skip
@@ -188,16 +188,16 @@ def test_moving_activities_and_components_renumbers_every_code(project, coordina
     a, b = (add(project, "activity", coordinator, p1, title=t) for t in ("A", "B"))
     add(project, "activity", coordinator, p2, title="C")
 
-    services.project_item_move(item=b, direction="up", acting_user=coordinator)  # 1.1 ↔ 1.2, unique per row
+    project_item_move(item=b, direction="up", acting_user=coordinator)  # 1.1 ↔ 1.2, unique per row
     assert codes(project) == [("1.1", "B"), ("1.2", "A"), ("2.1", "C")]
 
-    services.project_item_move(item=p1, direction="down", acting_user=coordinator)
+    project_item_move(item=p1, direction="down", acting_user=coordinator)
     assert codes(project) == [("1.1", "C"), ("2.1", "B"), ("2.2", "A")]
 
-    services.project_item_move(item=Component.objects.get(pk=p1.pk), direction="up", acting_user=coordinator)
+    project_item_move(item=Component.objects.get(pk=p1.pk), direction="up", acting_user=coordinator)
     assert codes(project) == [("1.1", "B"), ("1.2", "A"), ("2.1", "C")]
 
-    services.project_item_move(item=a, direction="down", acting_user=coordinator)  # already last: nothing moves
+    project_item_move(item=a, direction="down", acting_user=coordinator)  # already last: nothing moves
     assert codes(project) == [("1.1", "B"), ("1.2", "A"), ("2.1", "C")]
 
 
@@ -207,10 +207,10 @@ def test_removing_rows_closes_the_gaps(project, coordinator):
     a, b, c = (add(project, "activity", coordinator, p1, title=t) for t in ("A", "B", "C"))
     add(project, "activity", coordinator, p2, title="D")
 
-    services.project_item_remove(item=b, acting_user=coordinator)
+    project_item_remove(item=b, acting_user=coordinator)
     assert codes(project) == [("1.1", "A"), ("1.2", "C"), ("2.1", "D")]
 
-    services.project_item_remove(item=p1, acting_user=coordinator)
+    project_item_remove(item=p1, acting_user=coordinator)
     assert codes(project) == [("1.1", "D")]
     assert list(Component.objects.filter(project=project).values_list("position", flat=True)) == [1]
 
@@ -221,7 +221,7 @@ def test_an_activity_moved_to_another_component_is_numbered_last_there(project, 
     a, b = (add(project, "activity", coordinator, p1, title=t) for t in ("A", "B"))
     add(project, "activity", coordinator, p2, title="C")
 
-    services.project_item_update(item=a, data={"component": p2, "title": "A moved"}, acting_user=coordinator)
+    project_item_update(item=a, data={"component": p2, "title": "A moved"}, acting_user=coordinator)
 
     assert codes(project) == [("1.1", "B"), ("2.1", "C"), ("2.2", "A moved")]
 
@@ -272,7 +272,7 @@ def test_a_partner_whose_role_changes_goes_last_in_the_new_role(project, coordin
     )
     add(project, "partner", coordinator, organisation_name="EVBB", role="lead")
 
-    services.project_item_update(item=first, data={"role": "lead"}, acting_user=coordinator)
+    project_item_update(item=first, data={"role": "lead"}, acting_user=coordinator)
 
     rows = ProjectPartner.objects.filter(project=project).order_by("role", "position")
     assert [(p.role, p.position, p.organisation.name) for p in rows] == [
@@ -317,7 +317,7 @@ def test_objectives_are_numbered_within_their_kind(project, coordinator):
 def test_a_row_cannot_be_moved_sideways(project, coordinator):
     need = add(project, "need", coordinator, text="A need")
     with pytest.raises(ValidationError):
-        services.project_item_move(item=need, direction="left", acting_user=coordinator)
+        project_item_move(item=need, direction="left", acting_user=coordinator)
 
 
 # --- a whole project from a dict ---------------------------------------------------------------------------
@@ -389,7 +389,7 @@ VET_FOR_THE_FUTURE = {
 def test_import_builds_the_whole_project(network, coordinator, member):
     organisations_before = Organisation.objects.count()
 
-    project = services.project_import(network=network, data=VET_FOR_THE_FUTURE, acting_user=coordinator)
+    project = project_import(network=network, data=VET_FOR_THE_FUTURE, acting_user=coordinator)
 
     assert codes(project) == [
         ("1.1", "Improvement of institutional & human resource capacity"),
@@ -410,7 +410,7 @@ def test_import_builds_the_whole_project(network, coordinator, member):
 
 
 def test_import_keeps_both_languages(network, coordinator):
-    project = services.project_import(
+    project = project_import(
         network=network,
         acting_user=coordinator,
         data={
@@ -443,7 +443,7 @@ def test_import_reports_every_bad_row_by_its_place_and_saves_nothing(network, co
     organisations_before = Organisation.objects.count()
 
     with pytest.raises(ValidationError) as caught:
-        services.project_import(network=network, data=data, acting_user=coordinator)
+        project_import(network=network, data=data, acting_user=coordinator)
 
     errors = caught.value.message_dict
     assert set(errors) == {
@@ -457,7 +457,7 @@ def test_import_reports_every_bad_row_by_its_place_and_saves_nothing(network, co
 
 def test_import_refuses_bad_project_fields_first(network, coordinator):
     with pytest.raises(ValidationError) as caught:
-        services.project_import(
+        project_import(
             network=network, data={**VET_FOR_THE_FUTURE, "budget_amount": "-5", "budget_currency": "EUR"},
             acting_user=coordinator,
         )  # fmt: skip
@@ -466,12 +466,12 @@ def test_import_refuses_bad_project_fields_first(network, coordinator):
 
 def test_only_coordinators_import(network, member):
     with pytest.raises(PermissionDenied):
-        services.project_import(network=network, data=VET_FOR_THE_FUTURE, acting_user=member)
+        project_import(network=network, data=VET_FOR_THE_FUTURE, acting_user=member)
 
 
 def test_malformed_values_from_an_import_are_field_errors_not_crashes(network, coordinator, project):
     with pytest.raises(ValidationError) as caught:
-        services.project_import(
+        project_import(
             network=network, data={"title": "X", "start_date": "2025-13-01", "end_date": "2026-01-01"},
             acting_user=coordinator,
         )  # fmt: skip

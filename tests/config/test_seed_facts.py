@@ -17,7 +17,7 @@ from django_scopes import scopes_disabled
 
 from members.models import Organisation
 from network.models import NewsPost, PartnershipAgreement
-from tests.network.seed_facts import SEEDS
+from tests.config.seed_facts import SEEDS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,62 +1,35 @@
-"""`manage.py load_demo [--quiet] [--force]`: the five seed networks, their organisations and demo logins,
-and what each seed document describes: projects, a partnership agreement, a news post.
-
-Everything is written through the services (organisation_create, network_create, invitation_create,
-invitation_accept, agreement_import, news_post_create, projects.services.project_import), so the same
-validation and permission checks apply as in the browser; the content lives in network/demo_data.py.
-Partner organisations join the way a coordinator's invitation works: the founding coordinator invites,
-the organisation's admin accepts; the network's demo coordinator then records its agreements, news and
-projects. Running it again adds nothing: networks are found by slug, organisations by name, accounts by
-e-mail, memberships by (network, organisation), agreements by title, news posts by title and date,
-projects by address. The whole load is one transaction, so it is all there or none of it.
-
-The apps built on network (projects; advocacy and reports later) load their own part from a `demo`
-module with a `load_demo(entry=…, network=…, acting_user=…)` function, found by name the way Django's
-admin finds `admin` modules: network may not import them (dependencies run members ← network ←
-projects ← …).
-
-No e-mail goes out: invitations are accepted inside the same transaction, and the invitation job, which
-runs after commit, sends nothing for an invitation that is no longer open.
-"""
+"""Writes config/demo's content through the services of every app (see the load_demo command)."""
 
 import logging
-import time
 from contextlib import contextmanager
-from importlib import import_module
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.urls import reverse
-from django.utils.module_loading import module_has_submodule
+from django.core.management.base import CommandError
 from django_scopes import scope
 
+from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_create
-from network.demo_data import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN
 from network.models import Membership, Network, NewsPost, PartnershipAgreement, Role
-from network.services import (
-    agreement_import,
-    invitation_accept,
-    invitation_create,
-    network_create,
-    news_post_create,
-)
-from portal.permissions import network_role
+from network.permissions import network_role
+from network.services.agreements import agreement_import
+from network.services.invitations import invitation_accept, invitation_create
+from network.services.networks import network_create
+from network.services.news import news_post_create
+from projects.models import Project
+from projects.services.imports import project_import
 
-# Demo only, and printed by this command for everyone to see: never load the demo data on a
-# server other people can reach (the command refuses to run with DEBUG off unless given --force).
+# Demo only, and printed by load_demo for everyone to see: never load the demo data on a server other
+# people can reach (the command refuses to run with DEBUG off unless given --force).
 DEMO_PASSWORD = "partnera-demo"
 
 User = get_user_model()
 
 
 @contextmanager
-def _quiet_celery_trace():
+def quiet_celery_trace():
     """Without Redis the invitation jobs run in-process after commit; keep their "Task … succeeded" lines
     (one per invitation, each a no-op) out of the output."""
     logger = logging.getLogger("celery.app.trace")
@@ -68,23 +41,13 @@ def _quiet_celery_trace():
         logger.setLevel(level)
 
 
-def demo_extensions():
-    """The `demo` modules of the installed apps that offer load_demo(), in INSTALLED_APPS order."""
-    modules = []
-    for config in apps.get_app_configs():
-        if config.name != "network" and module_has_submodule(config.module, "demo"):
-            module = import_module(f"{config.name}.demo")
-            if callable(getattr(module, "load_demo", None)):
-                modules.append(module)
-    return modules
-
-
 class DemoLoader:
     """Creates what is missing; `created` counts what this run added."""
 
     def __init__(self):
         self.created = {
             "networks": 0, "organisations": 0, "memberships": 0, "accounts": 0, "agreements": 0, "news posts": 0,
+            "projects": 0,
         }  # fmt: skip
         self._password_hash = None
 
@@ -200,6 +163,22 @@ class DemoLoader:
             news_post_create(network=network, data=data, acting_user=coordinator)
             self.created["news posts"] += 1
 
+    # --- projects -------------------------------------------------------------------------------
+
+    def projects(self, entry, network, coordinator):
+        """Each project goes through project_import as the network's demo coordinator, so the same
+        validation applies as on the pages; a project whose address exists already is left as it is."""
+        for data in entry.get("projects", ()):
+            with scope(network=network):
+                if Project.objects.filter(network=network, slug=data["slug"]).exists():
+                    continue
+            organisations_before = Organisation.objects.count()
+            with scope(network=network):
+                project_import(network=network, data=data, acting_user=coordinator)
+            self.created["projects"] += 1
+            # Partners and addressees new to Partnera are created by the import (without an admin).
+            self.created["organisations"] += Organisation.objects.count() - organisations_before
+
     # --- everything -------------------------------------------------------------------------------
 
     def load(self):
@@ -224,14 +203,11 @@ class DemoLoader:
 
         # The content, once every network and organisation exists (a funding chain links the European
         # Union of another network's seed by name). The network's demo coordinator writes it.
-        extensions = demo_extensions()
         for entry, network in networks:
             coordinator = self.account(self.founder(entry)["login"])
             self.agreements(entry, network, coordinator)
             self.news(entry, network, coordinator)
-            for module in extensions:
-                for what, count in module.load_demo(entry=entry, network=network, acting_user=coordinator).items():
-                    self.created[what] = self.created.get(what, 0) + count
+            self.projects(entry, network, coordinator)
 
         ngo_admin = self.account(JOIN_DEMO["login"])
         self.organisation(JOIN_DEMO["organisation"], ngo_admin)
@@ -240,47 +216,3 @@ class DemoLoader:
         staff = self.account(STAFF_LOGIN, staff=True)
         rows.append((staff.email, "staff superuser", "–", "–"))
         return rows
-
-
-class Command(BaseCommand):
-    help = (
-        "Load the demo networks from the seed documents, their organisations, projects, agreements and news, "
-        f"and one demo login per role and network (password {DEMO_PASSWORD!r}). Safe to run again: it only "
-        "adds what is missing."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--quiet", action="store_true", help="Do not print the table of demo logins.")
-        parser.add_argument(
-            "--force",
-            action="store_true",
-            help="Load even with DEBUG off. The demo accounts, a superuser among them, share a published "
-            "password: only for a throwaway demo server.",
-        )
-
-    def handle(self, *args, quiet=False, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError(
-                "DEBUG is off: refusing to create demo accounts with a published password (a superuser "
-                "among them). Use --force only on a throwaway demo server."
-            )
-        started = time.monotonic()
-        loader = DemoLoader()
-        with _quiet_celery_trace(), transaction.atomic():
-            rows = loader.load()
-        elapsed = time.monotonic() - started
-        if quiet or options.get("verbosity", 1) == 0:
-            return
-
-        created = ", ".join(f"{count} {what}" for what, count in loader.created.items())
-        self.stdout.write(f"Demo data loaded in {elapsed:.1f} s (created: {created}).\n")
-        header = ("E-mail", "Role", "Network (/networks/<slug>/)", "Organisation")
-        widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-        line = "  ".join(f"{{:<{w}}}" for w in widths)
-        self.stdout.write(line.format(*header).rstrip())
-        self.stdout.write("  ".join("-" * w for w in widths))
-        for row in rows:
-            self.stdout.write(line.format(*row).rstrip())
-        self.stdout.write(f"\nPassword for all demo logins: {DEMO_PASSWORD}  (demo only, not for production)")
-        login_url = settings.SITE_URL.rstrip("/") + reverse("account_login")
-        self.stdout.write(self.style.SUCCESS(f"Log in at {login_url}"))

@@ -1,32 +1,25 @@
-"""Every write to projects and their logframe.
+"""The rows of a project: partners, funding chain, objectives, components, activities, results,
+indicators, their values, needs, target groups, sites.
 
-Each service checks permission through portal.permissions (PermissionDenied), validates with the model's
-own rules (ValidationError keyed by field, so forms show the message next to the field) and writes
-inside one transaction. Callers run inside the project's network scope, as the pages do; project_import
-enters the scope itself because management commands call it.
-
-The rows of a project (partners, funding chain, objectives, components, activities, results, indicators,
-their values, needs, target groups, sites) share four services: project_item_add, project_item_update,
-project_item_remove and project_item_move, driven by the ITEMS table below. They differ only in fields,
-in what they belong to and in how they are ordered, so one tested code path keeps their positions
-contiguous and their activity codes right, instead of eleven copies of it.
+They share four services: project_item_add, project_item_update, project_item_remove and
+project_item_move, driven by the ITEMS table below. They differ only in fields, in what they belong to
+and in how they are ordered, so one tested code path keeps their positions contiguous and their
+activity codes right, instead of eleven copies of it.
 """
 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
-from django_scopes import scope
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_register
 from portal import permissions
-from portal.slugs import unique_slug
 from projects.models import (
     Activity,
     Component,
@@ -35,89 +28,12 @@ from projects.models import (
     IndicatorValue,
     Need,
     Objective,
-    Project,
     ProjectPartner,
     Result,
     Site,
     TargetGroup,
 )
-
-PROJECT_FIELDS = (
-    "title", "acronym", "slug", "programme", "reference", "status", "visibility", "start_date", "end_date",
-    "budget_amount", "budget_currency", "countries", "language", "summary", "translation_language",
-    "title_translation", "summary_translation",
-)  # fmt: skip
-
-
-
-def _clean_value(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def _lock(project):
-    """Serialise writes to one project's rows, so two coordinators adding activities at the same moment
-    cannot both take number 1.4 (a no-op on SQLite, which serialises writers anyway)."""
-    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
-
-
-# --- projects -------------------------------------------------------------------------------------
-
-
-def _project_values(data):
-    values = {key: _clean_value(value) for key, value in data.items() if key in PROJECT_FIELDS}
-    if isinstance(values.get("budget_currency"), str):
-        values["budget_currency"] = values["budget_currency"].upper()
-    if values.get("budget_amount") == "":
-        values["budget_amount"] = None
-    for key in ("start_date", "end_date"):
-        if values.get(key) == "":
-            values[key] = None
-    return values
-
-
-# Addresses the project URLs use for themselves (networks/<slug>/projects/new/).
-RESERVED_SLUGS = frozenset({"new"})
-
-
-def _slug_taken(network, slug):
-    return slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=slug).exists()
-
-
-def _unique_slug(network, text):
-    return unique_slug(text, taken=lambda slug: _slug_taken(network, slug), fallback="project")
-
-
-@transaction.atomic
-def project_create(*, network, data, acting_user):
-    """A coordinator starts a project in the network; its address is made from the acronym or title."""
-    permissions.require(permissions.can_create_project(acting_user, network))
-    project = Project(network=network, **_project_values(data))
-    if project.slug:
-        if _slug_taken(network, project.slug):
-            raise ValidationError(
-                {"slug": _("A project with the address “%(slug)s” already exists in this network.")
-                 % {"slug": project.slug}}
-            )  # fmt: skip
-    else:
-        project.slug = _unique_slug(network, project.acronym or project.title)
-    project.full_clean()
-    project.save()
-    return project
-
-
-@transaction.atomic
-def project_update(*, project, data, acting_user):
-    """Change a project's facts (not its address: links to it are printed in reports)."""
-    permissions.require(permissions.can_edit_project(acting_user, project))
-    for key, value in _project_values(data).items():
-        if key != "slug":
-            setattr(project, key, value)
-    project.full_clean()
-    project.save()
-    return project
-
-
-# --- the rows of a project ------------------------------------------------------------------------
+from projects.services.projects import _clean_value, _lock
 
 
 @dataclass(frozen=True)
@@ -233,6 +149,8 @@ ITEMS = {
     "target_group": ItemKind(TargetGroup, ("name", "name_translation")),
     "site": ItemKind(Site, ("name", "city", "country"), prepare=_link_organisation),
 }
+
+
 KIND_OF_MODEL = {spec.model: kind for kind, spec in ITEMS.items()}
 
 
@@ -322,7 +240,7 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
     """Add a row of `kind` (a key of ITEMS) at the end of its list; nested kinds name their `parent`
     (an activity its component, an indicator its result, a value its indicator)."""
     spec = ITEMS[kind]
-    permissions.require(permissions.can_edit_project(acting_user, project))
+    permissions.require("edit_project", acting_user, project)
     _lock(project)
     item = spec.model(project=project, network_id=project.network_id)
     if spec.parent:
@@ -347,7 +265,7 @@ def project_item_update(*, item, data, acting_user):
     changes (a partner's role) goes to the end of its new list, and the old list closes the gap."""
     spec = ITEMS[item_kind(item)]
     project = item.project
-    permissions.require(permissions.can_edit_project(acting_user, project))
+    permissions.require("edit_project", acting_user, project)
     _lock(project)
     # Where the row was, from the database: a ModelForm may already have changed the instance in memory.
     stored = spec.model.objects.get(pk=item.pk)
@@ -378,7 +296,7 @@ def project_item_remove(*, item, acting_user):
     """Delete a row (and what hangs from it: a component's activities, a result's indicators)."""
     spec = ITEMS[item_kind(item)]
     project = item.project
-    permissions.require(permissions.can_edit_project(acting_user, project))
+    permissions.require("edit_project", acting_user, project)
     _lock(project)
     siblings = _siblings(spec, item).exclude(pk=item.pk)
     item.delete()
@@ -393,7 +311,7 @@ def project_item_move(*, item, direction, acting_user):
     """Move a row one place "up" or "down" among its siblings; activity codes follow."""
     spec = ITEMS[item_kind(item)]
     project = item.project
-    permissions.require(permissions.can_edit_project(acting_user, project))
+    permissions.require("edit_project", acting_user, project)
     if direction not in ("up", "down") or not spec.ordered:
         raise ValidationError(_("This row cannot be moved that way."))
     _lock(project)
@@ -410,109 +328,3 @@ def project_item_move(*, item, direction, acting_user):
         spec.model.objects.bulk_update(changed, ["position"])
     if spec.logframe:
         _renumber_logframe(project)
-
-
-# --- a whole project from a dict ------------------------------------------------------------------
-
-
-def _row(value, key):
-    """Plain strings are allowed where a row has one main text."""
-    return {key: value} if isinstance(value, str) else dict(value)
-
-
-def _errors_of(error):
-    if hasattr(error, "error_dict"):
-        return error.message_dict
-    return {NON_FIELD_ERRORS: error.messages}
-
-
-@transaction.atomic
-def project_import(*, network, data, acting_user):
-    """Create a whole project, with its partners and logframe, from one dict; all of it or nothing.
-
-    Every row goes through the same services and validation as the pages. Errors are collected across
-    all rows and raised together as one ValidationError whose keys say where each error is, e.g.
-    "components[1].activities[0].code" or "partners[3].organisation_name"; nothing is saved then.
-    Project fields are checked first (their errors keep the plain field names). Partner organisations
-    are matched by name (or a unique acronym) among all organisations on Partnera and created, without an
-    admin, when missing.
-
-    The dict (only "title" is required; any list may be left out):
-
-        {
-          "title": "…", "acronym": "…", "slug": "…" (default: made from acronym or title),
-          "programme": "Erasmus+ Capacity Building in VET", "reference": "101183414",
-          "status": "planned" | "active" | "closed", "visibility": "public" | "private",
-          "start_date": date or "2025-01-01", "end_date": date or "2027-12-31",
-          "budget_amount": Decimal or "399542.28", "budget_currency": "EUR",
-          "countries": ["SK", "GR", "DE"],
-          "language": "sl", "summary": "…",                     # the texts as the project wrote them
-          "translation_language": "en", "title_translation": "…", "summary_translation": "…",
-          "funding_chain": [{"kind": "funder" | "programme" | "intermediary" | "implementer", "name": "…"}],
-          "partners": [{"organisation": "UNDP", "role": "lead" | "partner" | "funder" | "extending" |
-                        "implementing" | "associated" | "beneficiary", "note": "…",
-                        "organisation_details": {"kind": "international", "country": "AZ", "acronym": …}}],
-          "objectives": {"overall": ["…"], "specific": ["…" or {"text": "…", "text_translation": "…"}]},
-          "components": [{"kind": "pillar" | "work_package" | "key_activity" | "component",
-                          "title": "…", "title_translation": "…", "description": "…",
-                          "activities": [{"code": "1.1" (optional, checked), "title": "…",
-                                          "title_translation": "…", "description": "…"} or "title"]}],
-          "results": [{"level": "outcome" | "output" | "deliverable", "title": "…", "title_translation": "…",
-                       "description": "…",
-                       "indicators": [{"name": "…", "unit": "…", "baseline": "0", "target": "7",
-                                       "values": [{"period_start": "2025-01-01", "period_end": "2025-12-31",
-                                                   "value": "3", "note": "…"}]}]}],
-          "needs": ["…" or {"text": "…", "text_translation": "…"}],
-          "target_groups": ["…" or {"name": "…", "name_translation": "…"}],
-          "sites": [{"name": "…", "city": "Ganja", "country": "AZ"} or "name"],
-        }
-    """
-    with scope(network=network):
-        project = project_create(network=network, data=data, acting_user=acting_user)
-        errors = {}
-
-        def add(kind, row, where, parent=None):
-            try:
-                return project_item_add(project=project, kind=kind, data=row, acting_user=acting_user, parent=parent)
-            except ValidationError as error:
-                for field, messages in _errors_of(error).items():
-                    key = where if field == NON_FIELD_ERRORS else f"{where}.{field}"
-                    errors.setdefault(key, []).extend(messages)
-                return None
-
-        for i, row in enumerate(data.get("partners", ())):
-            row = _row(row, "organisation")
-            if not isinstance(row.get("organisation"), Organisation):
-                row["organisation_name"] = row.pop("organisation", "")
-            add("partner", row, f"partners[{i}]")
-        for i, row in enumerate(data.get("funding_chain", ())):  # after the partners: it links their organisations
-            add("funding", _row(row, "name"), f"funding_chain[{i}]")
-        objectives = data.get("objectives", {})
-        for kind in (Objective.Kind.OVERALL, Objective.Kind.SPECIFIC):
-            for i, row in enumerate(objectives.get(kind.value, ())):
-                add("objective", {**_row(row, "text"), "kind": kind}, f"objectives.{kind.value}[{i}]")
-        for c, row in enumerate(data.get("components", ())):
-            row = _row(row, "title")
-            component = add("component", row, f"components[{c}]")
-            for a, activity in enumerate(row.get("activities", ())):
-                if component is not None:
-                    add("activity", _row(activity, "title"), f"components[{c}].activities[{a}]", parent=component)
-        for r, row in enumerate(data.get("results", ())):
-            row = _row(row, "title")
-            result = add("result", row, f"results[{r}]")
-            for i, indicator_row in enumerate(row.get("indicators", ())):
-                indicator_row = _row(indicator_row, "name")
-                where = f"results[{r}].indicators[{i}]"
-                indicator = add("indicator", indicator_row, where, parent=result) if result else None
-                for v, value in enumerate(indicator_row.get("values", ())):
-                    if indicator is not None:
-                        add("value", dict(value), f"{where}.values[{v}]", parent=indicator)
-        for i, row in enumerate(data.get("needs", ())):
-            add("need", _row(row, "text"), f"needs[{i}]")
-        for i, row in enumerate(data.get("target_groups", ())):
-            add("target_group", _row(row, "name"), f"target_groups[{i}]")
-        for i, row in enumerate(data.get("sites", ())):
-            add("site", _row(row, "name"), f"sites[{i}]")
-        if errors:
-            raise ValidationError(errors)
-    return project

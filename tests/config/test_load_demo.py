@@ -9,9 +9,9 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django_scopes import scope, scopes_disabled
 
+from config.demo import JOIN_DEMO, NETWORKS, STAFF_LOGIN
+from config.demo.loader import DEMO_PASSWORD
 from members.models import Affiliation, Organisation, User
-from network.demo_data import JOIN_DEMO, NETWORKS, STAFF_LOGIN
-from network.management.commands.load_demo import DEMO_PASSWORD
 from network.models import (
     AgreementArea,
     AgreementParty,
@@ -24,7 +24,7 @@ from network.models import (
     PartnershipAgreement,
     Role,
 )
-from portal.permissions import can_request_to_join, network_role
+from network.permissions import can_request_to_join, network_role
 from projects.models import (
     Activity,
     Component,

@@ -1,0 +1,60 @@
+"""Demo content for `manage.py load_demo`, as plain data.
+
+One network per seed document, one module each. Texts are copied verbatim from the documents, in
+their own language and spelling, typos included ("surveys, surveys", "nawiązania", "20269",
+"NATIONALASSOCIATION"); the only edit is dropping the "- ", "• " bullets and the "," / ";" that end
+list items. Where a document describes a project rather than a network, the partnership it describes is
+modelled as the network; its name and slug are then ours (see the comment on each entry).
+
+Everything not in a document is marked as demo data: organisations whose name starts with "Demo", the
+accounts under demo.partnera.org, and the role given to an organisation where the document does not
+say who coordinates (noted next to it). Countries and cities are set only where the document or the
+organisation's own name makes them certain; otherwise they stay blank. The same holds for the projects,
+agreement and news post each document describes: what a required field needs and the document does not
+give (a title, a site's name, a result's level) is ours and said so in a comment; dates, numbers and
+amounts are only the documents' own. tests/network/seed_facts.py lists where each fact shows.
+
+Shape (advocacy outputs will be one more key next to these):
+
+    NETWORKS = [{
+        "network": {...Network fields, passed to network.services.network_create...},
+        "objectives": [...], "tasks": [...],   # ordered, as the document lists them
+        "organisations": [{
+            ...Organisation fields (members.services.ORGANISATION_FIELDS)...,
+            "role": "coordinator" | "member" | "observer",  # the active membership
+            "login": {"email": ..., "full_name": ...},        # optional demo account (org admin)
+        }],
+        "projects": [...],     # dicts for projects.services.project_import ("slug" required: it finds
+                               # the project on a second run); loaded by projects/demo.py
+        "agreements": [...],   # dicts for network.services.agreement_import (found again by title)
+        "news": [{...NewsPost fields..., "agreement": "<title of an agreement above>"}],  # by title + date
+    }]
+
+All content is written by the network's coordinator with a login, after every network exists.
+
+Exactly one organisation per network is the coordinator with a login: it founds the network.
+Organisations without a login are administered by DATA_STEWARD, an account that cannot log in.
+"""
+
+from config.demo import armenia, azerbaijan, kosovo_albania, poland, slovenia
+
+# One module per seed document, in the documents' order.
+NETWORKS = [armenia.SEED, slovenia.SEED, poland.SEED, kosovo_albania.SEED, azerbaijan.SEED]
+
+# An NGO in no network, for trying journey 2 (sign up → organisation → request to join).
+JOIN_DEMO = {
+    "organisation": {
+        "name": "Demo Youth NGO",
+        "kind": "ngo",
+        "description": "Demo data, not from any source document: an NGO that has joined no network yet, "
+        "for trying the join journey.",
+    },
+    "login": {"email": "ngo@demo.partnera.org", "full_name": "Demo NGO Admin"},
+}
+
+# A staff superuser for the Django admin.
+STAFF_LOGIN = {"email": "admin@demo.partnera.org", "full_name": "Partnera Admin"}
+
+# Administers the seed organisations that have no demo account of their own (every organisation needs
+# an admin, and only an organisation's admin can accept an invitation for it). It cannot log in.
+DATA_STEWARD = {"email": "demo-data@demo.partnera.org", "full_name": "Partnera demo data (no login)"}

@@ -1,0 +1,187 @@
+"""Seed 002, Poland. The news item names the partnership, its date, place, parties and signatories.
+
+The keys hold each app's part side by side: "network", "objectives", "tasks" and "organisations"
+(network and members), "projects" (projects), "agreements" and "news" (network). See config/demo/__init__.py.
+"""
+
+import datetime
+
+SEED = {
+    "network": {
+        "name": "Podkarpackie partnerstwo strategiczne na rzecz uczenia się przez całe życie",
+        "acronym": "",
+        "slug": "podkarpackie",
+        "countries": ["PL"],
+        "languages": ["pl"],
+        "colour": "#b71c1c",
+        "founded_on": datetime.date(2020, 12, 8),
+        "founded_in": "Rzeszów",
+        "description": (
+            "Upowszechnianie i wdrażanie Zintegrowanego Systemu Kwalifikacji oraz propagowanie idei "
+            "uczenia się przez całe życie w województwie podkarpackim to główny cel partnerstwa "
+            "podpisanego 8. grudnia 2020r. w Rzeszowie. Porozumienie zawarte zostało przez Instytut "
+            "Badań Edukacyjnych, Kuratorium Oświaty w Rzeszowie oraz Podkarpackie Centrum Mediacji.\n"
+            "\n"
+            "Partnerstwo stanowi przypieczętowanie wspólnie prowadzonych już od dłuższego czasu "
+            "inicjatyw na rzecz Zintegrowanego Systemu Kwalifikacji w regionie. Na szczególną uwagę "
+            "zasługują działania dotyczące opracowania opisu kwalifikacji „Prowadzenie mediacji w "
+            "oświacie” oraz jej wsparcia. Kwalifikacja została zgłoszona do Zintegrowanego Rejestru "
+            "Kwalifikacji.\n"
+            "\n"
+            "Niniejsza współpraca została nawiązania w ramach projektu pn.: „Wsparcie rozwoju ZSK w "
+            "szczególności na poziomie regionalnym poprzez wdrażanie rozwiązań i inicjatyw skierowanych "
+            "do użytkowników końcowych systemu – ZSK 4” realizowanego przez Instytut Badań Edukacyjnych "
+            "w Warszawie w ramach Programu Operacyjnego Wiedza Edukacja Rozwój. Umowa będzie "
+            "obowiązywała do 30 czerwca 2022 roku."
+        ),
+        "founding_statement": "",
+    },
+    # The main goal ("… to główny cel partnerstwa"). The seven areas of cooperation belong to the
+    # partnership agreement (a later issue), not here.
+    "objectives": [
+        "Upowszechnianie i wdrażanie Zintegrowanego Systemu Kwalifikacji oraz propagowanie idei uczenia "
+        "się przez całe życie w województwie podkarpackim",
+    ],
+    "tasks": [],
+    "organisations": [
+        {
+            "name": "Instytut Badań Edukacyjnych",  # "Lider Partnerstwa"
+            "acronym": "IBE",
+            "kind": "university",
+            "country": "PL",
+            "city": "Warszawa",
+            "role": "coordinator",
+            # Signed the agreement for IBE.
+            "login": {
+                "email": "coordinator@podkarpackie.demo.partnera.org",
+                "full_name": "Katarzyna Wielguszewska",
+            },
+        },
+        {
+            "name": "Kuratorium Oświaty w Rzeszowie",  # "Partner Wiodący"
+            "kind": "government_agency",
+            "country": "PL",
+            "city": "Rzeszów",
+            "role": "member",
+            # Podkarpacki Kurator Oświaty, signatory.
+            "login": {"email": "member@podkarpackie.demo.partnera.org", "full_name": "Małgorzata Rauch"},
+        },
+        {
+            # "Partner Biznesowy" and a signatory: a full partner in reality. It holds the observer
+            # role only so that the demo has an observer account without inventing an organisation.
+            "name": "Podkarpackie Centrum Mediacji",
+            "kind": "ngo",
+            "country": "PL",
+            "role": "observer",
+            # Prezes, signatory.
+            "login": {"email": "observer@podkarpackie.demo.partnera.org", "full_name": "Wiesław Pałka"},
+        },
+    ],
+    # The agreement the news item reports. Its title is ours (the item calls it "umowa partnerska" and
+    # names the partnership in its headline); everything else is the item's. The seven areas are
+    # verbatim, without the commas that end the list items. It ended on 30 June 2022.
+    "agreements": [
+        {
+            "title": "Umowa partnerska – Podkarpackie partnerstwo strategiczne na rzecz uczenia się przez całe życie",
+            # "… to główny cel partnerstwa".
+            "purpose": "Upowszechnianie i wdrażanie Zintegrowanego Systemu Kwalifikacji oraz propagowanie idei "
+            "uczenia się przez całe życie w województwie podkarpackim",
+            # As the item words it ("nawiązania w ramach projektu pn.: …").
+            "framework": "projektu pn.: „Wsparcie rozwoju ZSK w szczególności na poziomie regionalnym poprzez "
+            "wdrażanie rozwiązań i inicjatyw skierowanych do użytkowników końcowych systemu – ZSK 4” "
+            "realizowanego przez Instytut Badań Edukacyjnych w Warszawie w ramach Programu Operacyjnego Wiedza "
+            "Edukacja Rozwój",
+            "signed_on": datetime.date(2020, 12, 8),
+            "signed_in": "Rzeszów",
+            "valid_until": datetime.date(2022, 6, 30),
+            "parties": [
+                {"organisation": "Instytut Badań Edukacyjnych", "role": "Lider Partnerstwa"},
+                {"organisation": "Kuratorium Oświaty w Rzeszowie", "role": "Partner Wiodący"},
+                {"organisation": "Podkarpackie Centrum Mediacji", "role": "Partner Biznesowy"},
+            ],
+            # Katarzyna Wielguszewska signed as "przedstawiciel Instytutu Badań Edukacyjnych": no title.
+            "signatories": [
+                {"name": "Katarzyna Wielguszewska", "title": "", "organisation": "Instytut Badań Edukacyjnych"},
+                {
+                    "name": "Małgorzata Rauch",
+                    "title": "Podkarpacka Kurator Oświaty",
+                    "organisation": "Kuratorium Oświaty w Rzeszowie",
+                },
+                {"name": "Wiesław Pałka", "title": "Prezes", "organisation": "Podkarpackie Centrum Mediacji"},
+            ],
+            "areas": [
+                "upowszechnianie idei uczenia się przez całe życie – Lifelong Learning (LLL) i rozwiązań "
+                "Zintegrowanego Systemu Kwalifikacji (ZSK) poprzez organizowanie wydarzeń, konferencji, "
+                "seminariów, prelekcji",
+                "inicjowanie, konsultowanie i wspieranie procesu opisu oraz włączania kwalifikacji rynkowych",
+                "prowadzenie działań stymulujących przyrost liczby kwalifikacji rynkowych oraz zwiększenie "
+                "liczby Instytucji Certyfikujących w regionie",
+                "sieciowanie i wymiana doświadczeń z podmiotami działającymi w sferze edukacji oraz rynku pracy, "
+                "w szczególności w zakresie tematyki dotyczącej podnoszenia kompetencji i zdobywania "
+                "kwalifikacji",
+                "pilotaż modelowych rozwiązań systemowych na rzecz uczenia się przez całe życie poprzez "
+                "wdrożenie rozwiązań ZSK na poziomie regionalnym i lokalnym",
+                "prowadzenie badań i analiz regionalnych w zakresie zapotrzebowania na kwalifikacje",
+                "sieciowanie z innymi partnerstwami regionalnymi i ponadregionalnymi.",
+            ],
+        },
+    ],
+    # The news item itself, verbatim, from its first paragraph to the signature (without the sharing
+    # buttons of the page it was copied from). "agreement" names the agreement above by its title.
+    "news": [
+        {
+            "title": "Podkarpackie partnerstwo strategiczne na rzecz uczenia się przez całe życie nawiązane",
+            "published_on": datetime.date(2020, 12, 15),
+            "agreement": "Umowa partnerska – Podkarpackie partnerstwo strategiczne na rzecz uczenia się "
+            "przez całe życie",
+            "body": (
+                "Upowszechnianie i wdrażanie Zintegrowanego Systemu Kwalifikacji oraz propagowanie idei "
+                "uczenia się przez całe życie w województwie podkarpackim to główny cel partnerstwa "
+                "podpisanego 8. grudnia 2020r. w Rzeszowie. Porozumienie zawarte zostało przez Instytut "
+                "Badań Edukacyjnych, Kuratorium Oświaty w Rzeszowie oraz Podkarpackie Centrum Mediacji.\n"
+                "\n"
+                "Partnerstwo stanowi przypieczętowanie wspólnie prowadzonych już od dłuższego czasu "
+                "inicjatyw na rzecz Zintegrowanego Systemu Kwalifikacji w regionie. Na szczególną uwagę "
+                "zasługują działania dotyczące opracowania opisu kwalifikacji „Prowadzenie mediacji w "
+                "oświacie” oraz jej wsparcia. Kwalifikacja została zgłoszona do Zintegrowanego Rejestru "
+                "Kwalifikacji.\n"
+                "\n"
+                "Swoje podpisy na umowie partnerskiej, oprócz przedstawiciela Instytutu Badań Edukacyjnych – "
+                "Katarzyny Wielguszewskiej, złożyli: Podkarpacka Kurator Oświaty – Małgorzata Rauch oraz "
+                "Prezes Podkarpackiego Centrum Mediacji – Wiesław Pałka.\n"
+                "\n"
+                "W ramach współpracy Partnerzy przewidują podjęcie działań w następujących obszarach:\n"
+                "\n"
+                "1. upowszechnianie idei uczenia się przez całe życie – Lifelong Learning (LLL) i rozwiązań "
+                "Zintegrowanego Systemu Kwalifikacji (ZSK) poprzez organizowanie wydarzeń, konferencji, "
+                "seminariów, prelekcji,\n"
+                "2. inicjowanie, konsultowanie i wspieranie procesu opisu oraz włączania kwalifikacji "
+                "rynkowych,\n"
+                "3. prowadzenie działań stymulujących przyrost liczby kwalifikacji rynkowych oraz zwiększenie "
+                "liczby Instytucji Certyfikujących w regionie,\n"
+                "4. sieciowanie i wymiana doświadczeń z podmiotami działającymi w sferze edukacji oraz rynku "
+                "pracy, w szczególności w zakresie tematyki dotyczącej podnoszenia kompetencji i zdobywania "
+                "kwalifikacji,\n"
+                "5. pilotaż modelowych rozwiązań systemowych na rzecz uczenia się przez całe życie poprzez "
+                "wdrożenie rozwiązań ZSK na poziomie regionalnym i lokalnym,\n"
+                "6. prowadzenie badań i analiz regionalnych w zakresie zapotrzebowania na kwalifikacje,\n"
+                "7. sieciowanie z innymi partnerstwami regionalnymi i ponadregionalnymi.\n"
+                "\n"
+                "Niniejsza współpraca została nawiązania w ramach projektu pn.: „Wsparcie rozwoju ZSK w "
+                "szczególności na poziomie regionalnym poprzez wdrażanie rozwiązań i inicjatyw skierowanych "
+                "do użytkowników końcowych systemu – ZSK 4” realizowanego przez Instytut Badań Edukacyjnych "
+                "w Warszawie w ramach Programu Operacyjnego Wiedza Edukacja Rozwój. Umowa będzie "
+                "obowiązywała do 30 czerwca 2022 roku.\n"
+                "\n"
+                "Partnerzy:\n"
+                "\n"
+                "Instytut Badań Edukacyjnych – Lider Partnerstwa\n"
+                "Kuratorium Oświaty w Rzeszowie – Partner Wiodący\n"
+                "Podkarpackie Centrum Mediacji – Partner Biznesowy\n"
+                "\n"
+                "Podkarpacki Kurator Oświaty\n"
+                "Małgorzata Rauch"
+            ),
+        },
+    ],
+}

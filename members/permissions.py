@@ -1,0 +1,32 @@
+"""Who may do what to organisations and their people; registered into portal.permissions."""
+
+from portal.permissions import memo, rule
+
+
+def admin_organisation_ids(user):
+    """Ids of the organisations this user administers."""
+    if not user.is_authenticated:
+        return frozenset()
+    return memo(
+        user,
+        ("org_admin",),
+        lambda: frozenset(user.affiliations.filter(is_admin=True).values_list("organisation_id", flat=True)),
+    )
+
+
+def organisation_ids(user):
+    """Ids of the organisations this user works for (admin or not)."""
+    if not user.is_authenticated:
+        return frozenset()
+    return memo(user, ("org",), lambda: frozenset(user.affiliations.values_list("organisation_id", flat=True)))
+
+
+@rule
+def can_manage_organisation(user, organisation):
+    """Edit the profile, invite and remove colleagues, request memberships."""
+    return organisation.pk in admin_organisation_ids(user)
+
+
+@rule
+def can_create_organisation(user, _obj=None):
+    return user.is_authenticated

@@ -1,0 +1,137 @@
+"""Network roles and who may do what in a network; registered into portal.permissions.
+
+A person's network role comes from the active memberships of the organisations they work for; the
+highest one counts. Lookups are memoised on the user object, so a page asking many questions costs one
+query per network.
+"""
+
+from django_scopes import scope
+
+from members.permissions import admin_organisation_ids
+from network.models import ROLE_RANK, Membership, Role
+from portal.permissions import memo, rule
+
+
+def network_role(user, network):
+    """The user's role in the network ('coordinator', 'member', 'observer') or None."""
+    if not user.is_authenticated:
+        return None
+
+    def compute():
+        # Asked from pages of other networks too (the home page, an organisation's profile).
+        with scope(network=network):
+            roles = Membership.objects.filter(
+                network=network,
+                status=Membership.Status.ACTIVE,
+                organisation__affiliations__user=user,
+            ).values_list("role", flat=True)
+            return max(roles, key=lambda r: ROLE_RANK[r], default=None)
+
+    return memo(user, ("role", network.pk), compute)
+
+
+def has_role(user, network, minimum):
+    """The user holds `minimum` or a higher role in the network."""
+    role = network_role(user, network)
+    return role is not None and ROLE_RANK[role] >= ROLE_RANK[minimum]
+
+
+# --- networks -------------------------------------------------------------------------------------
+
+
+@rule
+def can_view_network(user, network):
+    """The public page: anyone for public networks, members (any role) and staff for private ones."""
+    return network.is_public or user.is_staff or network_role(user, network) is not None
+
+
+@rule
+def can_enter_workspace(user, network):
+    return user.is_staff or network_role(user, network) is not None
+
+
+@rule
+def can_see_members(user, network):
+    return network.show_members or can_enter_workspace(user, network)
+
+
+@rule
+def can_manage_members(user, network):
+    """Approve, decline, suspend, change roles, invite."""
+    return has_role(user, network, Role.COORDINATOR)
+
+
+@rule
+def can_edit_network(user, network):
+    return has_role(user, network, Role.COORDINATOR)
+
+
+@rule
+def can_request_to_join(user, network):
+    """Any organisation admin may ask to join a network they can see (private networks invite only)."""
+    return user.is_authenticated and network.is_public and bool(admin_organisation_ids(user))
+
+
+@rule
+def can_create_network(user, _obj=None):
+    return user.is_authenticated and bool(admin_organisation_ids(user))
+
+
+# --- memberships ----------------------------------------------------------------------------------
+
+
+@rule
+def can_leave_membership(user, membership):
+    return membership.organisation_id in admin_organisation_ids(user)
+
+
+@rule
+def can_withdraw_membership(user, membership):
+    return membership.organisation_id in admin_organisation_ids(user)
+
+
+# --- partnership agreements and news --------------------------------------------------------------
+# Both have their own visibility (public / members only) inside a network the user may already see.
+# "Members" means anyone holding a role in the network (coordinator, member, observer), and staff.
+
+
+def may_read_item(user, item):
+    return can_view_network(user, item.network) and (item.is_public or can_enter_workspace(user, item.network))
+
+
+@rule
+def can_manage_agreements(user, network):
+    """Record new partnership agreements in the network."""
+    return has_role(user, network, Role.COORDINATOR)
+
+
+@rule
+def can_view_agreement(user, agreement):
+    return may_read_item(user, agreement)
+
+
+@rule
+def can_edit_agreement(user, agreement):
+    return has_role(user, agreement.network, Role.COORDINATOR)
+
+
+@rule
+def can_manage_news(user, network):
+    """Write news posts for the network page."""
+    return has_role(user, network, Role.COORDINATOR)
+
+
+@rule
+def can_view_news_post(user, post):
+    return may_read_item(user, post)
+
+
+@rule
+def can_edit_news_post(user, post):
+    return has_role(user, post.network, Role.COORDINATOR)
+
+
+@rule
+def can_see_private_items(user, network):
+    """Members-only agreements and news appear in this user's lists."""
+    return can_enter_workspace(user, network)

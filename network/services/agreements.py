@@ -1,0 +1,252 @@
+"""Partnership agreements: recording, editing, importing, and the expiry reminders."""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from network import selectors, tasks
+from network.models import (
+    AgreementArea,
+    AgreementParty,
+    AgreementSignatory,
+    Network,
+    PartnershipAgreement,
+)
+from portal import permissions
+
+AGREEMENT_FIELDS = (
+    "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until", "visibility",
+)  # fmt: skip
+
+
+# Expiry reminders, nearest first: (days before `valid_until`, the field that records it went out).
+REMINDER_THRESHOLDS = ((14, "reminded_14_at"), (60, "reminded_60_at"))
+
+
+def _agreement_rows(*, network, agreement, parties, signatories, areas):
+    """Check the parties, signatories and areas; return them cleaned, or raise one ValidationError whose
+    keys ("parties", "signatories", "areas") name the part of the form at fault."""
+    errors = {}
+    allowed = set(selectors.agreement_party_organisations(network=network, agreement=agreement))
+    clean_parties, seen = [], set()
+    for row in parties:
+        organisation, role = row.get("organisation"), (row.get("role") or "").strip()
+        if organisation is None:
+            continue
+        if organisation not in allowed:
+            errors.setdefault("parties", []).append(
+                _("%(org)s is not a member of this network. Invite it first.") % {"org": organisation}
+            )
+        elif organisation.pk in seen:
+            errors.setdefault("parties", []).append(_("%(org)s is listed twice.") % {"org": organisation})
+        seen.add(organisation.pk)
+        clean_parties.append({"organisation": organisation, "role": role})
+    if len(seen) < 2:
+        errors.setdefault("parties", []).append(_("An agreement needs at least two parties."))
+    clean_signatories = []
+    for row in signatories:
+        name, title = (row.get("name") or "").strip(), (row.get("title") or "").strip()
+        organisation = row.get("organisation")
+        if not name:
+            if title or organisation:
+                errors.setdefault("signatories", []).append(_("Give the name of each signatory."))
+            continue
+        if organisation is not None and organisation.pk not in seen:
+            errors.setdefault("signatories", []).append(
+                _("%(name)s signed for %(org)s, which is not a party to the agreement.")
+                % {"name": name, "org": organisation}
+            )
+        clean_signatories.append({"name": name, "title": title, "organisation": organisation})
+    clean_areas = [text.strip() for text in areas if text and text.strip()]
+    if errors:
+        raise ValidationError(errors)
+    return clean_parties, clean_signatories, clean_areas
+
+
+def _validate_agreement(agreement, rows):
+    """Validate the agreement and its rows together, so the form shows every mistake at once."""
+    errors = {}
+    try:
+        agreement.full_clean(exclude=["network", "created_by"])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        cleaned = _agreement_rows(agreement=agreement, **rows)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _write_agreement_rows(agreement, parties, signatories, areas):
+    # Rows are replaced as a whole: the form and the import both send the complete, ordered list.
+    network = agreement.network
+    for model in (AgreementParty, AgreementSignatory, AgreementArea):
+        model.objects.filter(agreement=agreement).delete()
+    AgreementParty.objects.bulk_create(
+        AgreementParty(network=network, agreement=agreement, position=i, **row) for i, row in enumerate(parties)
+    )
+    AgreementSignatory.objects.bulk_create(
+        AgreementSignatory(network=network, agreement=agreement, position=i, **row) for i, row in enumerate(signatories)
+    )
+    AgreementArea.objects.bulk_create(
+        AgreementArea(network=network, agreement=agreement, number=i, text=text)
+        for i, text in enumerate(areas, start=1)
+    )
+
+
+@transaction.atomic
+def agreement_create(*, network, data, parties, signatories=(), areas=(), acting_user):
+    """Record a signed partnership agreement with its parties, signatories and numbered areas.
+
+    `parties`: [{"organisation": Organisation, "role": str}], `signatories`: [{"name", "title",
+    "organisation": Organisation | None}], `areas`: [str], each in the agreement's order.
+    """
+    permissions.require("manage_agreements", acting_user, network)
+    with scope(network=network):
+        agreement = PartnershipAgreement(
+            network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+        )
+        rows = _validate_agreement(
+            agreement, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
+        )
+        agreement.save()
+        _write_agreement_rows(agreement, *rows)
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(*, agreement, data, parties, signatories, areas, acting_user):
+    """Change an agreement and replace its rows. A new end date brings its expiry reminders back."""
+    permissions.require("edit_agreement", acting_user, agreement)
+    network = agreement.network
+    with scope(network=network):
+        # Re-read under a lock: a ModelForm has already written the submitted values onto `agreement`.
+        current = PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk)
+        previous_end = current.valid_until
+        for key, value in data.items():
+            if key in AGREEMENT_FIELDS:
+                setattr(current, key, value)
+        rows = _validate_agreement(
+            current, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
+        )
+        if current.valid_until != previous_end:
+            current.reminded_60_at = current.reminded_14_at = None
+        current.save()
+        _write_agreement_rows(current, *rows)
+    return current
+
+
+@transaction.atomic
+def agreement_delete(*, agreement, acting_user):
+    """Delete an agreement; news posts about it stay, without the link."""
+    permissions.require("edit_agreement", acting_user, agreement)
+    with scope(network=agreement.network):
+        agreement.delete()
+
+
+def _import_organisation(value, candidates, key):
+    """An Organisation, its id, or its exact name or acronym, among the organisations that may be parties."""
+    if value is None or value == "":
+        return None
+    for organisation in candidates:
+        if value == organisation or value == organisation.pk or value in (organisation.name, organisation.acronym):
+            return organisation
+    raise ValidationError({key: _("No member organisation of this network is called %(name)s.") % {"name": value}})
+
+
+def _import_date(value):
+    return parse_date(value) if isinstance(value, str) else value
+
+
+@transaction.atomic
+def agreement_import(*, network, data, acting_user):
+    """Build (or rebuild) an agreement from a plain dict, e.g. for the demo loader.
+
+    Shape::
+
+        {
+            "title": "Porozumienie o partnerstwie …",      # required; identifies the agreement in the
+                                                            # network: importing the same title again
+                                                            # replaces it, so a loader can run twice
+            "purpose": "…", "framework": "…", "signed_in": "Rzeszów",
+            "signed_on": date(2020, 12, 8) or "2020-12-08",  # required
+            "valid_from": date | "YYYY-MM-DD" | None, "valid_until": date | "YYYY-MM-DD" | None,
+            "visibility": "public" | "members",              # default "public"
+            "parties": [{"organisation": Organisation | id | "name or acronym", "role": "Lider Partnerstwa"}],
+            "signatories": [{"name": "…", "title": "…", "organisation": Organisation | id | "name" | None}],
+            "areas": ["first area", "second area", …],       # numbered 1, 2, 3… in this order
+        }
+
+    Organisations named by id, name or acronym must be members of the network (they are looked up among
+    them). `acting_user` must be a coordinator of the network, as for agreement_create.
+    """
+    with scope(network=network):
+        candidates = list(selectors.agreement_party_organisations(network=network))
+        values = {k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+        for key in ("signed_on", "valid_from", "valid_until"):
+            if key in values:
+                values[key] = _import_date(values[key])
+        parties = [
+            {"organisation": _import_organisation(p["organisation"], candidates, "parties"), "role": p.get("role", "")}
+            for p in data.get("parties", ())
+        ]
+        signatories = [
+            {
+                "name": s.get("name", ""),
+                "title": s.get("title", ""),
+                "organisation": _import_organisation(s.get("organisation"), candidates, "signatories"),
+            }
+            for s in data.get("signatories", ())
+        ]
+        rows = {"parties": parties, "signatories": signatories, "areas": list(data.get("areas", ()))}
+        existing = PartnershipAgreement.objects.filter(network=network, title=values.get("title", "")).first()
+        if existing is not None:
+            return agreement_update(agreement=existing, data=values, acting_user=acting_user, **rows)
+        return agreement_create(network=network, data=values, acting_user=acting_user, **rows)
+
+
+def agreement_expiry_reminders(*, today=None):
+    """The daily sweep: tell each network's coordinators about agreements ending in 60 and in 14 days.
+
+    Each reminder goes once: a marker on the agreement is claimed by a conditional UPDATE before the
+    e-mail is queued, so a second run (or two sweeps at once) finds nothing left to send. An agreement
+    first seen inside 14 days gets only the 14-day reminder. Returns [(agreement id, days left)] queued.
+    """
+    today = today or timezone.localdate()
+    queued = []
+    network_ids = selectors.networks_with_agreements_due(today=today, thresholds=REMINDER_THRESHOLDS)
+    for network in Network.objects.filter(pk__in=network_ids).order_by("pk"):
+        with scope(network=network):
+            queued += _agreement_expiry_remind(network=network, today=today)
+    return queued
+
+
+@transaction.atomic
+def _agreement_expiry_remind(*, network, today):
+    queued = []
+    due = selectors.agreements_due_for_reminder(network=network, today=today, thresholds=REMINDER_THRESHOLDS)
+    for agreement in due:
+        days_left = (agreement.valid_until - today).days
+        reached = [marker for days, marker in REMINDER_THRESHOLDS if days_left <= days]
+        nearest, now = reached[0], timezone.now()
+        # Wider thresholds already passed are marked too: one e-mail, not a stale one per threshold.
+        updates = {marker: now for marker in reached if getattr(agreement, marker) is None}
+        claimed = PartnershipAgreement.objects.filter(pk=agreement.pk, **{nearest: None}).update(**updates)
+        if claimed:
+            transaction.on_commit(
+                partial(
+                    tasks.notify_agreement_expiry.delay,
+                    network_id=network.pk,
+                    agreement_id=agreement.pk,
+                    days_left=days_left,
+                )
+            )
+            queued.append((agreement.pk, days_left))
+    return queued

@@ -1,0 +1,92 @@
+"""Coordinators inviting organisations by e-mail, and the invited accepting."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Organisation
+from members.permissions import admin_organisation_ids
+from network import tasks
+from network.models import (
+    Invitation,
+    Membership,
+    Role,
+)
+from network.services.memberships import _after_commit, _explain_open, _open_membership
+from portal import permissions
+
+
+def _valid_email(email):
+    """The form checks the address too; the service must not queue mail to "not an address" from elsewhere."""
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from error
+    return email
+
+
+@transaction.atomic
+def invitation_create(*, network, email, role, acting_user, organisation_name="", message=""):
+    """Invite an organisation by a person's e-mail; the link lets them sign up and land in the network."""
+    permissions.require("manage_members", acting_user, network)
+    email = _valid_email(email)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    if Invitation.objects.filter(
+        network=network, email__iexact=email, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
+    ).exists():
+        raise ValidationError({"email": _("An invitation to this address is already waiting.")})
+    invitation = Invitation.objects.create(
+        network=network,
+        email=email,
+        role=role,
+        organisation_name=organisation_name.strip(),
+        message=message.strip(),
+        invited_by=acting_user,
+    )
+    _after_commit(tasks.send_invitation, invitation, invitation_id=invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation, acting_user):
+    permissions.require("manage_members", acting_user, invitation.network)
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been accepted."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, acting_user, organisation=None, new_organisation=None):
+    """Accept for an organisation the user administers, or for a new one created on the spot."""
+    from members.services import invitation_ensure_acceptable, organisation_create
+
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_ensure_acceptable(invitation=invitation, acting_user=acting_user, ask_whom=_("the coordinators"))
+    if organisation is None:
+        if not new_organisation:
+            raise ValidationError(_("Choose your organisation or describe a new one."))
+        organisation = organisation_create(data=new_organisation, acting_user=acting_user)
+    permissions.require("manage_organisation", acting_user, organisation)
+    existing = _open_membership(invitation.network, organisation)
+    now = timezone.now()
+    if existing and existing.status != Membership.Status.REQUESTED:
+        raise ValidationError(_explain_open(existing))
+    membership = existing or Membership(network=invitation.network, organisation=organisation)
+    membership.status, membership.role = Membership.Status.ACTIVE, invitation.role
+    membership.requested_by = membership.requested_by or acting_user
+    membership.decided_by, membership.decided_at, membership.joined_at = invitation.invited_by, now, now
+    membership.save()
+    invitation.accepted_at, invitation.accepted_by, invitation.membership = now, acting_user, membership
+    invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
+    permissions.forget(acting_user)
+    return membership
+
+
+def organisations_for_invitation(user):
+    """Organisations the user may accept an invitation for."""
+    return Organisation.objects.filter(pk__in=admin_organisation_ids(user))

@@ -1,0 +1,174 @@
+"""Organisations asking to join, being approved or declined, leaving, suspended, changing role."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network import tasks
+from network.models import (
+    Membership,
+    Role,
+)
+from portal import permissions
+
+
+def _after_commit(task, membership_or_invitation, **kwargs):
+    network_id = membership_or_invitation.network_id
+    transaction.on_commit(lambda: task.delay(network_id=network_id, **kwargs))
+
+
+def _open_membership(network, organisation):
+    return Membership.objects.filter(
+        network=network, organisation=organisation, status__in=Membership.OPEN_STATUSES
+    ).first()
+
+
+def _explain_open(membership):
+    return {
+        Membership.Status.REQUESTED: _("%(org)s has already asked to join; the coordinators will answer soon."),
+        Membership.Status.ACTIVE: _("%(org)s is already a member of this network."),
+        Membership.Status.SUSPENDED: _("%(org)s is suspended in this network; contact the coordinators."),
+    }[membership.status] % {"org": membership.organisation}
+
+
+@transaction.atomic
+def membership_request(*, network, organisation, acting_user, message=""):
+    """An organisation admin asks to join; the coordinators get an e-mail."""
+    permissions.require("request_to_join", acting_user, network)
+    permissions.require("manage_organisation", acting_user, organisation)
+    existing = _open_membership(network, organisation)
+    if existing:
+        raise ValidationError(_explain_open(existing))
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                network=network,
+                organisation=organisation,
+                message=message.strip(),
+                requested_by=acting_user,
+            )
+    except IntegrityError as exc:  # a concurrent request won the race
+        raise ValidationError(_("%(org)s has already asked to join.") % {"org": organisation}) from exc
+    _after_commit(tasks.notify_join_request, membership, membership_id=membership.pk)
+    return membership
+
+
+def _lock(membership):
+    return Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
+
+
+def _require_status(membership, *expected):
+    if membership.status in expected:
+        return
+    messages = {
+        Membership.Status.WITHDRAWN: _("This request was withdrawn by %(org)s."),
+        Membership.Status.DECLINED: _("This request has already been declined."),
+        Membership.Status.ACTIVE: _("%(org)s is already an active member."),
+        Membership.Status.LEFT: _("%(org)s has left the network."),
+        Membership.Status.SUSPENDED: _("%(org)s is suspended."),
+        Membership.Status.REQUESTED: _("%(org)s's request has not been answered yet."),
+    }
+    raise ValidationError(messages[membership.status] % {"org": membership.organisation})
+
+
+@transaction.atomic
+def membership_approve(*, membership, acting_user, role=Role.MEMBER):
+    permissions.require("manage_members", acting_user, membership.network)
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.REQUESTED)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    now = timezone.now()
+    membership.status, membership.role = Membership.Status.ACTIVE, role
+    membership.decided_by, membership.decided_at, membership.joined_at = acting_user, now, now
+    membership.save()
+    _after_commit(tasks.notify_membership_decision, membership, membership_id=membership.pk)
+    return membership
+
+
+@transaction.atomic
+def membership_decline(*, membership, acting_user, reason):
+    permissions.require("manage_members", acting_user, membership.network)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Tell the organisation why, so it can ask again if it makes sense.")})
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.REQUESTED)
+    membership.status = Membership.Status.DECLINED
+    membership.decision_reason = reason.strip()
+    membership.decided_by, membership.decided_at = acting_user, timezone.now()
+    membership.save()
+    _after_commit(tasks.notify_membership_decision, membership, membership_id=membership.pk)
+    return membership
+
+
+@transaction.atomic
+def membership_withdraw(*, membership, acting_user):
+    permissions.require("withdraw_membership", acting_user, membership)
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.REQUESTED)
+    membership.status, membership.ended_at = Membership.Status.WITHDRAWN, timezone.now()
+    membership.save()
+    return membership
+
+
+def _ensure_other_coordinator(membership):
+    others = Membership.objects.filter(
+        network=membership.network, status=Membership.Status.ACTIVE, role=Role.COORDINATOR
+    ).exclude(pk=membership.pk)
+    if membership.role == Role.COORDINATOR and not others.exists():
+        raise ValidationError(
+            _("%(org)s is the network's only coordinator. Make another organisation coordinator first.")
+            % {"org": membership.organisation}
+        )
+
+
+@transaction.atomic
+def membership_leave(*, membership, acting_user):
+    permissions.require("leave_membership", acting_user, membership)
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
+    _ensure_other_coordinator(membership)
+    membership.status, membership.ended_at = Membership.Status.LEFT, timezone.now()
+    membership.save()
+    permissions.forget(acting_user)
+    return membership
+
+
+@transaction.atomic
+def membership_suspend(*, membership, acting_user, reason=""):
+    permissions.require("manage_members", acting_user, membership.network)
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.ACTIVE)
+    _ensure_other_coordinator(membership)
+    membership.status, membership.decision_reason = Membership.Status.SUSPENDED, reason.strip()
+    membership.decided_by, membership.decided_at = acting_user, timezone.now()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_reinstate(*, membership, acting_user):
+    permissions.require("manage_members", acting_user, membership.network)
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.SUSPENDED)
+    membership.status = Membership.Status.ACTIVE
+    membership.decided_by, membership.decided_at = acting_user, timezone.now()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, membership, role, acting_user):
+    """Coordinators promote and demote; the network always keeps one active coordinator."""
+    permissions.require("manage_members", acting_user, membership.network)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.ACTIVE)
+    if role != Role.COORDINATOR:
+        _ensure_other_coordinator(membership)
+    membership.role = role
+    membership.save()
+    permissions.forget(acting_user)
+    return membership

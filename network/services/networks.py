@@ -1,0 +1,73 @@
+"""Founding a network and editing its profile."""
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scope
+
+from network.models import (
+    Membership,
+    Network,
+    NetworkObjective,
+    Role,
+)
+from portal import permissions
+from portal.slugs import unique_slug
+
+NETWORK_FIELDS = (
+    "name", "acronym", "slug", "countries", "description", "founding_statement", "founded_on",
+    "founded_in", "visibility", "show_members", "colour", "languages",
+)  # fmt: skip
+
+
+def _unique_slug(text):
+    return unique_slug(text, taken=lambda slug: Network.objects.filter(slug=slug).exists(), fallback="network")
+
+
+def _set_objectives(network, objectives, tasks_):
+    NetworkObjective.objects.filter(network=network).delete()
+    rows = [(NetworkObjective.Kind.OBJECTIVE, text) for text in objectives]
+    rows += [(NetworkObjective.Kind.TASK, text) for text in tasks_]
+    NetworkObjective.objects.bulk_create(
+        NetworkObjective(network=network, kind=kind, position=i, text=text.strip())
+        for i, (kind, text) in enumerate(rows)
+        if text.strip()
+    )
+
+
+@transaction.atomic
+def network_create(*, data, organisation, acting_user, objectives=(), tasks_=()):
+    """Found a network; the founding organisation becomes its first coordinator."""
+    permissions.require("manage_organisation", acting_user, organisation)
+    values = {k: v for k, v in data.items() if k in NETWORK_FIELDS}
+    values["slug"] = values.get("slug") or _unique_slug(values.get("acronym") or values.get("name", ""))
+    network = Network(**values)
+    network.full_clean()
+    network.save()
+    with scope(network=network):
+        _set_objectives(network, objectives, tasks_)
+        Membership.objects.create(
+            network=network,
+            organisation=organisation,
+            status=Membership.Status.ACTIVE,
+            role=Role.COORDINATOR,
+            requested_by=acting_user,
+            decided_by=acting_user,
+            decided_at=timezone.now(),
+            joined_at=timezone.now(),
+        )
+    permissions.forget(acting_user)
+    return network
+
+
+@transaction.atomic
+def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
+    permissions.require("edit_network", acting_user, network)
+    for key, value in data.items():
+        if key in NETWORK_FIELDS:
+            setattr(network, key, value)
+    network.full_clean()
+    network.save()
+    if objectives is not None or tasks_ is not None:
+        with scope(network=network):
+            _set_objectives(network, objectives or (), tasks_ or ())
+    return network

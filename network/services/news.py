@@ -1,0 +1,88 @@
+"""News posts on the network page."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from network.models import (
+    NewsPost,
+)
+from portal import permissions
+
+NEWS_FIELDS = ("title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")
+
+
+def _network_path(network, value):
+    """A link typed by a coordinator, as a path inside the network (an absolute URL of this site is
+    accepted and shortened); anything else is refused so a post cannot point visitors elsewhere."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    parts, site = urlsplit(value), urlsplit(settings.SITE_URL)
+    if parts.scheme or parts.netloc:
+        if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
+            raise ValidationError({"link_path": _("Link only to pages of this site.")})
+    path = parts.path
+    prefix = f"/networks/{network.slug}/"
+    if not path.startswith(prefix) or "//" in path:
+        raise ValidationError(
+            {"link_path": _("Link to a page of this network: its address starts with %(prefix)s.") % {"prefix": prefix}}
+        )
+    try:
+        resolve(path)
+    except Resolver404 as exc:
+        raise ValidationError({"link_path": _("There is no such page in this network.")}) from exc
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _validate_news_post(post):
+    errors = {}
+    try:
+        post.link_path = _network_path(post.network, post.link_path)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if not post.link_path:
+        post.link_label = ""
+    if post.agreement is not None and post.agreement.network_id != post.network_id:
+        errors["agreement"] = [_("Choose an agreement of this network.")]
+    try:
+        post.full_clean(exclude=["network", "created_by", *errors])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def news_post_create(*, network, data, acting_user):
+    """Publish a news post on the network page (or for members only)."""
+    permissions.require("manage_news", acting_user, network)
+    with scope(network=network):
+        post = NewsPost(network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in NEWS_FIELDS})
+        _validate_news_post(post)
+        post.save()
+    return post
+
+
+@transaction.atomic
+def news_post_update(*, post, data, acting_user):
+    permissions.require("edit_news_post", acting_user, post)
+    with scope(network=post.network):
+        for key, value in data.items():
+            if key in NEWS_FIELDS:
+                setattr(post, key, value)
+        _validate_news_post(post)
+        post.save()
+    return post
+
+
+@transaction.atomic
+def news_post_delete(*, post, acting_user):
+    permissions.require("edit_news_post", acting_user, post)
+    with scope(network=post.network):
+        post.delete()

@@ -1,0 +1,16 @@
+"""Template helpers the network app offers to the pages of the apps below it.
+
+`{% organisation_networks organisation as memberships %}`: the public networks an organisation belongs
+to, for its profile page (members may not import network; the page includes this app's section).
+"""
+
+from django import template
+
+from network import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def organisation_networks(organisation):
+    return selectors.organisation_public_memberships(organisation=organisation)

@@ -1,0 +1,126 @@
+"""Coordinators managing members: approve, decline, suspend, reinstate, change roles; organisations leaving."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network import selectors
+from network.forms import (
+    DeclineForm,
+    InvitationForm,
+    RoleForm,
+    SuspendForm,
+)
+from network.models import Membership
+from network.services.memberships import (
+    membership_approve,
+    membership_change_role,
+    membership_decline,
+    membership_leave,
+    membership_reinstate,
+    membership_suspend,
+    membership_withdraw,
+)
+from portal import permissions
+from portal.forms import add_service_errors
+
+
+def _membership(request, membership_id):
+    # The scope middleware already limits Membership to request.network: another network's id is a 404.
+    return get_object_or_404(Membership.objects.select_related("organisation", "network"), pk=membership_id)
+
+
+@permissions.network_required("manage_members")
+def manage_members(request, network_slug, invitation_form=None):
+    network = request.network
+    return render(
+        request,
+        "network/manage_members.html",
+        {
+            "network": network,
+            "pending": selectors.pending_requests(network=network),
+            "members": selectors.network_workspace_members(network=network),
+            "invitations": selectors.open_invitations(network=network),
+            "invitation_form": invitation_form or InvitationForm(),
+            "decline_form": DeclineForm(),
+            "role_choices": RoleForm.base_fields["role"].choices,
+        },
+    )
+
+
+def _act_on_membership(request, membership_id, action, form_class=None, success=""):
+    """POST-only membership actions; errors come back as messages on the page they were made from."""
+    membership = _membership(request, membership_id)
+    kwargs = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("network:manage_members", network_slug=request.network.slug)
+        kwargs = form.cleaned_data
+    try:
+        action(membership=membership, acting_user=request.user, **kwargs)
+    except ValidationError as error:
+        add_service_errors(request, None, error)
+    else:
+        messages.success(request, success % {"org": membership.organisation})
+    return None
+
+
+@require_POST
+@permissions.network_required("manage_members")
+def approve(request, network_slug, membership_id):
+    _act_on_membership(request, membership_id, membership_approve, RoleForm, _("%(org)s is now a member."))
+    return redirect("network:manage_members", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("manage_members")
+def decline(request, network_slug, membership_id):
+    _act_on_membership(request, membership_id, membership_decline, DeclineForm, _("%(org)s's request was declined."))
+    return redirect("network:manage_members", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("manage_members")
+def suspend(request, network_slug, membership_id):
+    _act_on_membership(request, membership_id, membership_suspend, SuspendForm, _("%(org)s is suspended."))
+    return redirect("network:manage_members", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("manage_members")
+def reinstate(request, network_slug, membership_id):
+    _act_on_membership(request, membership_id, membership_reinstate, None, _("%(org)s is active again."))
+    return redirect("network:manage_members", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("manage_members")
+def change_role(request, network_slug, membership_id):
+    _act_on_membership(request, membership_id, membership_change_role, RoleForm, _("%(org)s's role was changed."))
+    return redirect("network:manage_members", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("view_network")
+def leave(request, network_slug, membership_id):
+    membership = _membership(request, membership_id)
+    permissions.ensure(request, "leave_membership", membership)
+    _act_on_membership(request, membership_id, membership_leave, None, _("%(org)s has left the network."))
+    if not permissions.check("view_network", request.user, request.network):
+        return redirect("home")  # a private network's page is a 404 to those who just left it
+    return redirect("network:detail", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("view_network")
+def withdraw(request, network_slug, membership_id):
+    membership = _membership(request, membership_id)
+    permissions.ensure(request, "withdraw_membership", membership)
+    _act_on_membership(request, membership_id, membership_withdraw, None, _("%(org)s's request was withdrawn."))
+    return redirect("network:detail", network_slug=network_slug)

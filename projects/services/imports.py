@@ -1,0 +1,117 @@
+"""A whole project from a dict (the demo data, later spreadsheet imports): all or nothing, each error
+reported by where it is.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django_scopes import scope
+
+from members.models import Organisation
+from projects.models import (
+    Objective,
+)
+from projects.services.items import project_item_add
+from projects.services.projects import project_create
+
+
+def _row(value, key):
+    """Plain strings are allowed where a row has one main text."""
+    return {key: value} if isinstance(value, str) else dict(value)
+
+
+def _errors_of(error):
+    if hasattr(error, "error_dict"):
+        return error.message_dict
+    return {NON_FIELD_ERRORS: error.messages}
+
+
+@transaction.atomic
+def project_import(*, network, data, acting_user):
+    """Create a whole project, with its partners and logframe, from one dict; all of it or nothing.
+
+    Every row goes through the same services and validation as the pages. Errors are collected across
+    all rows and raised together as one ValidationError whose keys say where each error is, e.g.
+    "components[1].activities[0].code" or "partners[3].organisation_name"; nothing is saved then.
+    Project fields are checked first (their errors keep the plain field names). Partner organisations
+    are matched by name (or a unique acronym) among all organisations on Partnera and created, without an
+    admin, when missing.
+
+    The dict (only "title" is required; any list may be left out):
+
+        {
+          "title": "…", "acronym": "…", "slug": "…" (default: made from acronym or title),
+          "programme": "Erasmus+ Capacity Building in VET", "reference": "101183414",
+          "status": "planned" | "active" | "closed", "visibility": "public" | "private",
+          "start_date": date or "2025-01-01", "end_date": date or "2027-12-31",
+          "budget_amount": Decimal or "399542.28", "budget_currency": "EUR",
+          "countries": ["SK", "GR", "DE"],
+          "language": "sl", "summary": "…",                     # the texts as the project wrote them
+          "translation_language": "en", "title_translation": "…", "summary_translation": "…",
+          "funding_chain": [{"kind": "funder" | "programme" | "intermediary" | "implementer", "name": "…"}],
+          "partners": [{"organisation": "UNDP", "role": "lead" | "partner" | "funder" | "extending" |
+                        "implementing" | "associated" | "beneficiary", "note": "…",
+                        "organisation_details": {"kind": "international", "country": "AZ", "acronym": …}}],
+          "objectives": {"overall": ["…"], "specific": ["…" or {"text": "…", "text_translation": "…"}]},
+          "components": [{"kind": "pillar" | "work_package" | "key_activity" | "component",
+                          "title": "…", "title_translation": "…", "description": "…",
+                          "activities": [{"code": "1.1" (optional, checked), "title": "…",
+                                          "title_translation": "…", "description": "…"} or "title"]}],
+          "results": [{"level": "outcome" | "output" | "deliverable", "title": "…", "title_translation": "…",
+                       "description": "…",
+                       "indicators": [{"name": "…", "unit": "…", "baseline": "0", "target": "7",
+                                       "values": [{"period_start": "2025-01-01", "period_end": "2025-12-31",
+                                                   "value": "3", "note": "…"}]}]}],
+          "needs": ["…" or {"text": "…", "text_translation": "…"}],
+          "target_groups": ["…" or {"name": "…", "name_translation": "…"}],
+          "sites": [{"name": "…", "city": "Ganja", "country": "AZ"} or "name"],
+        }
+    """
+    with scope(network=network):
+        project = project_create(network=network, data=data, acting_user=acting_user)
+        errors = {}
+
+        def add(kind, row, where, parent=None):
+            try:
+                return project_item_add(project=project, kind=kind, data=row, acting_user=acting_user, parent=parent)
+            except ValidationError as error:
+                for field, messages in _errors_of(error).items():
+                    key = where if field == NON_FIELD_ERRORS else f"{where}.{field}"
+                    errors.setdefault(key, []).extend(messages)
+                return None
+
+        for i, row in enumerate(data.get("partners", ())):
+            row = _row(row, "organisation")
+            if not isinstance(row.get("organisation"), Organisation):
+                row["organisation_name"] = row.pop("organisation", "")
+            add("partner", row, f"partners[{i}]")
+        for i, row in enumerate(data.get("funding_chain", ())):  # after the partners: it links their organisations
+            add("funding", _row(row, "name"), f"funding_chain[{i}]")
+        objectives = data.get("objectives", {})
+        for kind in (Objective.Kind.OVERALL, Objective.Kind.SPECIFIC):
+            for i, row in enumerate(objectives.get(kind.value, ())):
+                add("objective", {**_row(row, "text"), "kind": kind}, f"objectives.{kind.value}[{i}]")
+        for c, row in enumerate(data.get("components", ())):
+            row = _row(row, "title")
+            component = add("component", row, f"components[{c}]")
+            for a, activity in enumerate(row.get("activities", ())):
+                if component is not None:
+                    add("activity", _row(activity, "title"), f"components[{c}].activities[{a}]", parent=component)
+        for r, row in enumerate(data.get("results", ())):
+            row = _row(row, "title")
+            result = add("result", row, f"results[{r}]")
+            for i, indicator_row in enumerate(row.get("indicators", ())):
+                indicator_row = _row(indicator_row, "name")
+                where = f"results[{r}].indicators[{i}]"
+                indicator = add("indicator", indicator_row, where, parent=result) if result else None
+                for v, value in enumerate(indicator_row.get("values", ())):
+                    if indicator is not None:
+                        add("value", dict(value), f"{where}.values[{v}]", parent=indicator)
+        for i, row in enumerate(data.get("needs", ())):
+            add("need", _row(row, "text"), f"needs[{i}]")
+        for i, row in enumerate(data.get("target_groups", ())):
+            add("target_group", _row(row, "name"), f"target_groups[{i}]")
+        for i, row in enumerate(data.get("sites", ())):
+            add("site", _row(row, "name"), f"sites[{i}]")
+        if errors:
+            raise ValidationError(errors)
+    return project

@@ -1,0 +1,81 @@
+"""Creating projects and editing their facts."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from portal import permissions
+from portal.slugs import unique_slug
+from projects.models import (
+    Project,
+)
+
+PROJECT_FIELDS = (
+    "title", "acronym", "slug", "programme", "reference", "status", "visibility", "start_date", "end_date",
+    "budget_amount", "budget_currency", "countries", "language", "summary", "translation_language",
+    "title_translation", "summary_translation",
+)  # fmt: skip
+
+
+def _clean_value(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _lock(project):
+    """Serialise writes to one project's rows, so two coordinators adding activities at the same moment
+    cannot both take number 1.4 (a no-op on SQLite, which serialises writers anyway)."""
+    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
+
+
+def _project_values(data):
+    values = {key: _clean_value(value) for key, value in data.items() if key in PROJECT_FIELDS}
+    if isinstance(values.get("budget_currency"), str):
+        values["budget_currency"] = values["budget_currency"].upper()
+    if values.get("budget_amount") == "":
+        values["budget_amount"] = None
+    for key in ("start_date", "end_date"):
+        if values.get(key) == "":
+            values[key] = None
+    return values
+
+
+# Addresses the project URLs use for themselves (networks/<slug>/projects/new/).
+RESERVED_SLUGS = frozenset({"new"})
+
+
+def _slug_taken(network, slug):
+    return slug in RESERVED_SLUGS or Project.objects.filter(network=network, slug=slug).exists()
+
+
+def _unique_slug(network, text):
+    return unique_slug(text, taken=lambda slug: _slug_taken(network, slug), fallback="project")
+
+
+@transaction.atomic
+def project_create(*, network, data, acting_user):
+    """A coordinator starts a project in the network; its address is made from the acronym or title."""
+    permissions.require("create_project", acting_user, network)
+    project = Project(network=network, **_project_values(data))
+    if project.slug:
+        if _slug_taken(network, project.slug):
+            raise ValidationError(
+                {"slug": _("A project with the address “%(slug)s” already exists in this network.")
+                 % {"slug": project.slug}}
+            )  # fmt: skip
+    else:
+        project.slug = _unique_slug(network, project.acronym or project.title)
+    project.full_clean()
+    project.save()
+    return project
+
+
+@transaction.atomic
+def project_update(*, project, data, acting_user):
+    """Change a project's facts (not its address: links to it are printed in reports)."""
+    permissions.require("edit_project", acting_user, project)
+    for key, value in _project_values(data).items():
+        if key != "slug":
+            setattr(project, key, value)
+    project.full_clean()
+    project.save()
+    return project
