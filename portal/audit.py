@@ -21,6 +21,7 @@ import functools
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -195,13 +196,20 @@ def _type_label(content_type):
     return str(model._meta.verbose_name).capitalize() if model else content_type.model
 
 
+def _model_field(model, key):
+    """The model's own field called `key`, or None (a key of no field, a reverse relation, a field gone)."""
+    try:
+        field = model._meta.get_field(key)
+    except FieldDoesNotExist:
+        return None
+    return field if field.concrete else None
+
+
 def _field_label(model, key):
     if (model, key) in _FIELD_LABELS:
         return str(_FIELD_LABELS[(model, key)])
-    try:
-        return str(model._meta.get_field(key).verbose_name)
-    except Exception:  # a field since removed, or a key of no field: the key is still readable
-        return key.replace("_", " ")
+    field = _model_field(model, key)
+    return str(field.verbose_name) if field is not None else key.replace("_", " ")
 
 
 def _display(model, key, value):
@@ -209,10 +217,7 @@ def _display(model, key, value):
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    try:
-        field = model._meta.get_field(key)
-    except Exception:
-        field = None
+    field = _model_field(model, key)
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, list):
