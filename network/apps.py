@@ -7,9 +7,10 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        from network import audit as network_audit
         from network import permissions  # noqa: F401  (registers the rules)
         from network.models import Network
-        from portal import sections, tenancy
+        from portal import audit, sections, tenancy
 
         tenancy.register(
             model=Network,
@@ -19,3 +20,6 @@ class NetworkConfig(AppConfig):
             enter_action="view_network",
         )
         sections.register("organisation_page", "network/_organisation_networks.html", order=10)
+        audit.register(
+            actions=network_audit.ACTIONS, links=network_audit.LINKS, field_labels=network_audit.FIELD_LABELS
+        )

@@ -220,3 +220,16 @@ class NewsPostForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["agreement"].queryset = agreements
         self.fields["agreement"].empty_label = _("None")
+
+
+class AuditLogFilterForm(forms.Form):
+    """The audit log's filters (GET): choices are the actions and kinds of object present in the log."""
+
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    type = forms.TypedChoiceField(label=_("Kind of object"), required=False, coerce=int, empty_value=None)
+    q = forms.CharField(label=_("Object contains"), required=False, max_length=100)
+
+    def __init__(self, *args, actions, types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("All actions")), *actions]
+        self.fields["type"].choices = [("", _("All kinds")), *types]

@@ -135,3 +135,12 @@ def can_edit_news_post(user, post):
 def can_see_private_items(user, network):
     """Members-only agreements and news appear in this user's lists."""
     return can_enter_workspace(user, network)
+
+
+# --- the audit log --------------------------------------------------------------------------------
+
+
+@rule
+def can_view_audit_log(user, network):
+    """Who did what in the network: its coordinators, and staff (support reads it to answer questions)."""
+    return user.is_staff or has_role(user, network, Role.COORDINATOR)

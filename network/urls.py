@@ -1,6 +1,6 @@
 from django.urls import path
 
-from network.views import agreements, invitations, memberships, networks, news
+from network.views import agreements, audit, invitations, memberships, networks, news
 
 app_name = "network"
 
@@ -54,4 +54,9 @@ urlpatterns += [
     path("networks/<slug:network_slug>/news/<int:post_id>/", news.news_detail, name="news_post"),
     path("networks/<slug:network_slug>/news/<int:post_id>/edit/", news.news_edit, name="news_edit"),
     path("networks/<slug:network_slug>/news/<int:post_id>/delete/", news.news_delete, name="news_delete"),
+]
+
+# The audit log.
+urlpatterns += [
+    path("networks/<slug:network_slug>/workspace/log/", audit.audit_log, name="audit_log"),
 ]

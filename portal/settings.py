@@ -111,6 +111,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "members.User"
+# The tenant model, named the way AUTH_USER_MODEL names the user: the floor's audit log points at it
+# without importing the app that defines it (import-linter's layers forbid that).
+PARTNERA_TENANT_MODEL = "network.Network"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -7,8 +7,11 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from portal import sections
+        from portal import audit, sections
+        from projects import audit as projects_audit
         from projects import permissions  # noqa: F401  (registers the rules)
+        from projects.services.items import ITEMS
 
         sections.register("network_nav", "projects/_network_nav.html", order=10)
         sections.register("network_page", "projects/_network_projects.html", order=10)
+        audit.register(actions={**projects_audit.ACTIONS, **projects_audit.logframe_actions(ITEMS)})

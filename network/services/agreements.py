@@ -17,7 +17,7 @@ from network.models import (
     Network,
     PartnershipAgreement,
 )
-from portal import permissions
+from portal import audit, permissions
 
 AGREEMENT_FIELDS = (
     "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until", "visibility",
@@ -118,6 +118,8 @@ def agreement_create(*, network, data, parties, signatories=(), areas=(), acting
         )
         agreement.save()
         _write_agreement_rows(agreement, *rows)
+    audit.record(network=network, acting_user=acting_user, action="agreement.created", obj=agreement,
+                 **audit.diff({}, _audited(agreement, *rows)))  # fmt: skip
     return agreement
 
 
@@ -130,6 +132,7 @@ def agreement_update(*, agreement, data, parties, signatories, areas, acting_use
         # Re-read under a lock: a ModelForm has already written the submitted values onto `agreement`.
         current = PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk)
         previous_end = current.valid_until
+        before = _audited(current, *_stored_rows(current))
         for key, value in data.items():
             if key in AGREEMENT_FIELDS:
                 setattr(current, key, value)
@@ -140,6 +143,8 @@ def agreement_update(*, agreement, data, parties, signatories, areas, acting_use
             current.reminded_60_at = current.reminded_14_at = None
         current.save()
         _write_agreement_rows(current, *rows)
+    audit.record(network=network, acting_user=acting_user, action="agreement.updated", obj=current,
+                 **audit.diff(before, _audited(current, *rows)))  # fmt: skip
     return current
 
 
@@ -147,6 +152,8 @@ def agreement_update(*, agreement, data, parties, signatories, areas, acting_use
 def agreement_delete(*, agreement, acting_user):
     """Delete an agreement; news posts about it stay, without the link."""
     permissions.require("edit_agreement", acting_user, agreement)
+    audit.record(network=agreement.network, acting_user=acting_user, action="agreement.deleted", obj=agreement,
+                 before=audit.snapshot(agreement, ("title", "signed_on")))  # fmt: skip
     with scope(network=agreement.network):
         agreement.delete()
 
@@ -166,6 +173,7 @@ def _import_date(value):
 
 
 @transaction.atomic
+@audit.recorded_as("agreement.imported", after=lambda agreement: audit.snapshot(agreement, ("title", "signed_on")))
 def agreement_import(*, network, data, acting_user):
     """Build (or rebuild) an agreement from a plain dict, e.g. for the demo loader.
 
@@ -249,4 +257,29 @@ def _agreement_expiry_remind(*, network, today):
                 )
             )
             queued.append((agreement.pk, days_left))
+            audit.record(
+                network=network, acting_user=None, actor_label=_("system: expiry reminders"),
+                action="agreement.expiry_reminder_sent", obj=agreement, after={"days_left": days_left},
+            )  # fmt: skip
     return queued
+
+
+# --- the audit log --------------------------------------------------------------------------------
+
+AUDITED = AGREEMENT_FIELDS
+
+
+def _stored_rows(agreement):
+    parties = [
+        {"organisation": p.organisation, "role": p.role} for p in agreement.parties.select_related("organisation")
+    ]
+    return parties, (), [area.text for area in agreement.areas.all()]
+
+
+def _audited(agreement, parties, signatories, areas):
+    """The agreement's fields, and its parties and areas as text, for the log's before and after."""
+    return {
+        **audit.snapshot(agreement, AUDITED),
+        "parties": [f"{p['organisation']} – {p['role']}" if p["role"] else str(p["organisation"]) for p in parties],
+        "areas": list(areas),
+    }

@@ -15,7 +15,7 @@ from network.models import (
     Role,
 )
 from network.services.memberships import _after_commit, _explain_open, _open_membership
-from portal import permissions
+from portal import audit, permissions
 
 
 def _valid_email(email):
@@ -48,6 +48,10 @@ def invitation_create(*, network, email, role, acting_user, organisation_name=""
         invited_by=acting_user,
     )
     _after_commit(tasks.send_invitation, invitation, invitation_id=invitation.pk)
+    audit.record(
+        network=network, acting_user=acting_user, action="invitation.created", obj=invitation,
+        after=audit.snapshot(invitation, ("email", "role", "organisation_name")),
+    )  # fmt: skip
     return invitation
 
 
@@ -58,6 +62,7 @@ def invitation_revoke(*, invitation, acting_user):
         raise ValidationError(_("This invitation has already been accepted."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
+    audit.record(network=invitation.network, acting_user=acting_user, action="invitation.revoked", obj=invitation)
 
 
 @transaction.atomic
@@ -84,6 +89,10 @@ def invitation_accept(*, invitation, acting_user, organisation=None, new_organis
     invitation.accepted_at, invitation.accepted_by, invitation.membership = now, acting_user, membership
     invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
     permissions.forget(acting_user)
+    audit.record(
+        network=invitation.network, acting_user=acting_user, action="invitation.accepted", obj=invitation,
+        after={"organisation": str(organisation), "role": membership.role, "status": membership.status},
+    )  # fmt: skip
     return membership
 
 

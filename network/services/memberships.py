@@ -10,7 +10,7 @@ from network.models import (
     Membership,
     Role,
 )
-from portal import permissions
+from portal import audit, permissions
 
 
 def _after_commit(task, membership_or_invitation, **kwargs):
@@ -51,6 +51,7 @@ def membership_request(*, network, organisation, acting_user, message=""):
     except IntegrityError as exc:  # a concurrent request won the race
         raise ValidationError(_("%(org)s has already asked to join.") % {"org": organisation}) from exc
     _after_commit(tasks.notify_join_request, membership, membership_id=membership.pk)
+    _audit(membership, acting_user, "membership.requested", audit.diff({}, audit.snapshot(membership, AUDITED)))
     return membership
 
 
@@ -77,6 +78,7 @@ def membership_approve(*, membership, acting_user, role=Role.MEMBER):
     permissions.require("manage_members", acting_user, membership.network)
     membership = _lock(membership)
     _require_status(membership, Membership.Status.REQUESTED)
+    before = audit.snapshot(membership, AUDITED)
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
     now = timezone.now()
@@ -84,6 +86,7 @@ def membership_approve(*, membership, acting_user, role=Role.MEMBER):
     membership.decided_by, membership.decided_at, membership.joined_at = acting_user, now, now
     membership.save()
     _after_commit(tasks.notify_membership_decision, membership, membership_id=membership.pk)
+    _audit(membership, acting_user, "membership.approved", audit.changes(before, membership))
     return membership
 
 
@@ -94,11 +97,13 @@ def membership_decline(*, membership, acting_user, reason):
         raise ValidationError({"reason": _("Tell the organisation why, so it can ask again if it makes sense.")})
     membership = _lock(membership)
     _require_status(membership, Membership.Status.REQUESTED)
+    before = audit.snapshot(membership, AUDITED)
     membership.status = Membership.Status.DECLINED
     membership.decision_reason = reason.strip()
     membership.decided_by, membership.decided_at = acting_user, timezone.now()
     membership.save()
     _after_commit(tasks.notify_membership_decision, membership, membership_id=membership.pk)
+    _audit(membership, acting_user, "membership.declined", audit.changes(before, membership))
     return membership
 
 
@@ -107,8 +112,10 @@ def membership_withdraw(*, membership, acting_user):
     permissions.require("withdraw_membership", acting_user, membership)
     membership = _lock(membership)
     _require_status(membership, Membership.Status.REQUESTED)
+    before = audit.snapshot(membership, AUDITED)
     membership.status, membership.ended_at = Membership.Status.WITHDRAWN, timezone.now()
     membership.save()
+    _audit(membership, acting_user, "membership.withdrawn", audit.changes(before, membership))
     return membership
 
 
@@ -129,9 +136,11 @@ def membership_leave(*, membership, acting_user):
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
     _ensure_other_coordinator(membership)
+    before = audit.snapshot(membership, AUDITED)
     membership.status, membership.ended_at = Membership.Status.LEFT, timezone.now()
     membership.save()
     permissions.forget(acting_user)
+    _audit(membership, acting_user, "membership.left", audit.changes(before, membership))
     return membership
 
 
@@ -141,9 +150,11 @@ def membership_suspend(*, membership, acting_user, reason=""):
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE)
     _ensure_other_coordinator(membership)
+    before = audit.snapshot(membership, AUDITED)
     membership.status, membership.decision_reason = Membership.Status.SUSPENDED, reason.strip()
     membership.decided_by, membership.decided_at = acting_user, timezone.now()
     membership.save()
+    _audit(membership, acting_user, "membership.suspended", audit.changes(before, membership))
     return membership
 
 
@@ -152,9 +163,11 @@ def membership_reinstate(*, membership, acting_user):
     permissions.require("manage_members", acting_user, membership.network)
     membership = _lock(membership)
     _require_status(membership, Membership.Status.SUSPENDED)
+    before = audit.snapshot(membership, AUDITED)
     membership.status = Membership.Status.ACTIVE
     membership.decided_by, membership.decided_at = acting_user, timezone.now()
     membership.save()
+    _audit(membership, acting_user, "membership.reinstated", audit.changes(before, membership))
     return membership
 
 
@@ -168,7 +181,26 @@ def membership_change_role(*, membership, role, acting_user):
     _require_status(membership, Membership.Status.ACTIVE)
     if role != Role.COORDINATOR:
         _ensure_other_coordinator(membership)
+    before = audit.snapshot(membership, AUDITED)
     membership.role = role
     membership.save()
     permissions.forget(acting_user)
+    _audit(membership, acting_user, "membership.role_changed", audit.changes(before, membership))
     return membership
+
+
+# --- the audit log --------------------------------------------------------------------------------
+
+# What a coordinator reads about a membership: where it stands and with which role.
+AUDITED = ("status", "role", "decision_reason")
+
+
+def _audit(membership, acting_user, action, changes):
+    audit.record(
+        network=membership.network,
+        acting_user=acting_user,
+        action=action,
+        obj=membership,
+        object_repr=str(membership.organisation),
+        **changes,
+    )

@@ -10,7 +10,7 @@ from network.models import (
     NetworkObjective,
     Role,
 )
-from portal import permissions
+from portal import audit, permissions
 from portal.slugs import unique_slug
 
 NETWORK_FIELDS = (
@@ -56,12 +56,18 @@ def network_create(*, data, organisation, acting_user, objectives=(), tasks_=())
             joined_at=timezone.now(),
         )
     permissions.forget(acting_user)
+    audit.record(
+        network=network, acting_user=acting_user, action="network.created", obj=network,
+        after={**audit.snapshot(network, ("name", "slug", "visibility")), "organisation": str(organisation)},
+    )  # fmt: skip
     return network
 
 
 @transaction.atomic
 def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
     permissions.require("edit_network", acting_user, network)
+    before = audit.stored_snapshot(network, NETWORK_FIELDS)
+    before_objectives = _objective_texts(network)
     for key, value in data.items():
         if key in NETWORK_FIELDS:
             setattr(network, key, value)
@@ -70,4 +76,17 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
     if objectives is not None or tasks_ is not None:
         with scope(network=network):
             _set_objectives(network, objectives or (), tasks_ or ())
+    audit.record(network=network, acting_user=acting_user, action="network.updated", obj=network,
+                 **audit.changes(before, network))  # fmt: skip
+    audit.record(network=network, acting_user=acting_user, action="network.objectives_changed", obj=network,
+                 **audit.diff(before_objectives, _objective_texts(network)))  # fmt: skip
     return network
+
+
+def _objective_texts(network):
+    """{"objectives": [...], "tasks": [...]}, for the audit log's before and after."""
+    texts = {"objectives": [], "tasks": []}
+    rows = NetworkObjective._base_manager.filter(network=network).order_by("position", "pk")
+    for kind, text in rows.values_list("kind", "text"):
+        texts["objectives" if kind == NetworkObjective.Kind.OBJECTIVE else "tasks"].append(text)
+    return texts

@@ -12,7 +12,7 @@ from django_scopes import scope
 from network.models import (
     NewsPost,
 )
-from portal import permissions
+from portal import audit, permissions
 
 NEWS_FIELDS = ("title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")
 
@@ -66,23 +66,34 @@ def news_post_create(*, network, data, acting_user):
         post = NewsPost(network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in NEWS_FIELDS})
         _validate_news_post(post)
         post.save()
+    audit.record(network=network, acting_user=acting_user, action="news.created", obj=post,
+                 after=audit.snapshot(post, AUDITED))  # fmt: skip
     return post
 
 
 @transaction.atomic
 def news_post_update(*, post, data, acting_user):
     permissions.require("edit_news_post", acting_user, post)
+    before = audit.stored_snapshot(post, AUDITED)  # the form has already written onto `post`
     with scope(network=post.network):
         for key, value in data.items():
             if key in NEWS_FIELDS:
                 setattr(post, key, value)
         _validate_news_post(post)
         post.save()
+    audit.record(network=post.network, acting_user=acting_user, action="news.updated", obj=post,
+                 **audit.changes(before, post))  # fmt: skip
     return post
 
 
 @transaction.atomic
 def news_post_delete(*, post, acting_user):
     permissions.require("edit_news_post", acting_user, post)
+    audit.record(network=post.network, acting_user=acting_user, action="news.deleted", obj=post,
+                 before=audit.snapshot(post, ("title", "published_on")))  # fmt: skip
     with scope(network=post.network):
         post.delete()
+
+
+# What the audit log keeps of a post: its fields, the body included (a post's words are what changes).
+AUDITED = ("title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")

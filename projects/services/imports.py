@@ -7,10 +7,11 @@ from django.db import transaction
 from django_scopes import scope
 
 from members.models import Organisation
+from portal import audit
 from projects.models import (
     Objective,
 )
-from projects.services.items import project_item_add
+from projects.services.items import ITEMS, project_item_add
 from projects.services.projects import project_create
 
 
@@ -26,6 +27,7 @@ def _errors_of(error):
 
 
 @transaction.atomic
+@audit.recorded_as("project.imported", after=lambda project: {"title": project.title, "rows": _row_count(project)})
 def project_import(*, network, data, acting_user):
     """Create a whole project, with its partners and logframe, from one dict; all of it or nothing.
 
@@ -115,3 +117,8 @@ def project_import(*, network, data, acting_user):
         if errors:
             raise ValidationError(errors)
     return project
+
+
+def _row_count(project):
+    """How many rows the import brought, for its audit entry."""
+    return sum(spec.model._base_manager.filter(project=project).count() for spec in ITEMS.values())

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_register
-from portal import permissions
+from portal import audit, permissions
 from projects.models import (
     Activity,
     Component,
@@ -256,6 +256,7 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
     item.save()
     if spec.logframe:
         _renumber_logframe(project)
+    _audit(project, acting_user, kind, "added", item, after=audit.snapshot(item, _audited(spec)))
     return item
 
 
@@ -269,6 +270,7 @@ def project_item_update(*, item, data, acting_user):
     _lock(project)
     # Where the row was, from the database: a ModelForm may already have changed the instance in memory.
     stored = spec.model.objects.get(pk=item.pk)
+    audited = audit.snapshot(stored, _audited(spec))
     before = _group_key(spec, stored)
     old_siblings = _siblings(spec, stored)
     _fill(spec, item, data)
@@ -288,6 +290,9 @@ def project_item_update(*, item, data, acting_user):
         _compact(spec, old_siblings.exclude(pk=item.pk))
     if spec.logframe:
         _renumber_logframe(project)
+        # The renumbering wrote the place (and an activity's code) in the database, not on `item`.
+        item.refresh_from_db(fields=[f for f in ("position", "code") if f in audited])
+    _audit(project, acting_user, item_kind(item), "updated", item, **audit.changes(audited, item))
     return item
 
 
@@ -299,6 +304,7 @@ def project_item_remove(*, item, acting_user):
     permissions.require("edit_project", acting_user, project)
     _lock(project)
     siblings = _siblings(spec, item).exclude(pk=item.pk)
+    _audit(project, acting_user, item_kind(item), "removed", item, before=audit.snapshot(item, _audited(spec)))
     item.delete()
     if spec.ordered:
         _compact(spec, siblings)
@@ -326,5 +332,26 @@ def project_item_move(*, item, direction, acting_user):
                 row.position = position
                 changed.append(row)
         spec.model.objects.bulk_update(changed, ["position"])
+        _audit(project, acting_user, item_kind(item), "moved", item, **_moved(rows, index, other))
     if spec.logframe:
         _renumber_logframe(project)
+
+
+# --- the audit log --------------------------------------------------------------------------------
+
+
+def _audited(spec):
+    """The fields the log compares: what `data` sets, the parent, and the place (an activity's code)."""
+    fields = (*spec.fields, *((spec.parent,) if spec.parent else ()), *(("position",) if spec.ordered else ()))
+    return (*fields, "code") if spec.model is Activity else fields
+
+
+def _moved(rows, was, now):
+    """A move as before → after of the row's position; `rows` are already in their new order."""
+    return {"before": {"position": rows[was].position}, "after": {"position": rows[now].position}}
+
+
+def _audit(project, acting_user, kind, verb, item, **changes):
+    audit.record(
+        network=project.network, acting_user=acting_user, action=f"logframe.{kind}.{verb}", obj=item, **changes
+    )

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from portal import permissions
+from portal import audit, permissions
 from portal.slugs import unique_slug
 from projects.models import (
     Project,
@@ -66,6 +66,8 @@ def project_create(*, network, data, acting_user):
         project.slug = _unique_slug(network, project.acronym or project.title)
     project.full_clean()
     project.save()
+    audit.record(network=network, acting_user=acting_user, action="project.created", obj=project,
+                 after=audit.snapshot(project, ("title", "slug", "status", "visibility")))  # fmt: skip
     return project
 
 
@@ -73,9 +75,12 @@ def project_create(*, network, data, acting_user):
 def project_update(*, project, data, acting_user):
     """Change a project's facts (not its address: links to it are printed in reports)."""
     permissions.require("edit_project", acting_user, project)
+    before = audit.stored_snapshot(project, PROJECT_FIELDS)
     for key, value in _project_values(data).items():
         if key != "slug":
             setattr(project, key, value)
     project.full_clean()
     project.save()
+    audit.record(network=project.network, acting_user=acting_user, action="project.updated", obj=project,
+                 **audit.changes(before, project))  # fmt: skip
     return project

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, ColleagueInvitation
 from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
+from portal import audit
+from portal.models import AuditEntry
 from projects.models import Objective, Project
 from tests.factories import (
     AffiliationFactory,
@@ -238,6 +241,12 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+        # B's audit log names B's objects: A's log page must show none of them (the rows A has say "Alpha").
+        for net, obj, who in ((network, b.agreement, coordinator), (network_a, network_a, coordinator_a)):
+            with transaction.atomic():
+                audit.record(
+                    network=net, acting_user=who, action="agreement.updated", obj=obj, after={"title": str(obj)}
+                )
     return SimpleNamespace(a=network_a, coordinator_a=coordinator_a, b=b)
 
 
@@ -257,6 +266,7 @@ def b_state(b):
             list(NewsPost.objects.filter(network=b.network).values()),
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
+            list(AuditEntry.objects.filter(network=b.network).values()),
         )
 
 
@@ -358,6 +368,7 @@ def test_b_objects_named_under_a_slug_are_answered_like_missing_ones(client, ten
         "/networks/",
         "/networks/alpha/",
         "/networks/alpha/workspace/",
+        "/networks/alpha/workspace/log/",
         "/networks/alpha/members/manage/",
         "/networks/alpha/agreements/",
         "/networks/alpha/news/",

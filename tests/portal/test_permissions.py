@@ -26,6 +26,7 @@ ACTIONS = {
     "approve": ("post", "memberships/{request}/approve/", {"role": "member"}),
     "invite": ("post", "members/invite/", {"email": "invitee@example.org", "role": "member"}),
     "join": ("get", "join/", None),
+    "audit_log": ("get", "workspace/log/", None),
 }
 COLUMNS = tuple(ACTIONS)
 
@@ -35,28 +36,28 @@ COLUMNS = tuple(ACTIONS)
 # fmt: off
 TABLE = {
     Network.Visibility.PUBLIC: {
-        #               detail   workspace manage  edit    approve invite  join
-        "anonymous":   (OK,      LOGIN,    LOGIN,  LOGIN,  LOGIN,  LOGIN,  LOGIN),
-        "outsider":    (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK),
-        "requester":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK),
-        "suspended":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK),
-        "observer":    (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK),
-        "member":      (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK),
-        "coordinator": (OK,      OK,       OK,     OK,     DONE,   DONE,   OK),
-        "staff":       (OK,      OK,       DENIED, DENIED, DENIED, DENIED, DENIED),
+        #               detail   workspace manage  edit    approve invite  join    audit
+        "anonymous":   (OK,      LOGIN,    LOGIN,  LOGIN,  LOGIN,  LOGIN,  LOGIN,   LOGIN),
+        "outsider":    (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+        "requester":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+        "suspended":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+        "observer":    (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+        "member":      (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+        "coordinator": (OK,      OK,       OK,     OK,     DONE,   DONE,   OK,      OK),
+        "staff":       (OK,      OK,       DENIED, DENIED, DENIED, DENIED, DENIED,  OK),
     },
     # Private: whoever has no active membership gets 404 for everything, as if the network did not
     # exist. Staff may look (support), but not act. Nobody asks to join: private networks invite.
     Network.Visibility.PRIVATE: {
-        #               detail   workspace manage  edit    approve invite  join
-        "anonymous":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
-        "outsider":    (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
-        "requester":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
-        "suspended":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING),
-        "observer":    (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
-        "member":      (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
-        "coordinator": (OK,      OK,       OK,      OK,      DONE,    DONE,    DENIED),
-        "staff":       (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+        #               detail   workspace manage  edit    approve invite  join    audit
+        "anonymous":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "outsider":    (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "requester":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "suspended":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "observer":    (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+        "member":      (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+        "coordinator": (OK,      OK,       OK,      OK,      DONE,    DONE,    DENIED,  OK),
+        "staff":       (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK),
     },
 }
 # fmt: on

@@ -1,0 +1,33 @@
+"""What the projects app writes in the audit log: its actions' labels (registered in ProjectsConfig.ready()).
+
+Logframe rows share one set of actions per kind, "logframe.<kind>.<added|updated|removed|moved>", the
+kind being a key of projects.services.items.ITEMS.
+"""
+
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+ACTIONS = {
+    "project.created": _("Project created"),
+    "project.updated": _("Project updated"),
+    "project.imported": _("Project imported"),
+}
+
+VERBS = {
+    "added": pgettext_lazy("audit: a project row was", "%(row)s added"),
+    "updated": pgettext_lazy("audit: a project row was", "%(row)s updated"),
+    "removed": pgettext_lazy("audit: a project row was", "%(row)s removed"),
+    "moved": pgettext_lazy("audit: a project row was", "%(row)s moved"),
+}
+
+
+def _label(verb, model):
+    return VERBS[verb] % {"row": capfirst(model._meta.verbose_name)}
+
+
+def logframe_actions(items):
+    """{"logframe.activity.added": "Activity added", …} for every kind in `items` (ITEMS)."""
+    label = lazy(_label, str)
+    return {f"logframe.{kind}.{verb}": label(verb, spec.model) for kind, spec in items.items() for verb in VERBS}

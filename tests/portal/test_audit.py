@@ -1,0 +1,460 @@
+"""The audit log (portal.audit): every service a coordinator cares about writes its entry, inside the
+service's transaction; jobs write theirs without a user; the table is scoped like every tenant row.
+
+One table drives the services: each case prepares what the service needs (writing nothing in the log,
+or whatever its own setup writes), runs it, and names the one entry that must follow, with the fields
+that must be in its before and after.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django_scopes import scope, scopes_disabled
+from django_scopes.exceptions import ScopeError
+
+from network.models import Membership, NetworkObjective, PartnershipAgreement, Role
+from network.services import agreements, invitations, memberships, networks, news
+from portal import audit
+from portal.models import AuditEntry
+from projects.services import imports, items, projects
+from tests.factories import (
+    AffiliationFactory,
+    AgreementFactory,
+    ComponentFactory,
+    InvitationFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NewsPostFactory,
+    ProjectFactory,
+    person_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _org(user):
+    return user.affiliations.get().organisation
+
+
+@pytest.fixture
+def w():
+    """A network with a coordinator and a member (both organisation admins), and an outsider's admin."""
+    network = NetworkFactory(name="Career Guidance Network", slug="cgn")
+    coordinator = person_in(network, Role.COORDINATOR, name="Lead NGO", acronym="")
+    member = person_in(network, Role.MEMBER, name="Member School", acronym="")
+    with scopes_disabled():
+        membership = Membership.objects.get(network=network, organisation=_org(member))
+    return SimpleNamespace(
+        network=network,
+        coordinator=coordinator,
+        member=member,
+        membership=membership,
+        applicant=AffiliationFactory(organisation__name="Applicant Association", organisation__acronym="").user,
+    )
+
+
+def _request(w):
+    return MembershipFactory(network=w.network, organisation=_org(w.applicant), status=Membership.Status.REQUESTED)
+
+
+def _parties(w):
+    return [{"organisation": _org(w.coordinator), "role": "Lead"}, {"organisation": _org(w.member), "role": ""}]
+
+
+@dataclass
+class Case:
+    action: str
+    run: object  # function(w) -> function() -> the object the entry is about
+    before: dict = field(default_factory=dict)  # must be contained in the entry's before
+    after: dict = field(default_factory=dict)
+    actor: str = "coordinator"  # the attribute of `w` who acts
+
+
+def _prepared(prepare, act):
+    """run = prepare everything, then return the thunk that calls the service under test."""
+
+    def run(w):
+        thing = prepare(w)
+        return lambda: act(w, thing)
+
+    return run
+
+
+def _now(act):
+    return _prepared(lambda w: None, lambda w, _: act(w))
+
+
+CASES = [
+    Case(
+        "membership.requested",
+        _now(lambda w: memberships.membership_request(
+            network=w.network, organisation=_org(w.applicant), acting_user=w.applicant, message="Hello"
+        )),
+        after={"status": "requested", "role": "member"},
+        actor="applicant",
+    ),
+    Case(
+        "membership.approved",
+        _prepared(_request, lambda w, m: memberships.membership_approve(
+            membership=m, acting_user=w.coordinator, role=Role.OBSERVER
+        )),
+        before={"status": "requested", "role": "member"},
+        after={"status": "active", "role": "observer"},
+    ),
+    Case(
+        "membership.declined",
+        _prepared(_request, lambda w, m: memberships.membership_decline(
+            membership=m, acting_user=w.coordinator, reason="Not a school"
+        )),
+        before={"status": "requested"},
+        after={"status": "declined", "decision_reason": "Not a school"},
+    ),
+    Case(
+        "membership.withdrawn",
+        _prepared(_request, lambda w, m: memberships.membership_withdraw(membership=m, acting_user=w.applicant)),
+        before={"status": "requested"},
+        after={"status": "withdrawn"},
+        actor="applicant",
+    ),
+    Case(
+        "membership.left",
+        _now(lambda w: memberships.membership_leave(membership=w.membership, acting_user=w.member)),
+        before={"status": "active"},
+        after={"status": "left"},
+        actor="member",
+    ),
+    Case(
+        "membership.suspended",
+        _now(lambda w: memberships.membership_suspend(
+            membership=w.membership, acting_user=w.coordinator, reason="Unpaid fees"
+        )),
+        before={"status": "active"},
+        after={"status": "suspended", "decision_reason": "Unpaid fees"},
+    ),
+    Case(
+        "membership.reinstated",
+        _prepared(
+            lambda w: Membership.objects.filter(pk=w.membership.pk).update(status=Membership.Status.SUSPENDED),
+            lambda w, _: memberships.membership_reinstate(membership=w.membership, acting_user=w.coordinator),
+        ),
+        before={"status": "suspended"},
+        after={"status": "active"},
+    ),
+    Case(
+        "membership.role_changed",
+        _now(lambda w: memberships.membership_change_role(
+            membership=w.membership, role=Role.COORDINATOR, acting_user=w.coordinator
+        )),
+        before={"role": "member"},
+        after={"role": "coordinator"},
+    ),
+    Case(
+        "invitation.created",
+        _now(lambda w: invitations.invitation_create(
+            network=w.network, email="New@School.example", role=Role.MEMBER, acting_user=w.coordinator
+        )),
+        after={"email": "new@school.example", "role": "member"},
+    ),
+    Case(
+        "invitation.revoked",
+        _prepared(
+            lambda w: InvitationFactory(network=w.network, invited_by=w.coordinator),
+            lambda w, i: invitations.invitation_revoke(invitation=i, acting_user=w.coordinator) or i,
+        ),
+    ),
+    Case(
+        "invitation.accepted",
+        _prepared(
+            lambda w: InvitationFactory(network=w.network, email=w.applicant.email, invited_by=w.coordinator),
+            lambda w, i: invitations.invitation_accept(
+                invitation=i, acting_user=w.applicant, organisation=_org(w.applicant)
+            ) and i,
+        ),
+        after={"organisation": "Applicant Association", "status": "active"},
+        actor="applicant",
+    ),
+    Case(
+        "network.updated",
+        _now(lambda w: networks.network_update(
+            network=w.network, data={"description": "Guidance for all", "founded_on": datetime.date(2019, 5, 1)},
+            acting_user=w.coordinator,
+        )),
+        before={"description": ""},
+        after={"description": "Guidance for all", "founded_on": "2019-05-01"},
+    ),
+    Case(
+        "network.objectives_changed",
+        _prepared(
+            lambda w: NetworkObjective.objects.create(network=w.network, text="Old objective"),
+            lambda w, _: networks.network_update(
+                network=w.network, data={}, objectives=["New objective"], tasks_=["A task"], acting_user=w.coordinator
+            ),
+        ),
+        before={"objectives": ["Old objective"], "tasks": []},
+        after={"objectives": ["New objective"], "tasks": ["A task"]},
+    ),
+    Case(
+        "agreement.created",
+        _now(lambda w: agreements.agreement_create(
+            network=w.network, data={"title": "Our pact", "signed_on": datetime.date(2024, 3, 1)},
+            parties=_parties(w), areas=["Guidance"], acting_user=w.coordinator,
+        )),
+        after={"title": "Our pact", "signed_on": "2024-03-01", "parties": ["Lead NGO – Lead", "Member School"],
+               "areas": ["Guidance"]},
+    ),
+    Case(
+        "agreement.updated",
+        _prepared(
+            lambda w: agreements.agreement_create(
+                network=w.network, data={"title": "Our pact", "signed_on": datetime.date(2024, 3, 1)},
+                parties=_parties(w), areas=["Guidance"], acting_user=w.coordinator,
+            ),
+            lambda w, a: agreements.agreement_update(
+                agreement=a, data={"title": "Our pact", "signed_on": datetime.date(2024, 3, 1),
+                                   "valid_until": datetime.date(2026, 3, 1)},
+                parties=_parties(w), signatories=(), areas=["Guidance", "Training"], acting_user=w.coordinator,
+            ),
+        ),
+        before={"valid_until": None, "areas": ["Guidance"]},
+        after={"valid_until": "2026-03-01", "areas": ["Guidance", "Training"]},
+    ),
+    Case(
+        "agreement.deleted",
+        _prepared(
+            lambda w: AgreementFactory(network=w.network, title="Old pact"),
+            lambda w, a: agreements.agreement_delete(agreement=a, acting_user=w.coordinator) or a,
+        ),
+        before={"title": "Old pact"},
+    ),
+    Case(
+        "agreement.imported",
+        _now(lambda w: agreements.agreement_import(
+            network=w.network, acting_user=w.coordinator,
+            data={"title": "Imported pact", "signed_on": "2020-12-08",
+                  "parties": [{"organisation": "Lead NGO"}, {"organisation": "Member School"}]},
+        )),
+        after={"title": "Imported pact", "signed_on": "2020-12-08"},
+    ),
+    Case(
+        "news.created",
+        _now(lambda w: news.news_post_create(
+            network=w.network, acting_user=w.coordinator,
+            data={"title": "We met", "body": "In Gyumri.", "published_on": datetime.date(2024, 5, 2)},
+        )),
+        after={"title": "We met", "published_on": "2024-05-02", "visibility": "public"},
+    ),
+    Case(
+        "news.updated",
+        _prepared(
+            lambda w: NewsPostFactory(network=w.network, title="We met"),
+            lambda w, p: news.news_post_update(post=p, data={"title": "We met again"}, acting_user=w.coordinator),
+        ),
+        before={"title": "We met"},
+        after={"title": "We met again"},
+    ),
+    Case(
+        "news.deleted",
+        _prepared(
+            lambda w: NewsPostFactory(network=w.network, title="We met"),
+            lambda w, p: news.news_post_delete(post=p, acting_user=w.coordinator) or p,
+        ),
+        before={"title": "We met"},
+    ),
+    Case(
+        "project.created",
+        _now(lambda w: projects.project_create(
+            network=w.network, data={"title": "Guidance for All", "acronym": "G4A"}, acting_user=w.coordinator
+        )),
+        after={"title": "Guidance for All", "slug": "g4a"},
+    ),
+    Case(
+        "project.updated",
+        _prepared(
+            lambda w: ProjectFactory(network=w.network, budget_amount=Decimal("1000.00")),
+            lambda w, p: projects.project_update(
+                project=p, data={"budget_amount": Decimal("1250.50"), "status": "closed"}, acting_user=w.coordinator
+            ),
+        ),
+        before={"budget_amount": "1000.00", "status": "active"},
+        after={"budget_amount": "1250.50", "status": "closed"},
+    ),
+    Case(
+        "project.imported",
+        _now(lambda w: imports.project_import(
+            network=w.network, acting_user=w.coordinator,
+            data={"title": "Imported project", "components": [{"title": "Pillar", "activities": ["One", "Two"]}]},
+        )),
+        after={"title": "Imported project", "rows": 3},
+    ),
+    Case(
+        "logframe.activity.added",
+        _prepared(
+            lambda w: ComponentFactory(project=ProjectFactory(network=w.network), position=1),
+            lambda w, c: items.project_item_add(
+                project=c.project, kind="activity", data={"title": "Visit schools"}, parent=c, acting_user=w.coordinator
+            ),
+        ),
+        after={"title": "Visit schools", "code": "1.1", "position": 1},
+    ),
+    Case(
+        "logframe.activity.updated",
+        _prepared(
+            lambda w: items.project_item_add(
+                project=(c := ComponentFactory(project=ProjectFactory(network=w.network), position=1)).project,
+                kind="activity", data={"title": "Visit schools"}, parent=c, acting_user=w.coordinator,
+            ),
+            lambda w, a: items.project_item_update(
+                item=a, data={"title": "Visit all schools"}, acting_user=w.coordinator
+            ),
+        ),
+        before={"title": "Visit schools"},
+        after={"title": "Visit all schools"},
+    ),
+    Case(
+        "logframe.component.removed",
+        _prepared(
+            lambda w: ComponentFactory(project=ProjectFactory(network=w.network), position=1, title="Pillar"),
+            lambda w, c: items.project_item_remove(item=c, acting_user=w.coordinator) or c,
+        ),
+        before={"title": "Pillar", "position": 1},
+    ),
+    Case(
+        "logframe.component.moved",
+        _prepared(
+            lambda w: [ComponentFactory(project=(p := ProjectFactory(network=w.network)), position=1),
+                       ComponentFactory(project=p, position=2)][1],
+            lambda w, c: items.project_item_move(item=c, direction="up", acting_user=w.coordinator) or c,
+        ),
+        before={"position": 2},
+        after={"position": 1},
+    ),
+]  # fmt: skip
+
+
+def test_every_registered_action_of_a_service_is_in_the_table():
+    """A new action must get its case here (the expiry reminder and network.created have their own tests)."""
+    own_tests = {"agreement.expiry_reminder_sent", "network.created"}
+    logframe = {a for a in audit.action_labels() if a.startswith("logframe.")}
+    assert set(audit.action_labels()) - logframe - own_tests == {c.action for c in CASES} - logframe
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.action for c in CASES])
+def test_each_service_writes_its_entry(w, case):
+    with scope(network=w.network):
+        act = case.run(w)
+        seen = set(AuditEntry.objects.values_list("pk", flat=True))
+        with transaction.atomic():  # as a request would; the test's transaction stays around it
+            obj = act()
+        new = list(AuditEntry.objects.exclude(pk__in=seen))
+
+    assert [e.action for e in new] == [case.action]
+    entry = new[0]
+    actor = getattr(w, case.actor)
+    assert entry.acting_user == actor
+    assert entry.actor_label == actor.get_full_name()
+    assert entry.network_id == w.network.pk
+    assert entry.object_id == (obj.pk or entry.object_id)  # a deleted object has lost its pk, not the entry
+    assert entry.content_type.model_class() is type(obj)
+    assert entry.object_repr
+    assert case.before.items() <= entry.before.items(), entry.before
+    assert case.after.items() <= entry.after.items(), entry.after
+    for key in set(entry.before) & set(entry.after):  # only changed fields
+        assert entry.before[key] != entry.after[key], key
+
+
+def test_founding_a_network_writes_its_first_entry():
+    founder = AffiliationFactory(organisation__name="Founding NGO", organisation__acronym="").user
+    network = networks.network_create(
+        data={"name": "Green Schools"}, organisation=_org(founder), acting_user=founder, objectives=["Plant trees"]
+    )
+    with scope(network=network):
+        entry = AuditEntry.objects.get()
+    assert (entry.action, entry.acting_user, entry.object_repr) == ("network.created", founder, "Green Schools")
+    assert entry.after == {"name": "Green Schools", "slug": "green-schools", "visibility": "public",
+                           "organisation": "Founding NGO"}  # fmt: skip
+
+
+def test_an_update_that_changes_nothing_writes_nothing(w):
+    with scope(network=w.network):
+        networks.network_update(network=w.network, data={"name": w.network.name}, acting_user=w.coordinator)
+        assert not AuditEntry.objects.exists()
+
+
+def test_a_refused_or_rolled_back_change_leaves_no_entry(w):
+    with scope(network=w.network):
+        request = _request(w)
+        with pytest.raises(ValidationError):  # the service refuses: its own transaction rolls back
+            memberships.membership_decline(membership=request, acting_user=w.coordinator, reason=" ")
+        with pytest.raises(RuntimeError), transaction.atomic():  # the caller's transaction rolls back
+            memberships.membership_approve(membership=request, acting_user=w.coordinator)
+            assert AuditEntry.objects.filter(action="membership.approved").exists()  # it was written…
+            raise RuntimeError("the caller fails after the service")
+        assert not AuditEntry.objects.exists()  # …and went with the change
+        request.refresh_from_db()
+        assert request.status == Membership.Status.REQUESTED
+
+
+def test_a_failed_import_leaves_no_entry_and_a_good_one_leaves_one(w):
+    bad = {"title": "Broken", "components": [{"title": "Pillar", "activities": [{"code": "9.9", "title": "x"}]}]}
+    with scope(network=w.network):
+        with pytest.raises(ValidationError):
+            imports.project_import(network=w.network, data=bad, acting_user=w.coordinator)
+        assert not AuditEntry.objects.exists()
+        # The rows an import adds are folded into its one entry; later changes are written again.
+        project = imports.project_import(network=w.network, data={"title": "Good"}, acting_user=w.coordinator)
+        projects.project_update(project=project, data={"summary": "Now"}, acting_user=w.coordinator)
+        assert list(AuditEntry.objects.values_list("action", flat=True)) == ["project.updated", "project.imported"]
+
+
+def test_the_expiry_reminder_job_writes_an_entry_with_no_user(w, django_capture_on_commit_callbacks):
+    end = datetime.date(2022, 6, 30)
+    agreement = AgreementFactory(
+        network=w.network, title="Ending pact", signed_on=datetime.date(2020, 12, 8), valid_until=end
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        agreements.agreement_expiry_reminders(today=end - datetime.timedelta(days=60))  # outside any scope
+        agreements.agreement_expiry_reminders(today=end - datetime.timedelta(days=59))  # nothing new to send
+    with scope(network=w.network):
+        entry = AuditEntry.objects.get()
+    assert entry.action == "agreement.expiry_reminder_sent"
+    assert entry.acting_user is None
+    assert entry.actor_label == "system: expiry reminders"
+    assert (entry.object_id, entry.object_repr, entry.after) == (agreement.pk, "Ending pact", {"days_left": 60})
+
+
+def test_reading_the_log_outside_a_scope_raises(w):
+    with pytest.raises(ScopeError):
+        list(AuditEntry.objects.all())
+    with scope(network=NetworkFactory()):
+        assert not AuditEntry.objects.exists()  # another network's scope sees none of w's rows
+
+
+def test_record_refuses_unknown_actions_and_writes_outside_a_transaction(w):
+    with transaction.atomic(), pytest.raises(LookupError, match="membership.eaten"):
+        audit.record(network=w.network, acting_user=None, action="membership.eaten", obj=w.membership)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_record_needs_the_services_transaction():
+    network = NetworkFactory()
+    with pytest.raises(RuntimeError, match="transaction"):
+        audit.record(network=network, acting_user=None, action="network.updated", obj=network)
+
+
+def test_snapshot_and_changes_give_json_values_of_the_changed_fields_only():
+    agreement = PartnershipAgreement(title="A", signed_on=datetime.date(2024, 1, 2), valid_until=None)
+    before = audit.snapshot(agreement, ("title", "signed_on", "valid_until", "network"))
+    assert before == {"title": "A", "signed_on": "2024-01-02", "valid_until": None, "network": None}
+    agreement.title, agreement.valid_until = "B", datetime.date(2025, 1, 1)
+    assert audit.changes(before, agreement) == {
+        "before": {"title": "A", "valid_until": None},
+        "after": {"title": "B", "valid_until": "2025-01-01"},
+    }
+    assert audit.snapshot(ProjectFactory.build(budget_amount=Decimal("1.50")), ("budget_amount",)) == {
+        "budget_amount": "1.50"
+    }
