@@ -101,7 +101,11 @@ ensure_venv() {
 
 warn_missing_pdf_libs() {
     # WeasyPrint (PDF reports) needs Pango from the system; everything else works without it.
-    if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
+    # Read ldconfig's whole output first: `ldconfig -p | grep -q` under pipefail fails now and then,
+    # because grep exits at the first match and ldconfig dies of SIGPIPE.
+    local libs
+    libs="$(ldconfig -p 2>/dev/null || true)"
+    if [[ "$libs" != *libpangoft2-1.0.so.0* ]]; then
         _as_root_apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core ||
             log "warning: PDF reports need Pango; on Debian: sudo apt-get install" \
                 "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
