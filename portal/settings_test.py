@@ -1,11 +1,41 @@
-"""Test settings: the real settings with fast hashing, captured mail and plain static files.
+"""Test settings: the real settings with a fixed development profile, fast hashing, captured mail.
 
-DATABASE_URL and REDIS_URL still come from the environment, so CI runs on PostgreSQL and Redis.
+Whatever the environment or `.env` holds, the tests run with the values in TEST_PROFILE: `.env` is where
+a deployment keeps DEBUG=false, its host names, HTTPS redirect and SMTP server (see .env.example), and
+none of that may steer the tests. Only the services come from outside: DATABASE_URL and REDIS_URL
+(and CELERY_BROKER_URL / CELERY_RESULT_BACKEND, CONN_MAX_AGE), so CI runs on PostgreSQL and Redis.
 Jobs run eagerly inside the test process; tests/portal/test_worker.py talks to a real worker.
 """
 
-from .settings import *  # noqa: F403
-from .settings import STORAGES
+import os
+from pathlib import Path
+
+# portal/settings.py reads .env with django-environ, which never overrides a variable that is already
+# set; so these are set while the settings are read, then the environment is put back as it was.
+TEST_PROFILE = {
+    "DEBUG": "true",
+    "SECRET_KEY": "test-only-insecure-key",
+    "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+    "CSRF_TRUSTED_ORIGINS": "",
+    "SITE_URL": "http://127.0.0.1:8000",
+    "EMAIL_URL": "",
+    "DEFAULT_FROM_EMAIL": "Partnera <noreply@partnera.localhost>",
+    "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),
+    "INVITATION_VALID_DAYS": "14",
+    "SECURE_SSL_REDIRECT": "false",
+    "SECURE_HSTS_SECONDS": "0",
+}
+_saved = {name: os.environ.get(name) for name in TEST_PROFILE}
+os.environ.update(TEST_PROFILE)
+try:
+    from .settings import *  # noqa: E402, F403
+    from .settings import REST_FRAMEWORK, STORAGES  # noqa: E402
+finally:
+    for _name, _value in _saved.items():
+        if _value is None:
+            os.environ.pop(_name, None)
+        else:
+            os.environ[_name] = _value
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -13,6 +43,4 @@ CELERY_TASK_ALWAYS_EAGER = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The cross-tenant probe and permission tables send hundreds of API requests in one minute.
-from .settings import REST_FRAMEWORK  # noqa: E402
-
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}

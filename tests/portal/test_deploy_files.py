@@ -2,11 +2,14 @@
 
 import os
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 from django.conf import settings
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # Variables that only docker-compose.yml reads (interpolation), not portal/settings.py.
@@ -64,9 +67,9 @@ def test_dockerfile_and_scripts():
     dockerfile = (BASE_DIR / "Dockerfile").read_text()
     assert dockerfile.startswith("#") and "FROM python:3.11-slim" in dockerfile
     assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
-    assert "pip install -r requirements.txt" in dockerfile
+    assert "pip install --require-hashes -r requirements.txt" in dockerfile
     assert '"/app/scripts/docker-entrypoint"' in dockerfile
-    for script in ("scripts/docker-entrypoint", "scripts/run-demo", "scripts/test", ".ci/run"):
+    for script in ("scripts/docker-entrypoint", "scripts/run-demo", "scripts/test", "scripts/lock", ".ci/run"):
         path = BASE_DIR / script
         assert path.read_text().startswith("#!"), script
         assert os.access(path, os.X_OK) or script == ".ci/run", f"{script} is not executable"
@@ -78,3 +81,36 @@ def test_vendored_htmx_matches_its_readme():
     readme = (BASE_DIR / "static/vendor/README.md").read_text()
     assert f"| `htmx.org` | {version} |" in readme
     assert (BASE_DIR / "static/vendor/htmx/LICENSE").exists()
+
+
+def _lock(name):
+    """{package: (version, number of hashes)} of a lock file written by scripts/lock."""
+    text = (BASE_DIR / name).read_text()
+    assert "scripts/lock" in text.split("\n", 3)[1], f"{name} has no header naming scripts/lock"
+    pins = {}
+    for entry in re.split(r"\n(?=\S)", text):
+        if entry.startswith("#"):
+            continue
+        requirement = Requirement(entry.split(" ", 1)[0])
+        (spec,) = requirement.specifier
+        assert spec.operator == "==", entry
+        pins[canonicalize_name(requirement.name)] = (spec.version, entry.count("--hash=sha256:"))
+    return pins
+
+
+@pytest.mark.parametrize(("lock", "groups"), [("requirements.txt", ()), ("requirements-dev.txt", ("dev",))])
+def test_lock_files_pin_every_range_of_pyproject_with_hashes(lock, groups):
+    project = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["project"]
+    ranges = [*project["dependencies"], *(r for g in groups for r in project["optional-dependencies"][g])]
+    pins = _lock(lock)
+    assert all(hashes for _, hashes in pins.values()), [name for name, (_, h) in pins.items() if not h]
+    for line in ranges:
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{lock} lacks {line}: run scripts/lock"
+        assert requirement.specifier.contains(pins[name][0]), f"{lock} pins {name}=={pins[name][0]}, not {line}"
+
+
+def test_the_dev_lock_has_the_runtime_pins():
+    runtime, dev = _lock("requirements.txt"), _lock("requirements-dev.txt")
+    assert {name: dev.get(name) for name in runtime} == runtime

@@ -1,9 +1,13 @@
-"""The production profile of portal/settings.py: passes `check --deploy` cleanly, refuses to start unsafe.
+"""The profiles of portal/settings.py: production passes `check --deploy` cleanly and refuses to start
+unsafe; the test profile (portal/settings_test.py) ignores production values in the environment or .env;
+log lines print once.
 
-Each case runs manage.py in a fresh interpreter, because settings are read once per process.
+Each case runs in a fresh interpreter, because settings are read once per process.
 """
 
+import json
 import os
+import re
 import secrets
 import string
 import subprocess
@@ -39,9 +43,17 @@ def _production_env(tmp_path, **overrides):
     return {k: v for k, v in env.items() if v is not None}
 
 
+# The production cases set every variable themselves, so a developer's .env must not fill in the rest
+# (its SECRET_KEY would hide a missing one): the child runs manage.py with .env reading switched off.
+NO_DOTENV_MANAGE = (
+    "import runpy, sys, environ; environ.Env.read_env = classmethod(lambda cls, *a, **k: None); "
+    "sys.argv = ['manage.py', *sys.argv[1:]]; runpy.run_path('manage.py', run_name='__main__')"
+)
+
+
 def _manage(env, *args):
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "-c", NO_DOTENV_MANAGE, *args],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -71,3 +83,72 @@ def test_check_deploy_rejects_a_weak_secret_key(tmp_path, key):
     result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode != 0
     assert "security.W009" in result.stdout + result.stderr
+
+
+# Prints what the test profile ended up with, and what a request through the test client answers.
+PROBE_TEST_PROFILE = """
+import json, os
+import django
+from django.conf import settings
+from django.test import Client
+from django.test.utils import setup_test_environment
+
+django.setup()
+setup_test_environment()
+response = Client().get("/no-such-page/")
+print(json.dumps({
+    "DEBUG_IN_ENVIRON": os.environ.get("DEBUG"),
+    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+    "SITE_URL": settings.SITE_URL,
+    "SECURE_SSL_REDIRECT": getattr(settings, "SECURE_SSL_REDIRECT", False),
+    "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
+    "ACCOUNT_DEFAULT_HTTP_PROTOCOL": settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL,
+    "EMAIL_BACKEND": settings.EMAIL_BACKEND,
+    "DEFAULT_FROM_EMAIL": settings.DEFAULT_FROM_EMAIL,
+    "status": response.status_code,
+}))
+"""
+
+
+def _env_example_values():
+    text = (BASE_DIR / ".env.example").read_text()
+    return dict(re.findall(r"^([A-Z][A-Z0-9_]*)=(.*)$", text, re.M))
+
+
+def test_the_test_profile_ignores_the_production_values_of_env_example(tmp_path):
+    # Set in the environment, which wins over .env: the harder case for the test profile to beat.
+    production = _env_example_values()
+    assert production["DEBUG"] == "false" and production["SITE_URL"].startswith("https://")
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    env.update(production, DJANGO_SETTINGS_MODULE="portal.settings_test")
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE_TEST_PROFILE], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["status"] == 404, seen  # not 301 to https://, not 400 for the host
+    assert "testserver" in seen["ALLOWED_HOSTS"] and "127.0.0.1" in seen["ALLOWED_HOSTS"]
+    assert seen["SITE_URL"] == "http://127.0.0.1:8000"
+    assert seen["SECURE_SSL_REDIRECT"] is False and seen["SESSION_COOKIE_SECURE"] is False
+    assert seen["ACCOUNT_DEFAULT_HTTP_PROTOCOL"] == "http"
+    assert seen["EMAIL_BACKEND"] == "django.core.mail.backends.locmem.EmailBackend"
+    assert seen["DEFAULT_FROM_EMAIL"] == "Partnera <noreply@partnera.localhost>"
+    assert seen["DEBUG_IN_ENVIRON"] == "false"  # the environment is put back after the settings are read
+
+
+@pytest.mark.parametrize("debug", ["true", "false"])
+def test_each_django_log_line_prints_once(tmp_path, debug):
+    env = _production_env(tmp_path, DEBUG=debug)
+    code = (
+        "import logging, django; django.setup(); "
+        "logging.getLogger('django.request').warning('probe-line'); "
+        "logging.getLogger('django.server').info('probe-request')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("probe-line") == 1, result.stderr
+    # runserver's request lines keep Django's own format: "[date] message".
+    assert re.search(r"^\[[^]]+\] probe-request$", result.stderr, re.M), result.stderr
