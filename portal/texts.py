@@ -37,11 +37,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.json import KeyTransform
 from django.db.models.query_utils import DeferredAttribute
+from django.forms.utils import flatatt
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 ORIGINAL, HUMAN, MACHINE = "original", "human", "machine"
+ORIGINAL_BOX = ""  # the editor's key for the box of the original, whichever language that is
 SOURCES = (ORIGINAL, HUMAN, MACHINE)
 TRANSLATION_SOURCES = [(HUMAN, gettext_lazy("translated by a person")), (MACHINE, gettext_lazy("machine translation"))]
 
@@ -399,7 +401,9 @@ class MultilingualTextWidget(forms.Widget):
     """One box per language, side by side, the original first; missing ones are marked, and each
     translation has a choice of who translated it. Plain HTML inputs: no JavaScript.
 
-    Posted as `<name>__<code>` (the text) and `<name>__<code>__source` (human or machine).
+    The original is posted under the field's own name (so a plain one-box post, from a test or an older
+    page, is the original text, and the label and error ids stay the field's); each translation as
+    `<name>__<code>` with `<name>__<code>__source` (human or machine).
     """
 
     template_name = "includes/multilingual_text.html"
@@ -417,8 +421,8 @@ class MultilingualTextWidget(forms.Widget):
                 continue
             code = key[len(prefix) :]
             versions[code] = {"text": data.get(key, ""), "source": data.get(f"{key}__source") or HUMAN}
-        if not versions and name in data:  # a plain one-box post (an API client, an old form)
-            return data.get(name)
+        if name in data:
+            versions[ORIGINAL_BOX] = {"text": data.get(name, ""), "source": ORIGINAL}
         return versions
 
     def value_omitted_from_data(self, data, files, name):
@@ -436,7 +440,9 @@ class MultilingualTextWidget(forms.Widget):
         context = super().get_context(name, None, attrs)
         if not isinstance(value, MultilingualText):
             value = MultilingualText.coerce(value or None, language=self.original_language)
-        base_id = context["widget"]["attrs"].get("id") or f"id_{name}"
+        attrs = dict(context["widget"]["attrs"])
+        base_id = attrs.pop("id", None) or f"id_{name}"
+        attrs.pop("rows", None)
         rows = []
         for code in self.shown_languages(value):
             is_original = code == self.original_language
@@ -444,8 +450,10 @@ class MultilingualTextWidget(forms.Widget):
                 {
                     "code": code,
                     "name": language_name(code),
-                    "input_name": f"{name}__{code}",
-                    "id": f"{base_id}__{code}",
+                    "input_name": name if is_original else f"{name}__{code}",
+                    "id": base_id if is_original else f"{base_id}__{code}",
+                    # autofocus, aria-describedby…: they belong to the first box, the original
+                    "attrs": flatatt({k: v for k, v in attrs.items() if v is not False}) if is_original else "",
                     "text": value.text(code),
                     "missing": not value.text(code),
                     "is_original": is_original,
@@ -466,9 +474,6 @@ class MultilingualTextWidget(forms.Widget):
     def render(self, name, value, attrs=None, renderer=None):
         # The project's templates/ directory, whichever form renderer is configured.
         return render_to_string(self.template_name, self.get_context(name, value, attrs))
-
-    def id_for_label(self, id_):
-        return f"{id_}__{self.original_language}" if id_ and self.original_language else id_
 
 
 class MultilingualTextFormField(forms.Field):
@@ -494,18 +499,27 @@ class MultilingualTextFormField(forms.Field):
             return MultilingualText.coerce(value, language=self.original_language)
         if isinstance(value, str):
             return MultilingualText.coerce(value, language=self.original_language)
-        versions = {}
+        versions, value = {}, dict(value)
+        original = value.pop(ORIGINAL_BOX, None)
         for code, entry in value.items():
             text = (entry.get("text") or "").strip()
             if text:
                 source = ORIGINAL if code == self.original_language else entry.get("source")
                 versions[code] = {"text": text, "source": source if source in SOURCES else HUMAN}
+        if original is not None:  # the first box is the original, whatever language was chosen for it
+            versions[self.original_language] = {"text": (original.get("text") or "").strip(), "source": ORIGINAL}
         return MultilingualText.coerce(versions, language=self.original_language)
 
     def validate(self, value):
+        if self.required and not value.original:
+            raise ValidationError(self.error_messages["required"], code="required")
         errors = value.errors(required=self.required, max_length=self.max_length, language=self.original_language)
         if errors:
             raise ValidationError(errors)
+
+    def prepare_value(self, value):
+        # A form shown again with its errors gets the posted boxes back as they were typed.
+        return value if isinstance(value, MultilingualText) else self.to_python(value)
 
     def has_changed(self, initial, data):
         return MultilingualText.coerce(initial, language=self.original_language) != self.to_python(data)

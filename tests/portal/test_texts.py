@@ -111,17 +111,15 @@ def test_the_editor_shows_every_language_side_by_side_with_the_missing_marked():
     value = MultilingualText.coerce({"sl": "Model", "en": {"text": "Model EN", "source": "machine"}}, language="sl")
     with translation.override("en"):
         html = _Form(initial={"title": value}).as_div()
-    assert html.index('name="title__sl"') < html.index('name="title__en"') < html.index('name="title__de"')
+    assert html.index('name="title"') < html.index('name="title__en"') < html.index('name="title__de"')
     assert 'value="Model EN"' in html and ">original<" in html and ">missing<" in html
-    assert 'name="title__sl__source"' not in html  # the original has no provenance to choose
+    assert 'name="title__source"' not in html  # the original has no provenance to choose
     assert '<option value="machine" selected>' in html
-    assert 'for="id_title__sl"' in html
+    assert 'for="id_title"' in html and 'id="id_title" lang="sl"' in html
 
 
 def test_the_editor_cleans_the_boxes_into_one_value():
-    form = _Form(
-        data={"title__sl": " Model ", "title__en": "Model EN", "title__en__source": "machine", "title__de": ""}
-    )
+    form = _Form(data={"title": " Model ", "title__en": "Model EN", "title__en__source": "machine", "title__de": ""})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["title"].as_json() == {
         "sl": {"text": "Model", "source": ORIGINAL}, "en": {"text": "Model EN", "source": MACHINE},
@@ -129,9 +127,18 @@ def test_the_editor_cleans_the_boxes_into_one_value():
 
 
 def test_the_editor_requires_the_original():
-    form = _Form(data={"title__sl": "", "title__en": "Model EN"})
+    form = _Form(data={"title": "", "title__en": "Model EN"})
     assert not form.is_valid()
-    assert "Give the text in Slovenian, the original language." in form.errors["title"]
+    assert form.errors["title"] == ["This field is required."]
+
+
+def test_a_translation_without_its_original_is_refused_where_the_text_is_optional():
+    class Optional(forms.Form):
+        summary = MultilingualTextFormField(required=False, languages=["sl", "en"], original_language="sl")
+
+    form = Optional(data={"summary": "", "summary__en": "Summary"})
+    assert not form.is_valid()
+    assert form.errors["summary"] == ["A translation needs the original text too (in Slovenian)."]
 
 
 def _render(source, value, path="/"):
@@ -167,3 +174,11 @@ def test_the_switch_link_changes_the_reading_language():
     with translation.override("en"):
         html = _render("{% text value %}", value, path="/?lang=sl")
     assert html == '<span lang="sl">Model sodelovanja</span>'
+
+
+def test_a_form_shown_again_with_its_errors_keeps_what_was_typed_in_each_box():
+    form = _Form(data={"title": "Model", "title__en": "x" * 21, "title__en__source": "machine"})
+    assert not form.is_valid()
+    html = str(form["title"])
+    assert 'name="title" id="id_title" lang="sl" value="Model"' in html and 'value="' + "x" * 21 + '"' in html
+    assert '<option value="machine" selected>' in html
