@@ -119,8 +119,11 @@ class MultilingualText:
     __slots__ = ("versions",)
 
     def __init__(self, versions=None):
-        # An insertion-ordered dict: the original first, translations in the order they were added.
-        object.__setattr__(self, "versions", dict(versions or {}))
+        # The original first, then the translations by language code: PostgreSQL's jsonb keeps no key
+        # order, so the order is made here, the same on every database.
+        versions = dict(versions or {})
+        ordered = sorted(versions.items(), key=lambda item: (item[1].source != ORIGINAL, str(item[0])))
+        object.__setattr__(self, "versions", dict(ordered))
 
     def __setattr__(self, name, value):
         raise AttributeError("MultilingualText is immutable")
@@ -156,7 +159,7 @@ class MultilingualText:
                     if not text:
                         continue  # an empty box is a missing translation, not an empty one
                 versions[code] = Version(text, source)
-            return cls(dict(sorted(versions.items(), key=lambda item: item[1].source != ORIGINAL)))
+            return cls(versions)
         return cls({language: Version(value, ORIGINAL)})  # refused by validation, with the value shown
 
     @classmethod
