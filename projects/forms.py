@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
+from portal.texts import MultilingualFormMixin
 from projects.models import (
     Activity,
     Component,
@@ -22,19 +23,24 @@ from projects.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _rows(n):
-    return forms.Textarea(attrs={"rows": n})
+class ProjectForm(MultilingualFormMixin, forms.ModelForm):
+    """A project's facts. The currency is typed (with suggestions), so a wrong code gets a clear message.
+    Title and summary show a box per language of the network and of the project, the project's first."""
 
+    def __init__(self, *args, network=None, **kwargs):
+        self.network = network
+        if network is not None and network.languages and not getattr(kwargs.get("instance"), "pk", None):
+            kwargs["initial"] = {"language": network.languages[0], **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
 
-class ProjectForm(forms.ModelForm):
-    """A project's facts. The currency is typed (with suggestions), so a wrong code gets a clear message."""
+    def text_network(self):
+        return self.network or super().text_network()
 
     class Meta:
         model = Project
         fields = [
             "title", "acronym", "programme", "reference", "status", "visibility", "start_date", "end_date",
-            "budget_amount", "budget_currency", "countries", "language", "summary", "translation_language",
-            "title_translation", "summary_translation",
+            "budget_amount", "budget_currency", "countries", "language", "summary",
         ]  # fmt: skip
         widgets = {
             "start_date": DATE,
@@ -43,21 +49,26 @@ class ProjectForm(forms.ModelForm):
             "budget_currency": forms.TextInput(
                 attrs={"list": "currency-codes", "maxlength": 3, "size": 4, "autocapitalize": "characters"}
             ),
-            "summary": _rows(6),
-            "summary_translation": _rows(6),
         }
 
     def clean_budget_currency(self):
         return self.cleaned_data["budget_currency"].strip().upper()
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(MultilingualFormMixin, forms.ModelForm):
     """A row of a project. The view builds it around an unsaved row that already knows its project and
-    parent, so the model's own checks (a value's period, say) run while the form validates."""
+    parent, so the model's own checks (a value's period, say) run while the form validates. Its texts are
+    in the project's language, with a box for each other language of the network."""
 
     def __init__(self, *args, project, **kwargs):
         self.project = project
         super().__init__(*args, **kwargs)
+
+    def text_network(self):
+        return self.project.network
+
+    def record_language(self):
+        return self.project.language
 
 
 class PartnerForm(ItemForm):
@@ -111,15 +122,13 @@ class FundingLinkForm(ItemForm):
 class ObjectiveForm(ItemForm):
     class Meta:
         model = Objective
-        fields = ["kind", "text", "text_translation"]
-        widgets = {"text": _rows(3), "text_translation": _rows(3)}
+        fields = ["kind", "text"]
 
 
 class ComponentForm(ItemForm):
     class Meta:
         model = Component
-        fields = ["kind", "title", "title_translation", "description"]
-        widgets = {"description": _rows(2)}
+        fields = ["kind", "title", "description"]
 
 
 class ActivityForm(ItemForm):
@@ -135,8 +144,7 @@ class ActivityForm(ItemForm):
 
     class Meta:
         model = Activity
-        fields = ["component", "title", "title_translation", "description"]
-        widgets = {"description": _rows(2)}
+        fields = ["component", "title", "description"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,8 +160,7 @@ class ActivityForm(ItemForm):
 class ResultForm(ItemForm):
     class Meta:
         model = Result
-        fields = ["level", "title", "title_translation", "description"]
-        widgets = {"description": _rows(2)}
+        fields = ["level", "title", "description"]
 
 
 class IndicatorForm(ItemForm):
@@ -172,14 +179,13 @@ class IndicatorValueForm(ItemForm):
 class NeedForm(ItemForm):
     class Meta:
         model = Need
-        fields = ["text", "text_translation"]
-        widgets = {"text": _rows(2), "text_translation": _rows(2)}
+        fields = ["text"]
 
 
 class TargetGroupForm(ItemForm):
     class Meta:
         model = TargetGroup
-        fields = ["name", "name_translation"]
+        fields = ["name"]
 
 
 class SiteForm(ItemForm):

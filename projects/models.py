@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Organisation
 from network.models import Network
+from portal.texts import MultilingualTextField
 from projects.currencies import validate_currency
 
 # Any language Django knows, not only the portal's interface languages: a project's documents may be in
@@ -28,12 +29,17 @@ from projects.currencies import validate_currency
 LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
 
 
+# A project's rows are written in the project's language: a plain string given for one of their texts is
+# the original in that language.
+PROJECT_LANGUAGE = "project.language"
+
+
 class Project(models.Model):
     """A funded project run by (members of) a network, with its logframe.
 
-    Title and summary are kept in the language the project wrote them in (`language`); a project with
-    two official texts keeps the second one in the `*_translation` fields (`translation_language`), so
-    nothing of a bilingual document is lost. The same pair of fields exists on the logframe rows.
+    Title and summary are multilingual texts (portal.texts): the original in the project's `language`,
+    and any translations beside it, so nothing of a bilingual document is lost. The logframe rows'
+    texts are multilingual too, with the project's language as their original.
     """
 
     class Status(models.TextChoices):
@@ -46,7 +52,7 @@ class Project(models.Model):
         PRIVATE = "private", _("Private: only members of the network see the project")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="projects")
-    title = models.CharField(_("title"), max_length=300)
+    title = MultilingualTextField(_("title"), max_length=300, multiline=False)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     slug = models.SlugField(_("address"), max_length=80)
     programme = models.CharField(
@@ -68,12 +74,7 @@ class Project(models.Model):
     )  # fmt: skip
     countries = CountryField(_("countries"), multiple=True, multiple_sort=False, blank=True)  # as listed
     language = models.CharField(_("language of the texts"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
-    summary = models.TextField(_("summary"), blank=True)
-    translation_language = models.CharField(
-        _("language of the second text"), max_length=10, choices=LANGUAGE_CHOICES, blank=True
-    )
-    title_translation = models.CharField(_("title in the second language"), max_length=300, blank=True)
-    summary_translation = models.TextField(_("summary in the second language"), blank=True)
+    summary = MultilingualTextField(_("summary"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -81,7 +82,7 @@ class Project(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-start_date", "title"]
+        ordering = ["-start_date", "slug"]  # the slug: a title is in several languages
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         constraints = [
@@ -100,10 +101,6 @@ class Project(models.Model):
             }
         if self.budget_amount is not None and not self.budget_currency:
             errors["budget_currency"] = _("Give the currency of the budget.")
-        if self.translation_language and self.translation_language == self.language:
-            errors["translation_language"] = _("The second text must be in another language than the first.")
-        if (self.title_translation or self.summary_translation) and not self.translation_language:
-            errors["translation_language"] = _("Say which language the second text is in.")
         if errors:
             raise ValidationError(errors)
 
@@ -264,8 +261,7 @@ class Objective(ProjectItem):
         SPECIFIC = "specific", _("Specific objective")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SPECIFIC)
-    text = models.TextField(_("text"))
-    text_translation = models.TextField(_("text in the second language"), blank=True)
+    text = MultilingualTextField(_("text"), language_from=PROJECT_LANGUAGE)
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("objective")
@@ -273,7 +269,7 @@ class Objective(ProjectItem):
         ordering = ["kind", "position", "pk"]  # "overall" sorts before "specific"
 
     def __str__(self):
-        return self.text[:80]
+        return str(self.text)[:80]
 
 
 class Component(ProjectItem):
@@ -288,9 +284,8 @@ class Component(ProjectItem):
         KEY_ACTIVITY = "key_activity", _("Key activity")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMPONENT)
-    title = models.CharField(_("title"), max_length=500)
-    title_translation = models.CharField(_("title in the second language"), max_length=500, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    title = MultilingualTextField(_("title"), max_length=500, multiline=False, language_from=PROJECT_LANGUAGE)
+    description = MultilingualTextField(_("description"), blank=True, language_from=PROJECT_LANGUAGE)
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("component")
@@ -315,9 +310,8 @@ class Activity(ProjectItem):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="activities")
     code = models.CharField(_("number"), max_length=20)
-    title = models.CharField(_("title"), max_length=500)
-    title_translation = models.CharField(_("title in the second language"), max_length=500, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    title = MultilingualTextField(_("title"), max_length=500, multiline=False, language_from=PROJECT_LANGUAGE)
+    description = MultilingualTextField(_("description"), blank=True, language_from=PROJECT_LANGUAGE)
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("activity")
@@ -341,16 +335,15 @@ class Result(ProjectItem):
         DELIVERABLE = "deliverable", _("Deliverable")
 
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OUTPUT)
-    title = models.CharField(_("title"), max_length=500)
-    title_translation = models.CharField(_("title in the second language"), max_length=500, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    title = MultilingualTextField(_("title"), max_length=500, multiline=False, language_from=PROJECT_LANGUAGE)
+    description = MultilingualTextField(_("description"), blank=True, language_from=PROJECT_LANGUAGE)
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("expected result")
         verbose_name_plural = _("expected results")
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
 
 class Indicator(ProjectItem):
@@ -358,7 +351,7 @@ class Indicator(ProjectItem):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField(_("indicator"), max_length=500)
+    name = MultilingualTextField(_("indicator"), max_length=500, multiline=False, language_from=PROJECT_LANGUAGE)
     unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_("For example: schools, people, %."))
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
@@ -368,7 +361,7 @@ class Indicator(ProjectItem):
         verbose_name_plural = _("indicators")
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
 
 class IndicatorValue(ProjectItem):
@@ -414,30 +407,28 @@ class Need(ProjectItem):
     """A need the project answers."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="needs")
-    text = models.TextField(_("need"))
-    text_translation = models.TextField(_("need in the second language"), blank=True)
+    text = MultilingualTextField(_("need"), language_from=PROJECT_LANGUAGE)
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("need")
         verbose_name_plural = _("needs")
 
     def __str__(self):
-        return self.text[:80]
+        return str(self.text)[:80]
 
 
 class TargetGroup(ProjectItem):
     """A group of people or institutions the project works for."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="target_groups")
-    name = models.CharField(_("target group"), max_length=300)
-    name_translation = models.CharField(_("target group in the second language"), max_length=300, blank=True)
+    name = MultilingualTextField(_("target group"), max_length=300, multiline=False, language_from=PROJECT_LANGUAGE)
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
 
 class Site(ProjectItem):

@@ -108,7 +108,7 @@ def project_detail(request, project):
 @permissions.network_required("create_project")
 def project_create(request, network_slug):
     network = request.network
-    form = ProjectForm(request.POST or None)
+    form = ProjectForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
             project = project_services.project_create(network=network, data=form.cleaned_data, acting_user=request.user)
@@ -122,7 +122,7 @@ def project_create(request, network_slug):
 
 @project_required("edit_project")
 def project_edit(request, project):
-    form = ProjectForm(request.POST or None, instance=Project.objects.get(pk=project.pk))
+    form = ProjectForm(request.POST or None, instance=Project.objects.get(pk=project.pk), network=request.network)
     if request.method == "POST" and form.is_valid():
         try:
             project_services.project_update(project=project, data=form.cleaned_data, acting_user=request.user)

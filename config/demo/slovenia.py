@@ -95,72 +95,82 @@ SEED = {
     # summary, as headings (Slovenian in the nominative; the sentence itself stays in the summary).
     "projects": [
         {
-            "title": "Model sodelovanja med šolami in NVO",
+            "title": {"sl": "Model sodelovanja med šolami in NVO", "en": "Cooperation model between schools and CSOs"},
             "slug": "model-sodelovanja",
             "countries": ["SI"],
             "language": "sl",
-            "translation_language": "en",
-            "title_translation": "Cooperation model between schools and CSOs",
-            "summary": (
-                "Projekt se osredotoča na prepoznavanje in odpravljanje sistemske spregledanosti NVO v "
-                "izobraževalnem okolju. To se zgodi zaradi nekritično izbranega ponudnika, hitro odločanje "
-                "o ponudnikov, slabe promocije NVO, ki delujejo na kariernem svetovanju ali nenačrtno "
-                "spregledanosti delovanja NVO na tem področju. Ključne aktivnosti vključujejo izvedbo "
-                'raziskave o "diskriminatornih" oz. slabih praksah, usposabljanju NVO za spremljanje in '
-                "poročanje, kampanjo ozaveščanja za šole in lokalno skupnost ter ciljno usmerjene "
-                "zagovorniške aktivnosti. Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, "
-                "ki temelji na človekovih pravicah, vključevanju in vrednotah demokracije.\n"
-                "\n"
-                "Projekt bo tako prispeval k večjemu razumevanju družbene vrednosti nevladnih organizacij "
-                "ter krepitvi njihove vloge kot ključnih nosilcev demokracije, enakosti in aktivnega "
-                "državljanstva v vzgojno-izobraževalnem prostoru."
-            ),
-            "summary_translation": (
-                "The project focuses on identifying and addressing the systemic neglect of CSOs within the "
-                "educational environment. This happens due to the uncritical selection of service "
-                "providers, rushed decision-making processes, weak promotion of CSOs active in career "
-                "counselling, or the unintentional overlooking of their role in this field.\n"
-                "\n"
-                "Key activities include conducting a study on “discriminatory” or poor practices, providing "
-                "training for CSOs on monitoring and reporting, running an awareness campaign targeting "
-                "schools and local communities, and implementing targeted advocacy activities. The "
-                "ultimate goal is to establish a cooperation model between schools and CSOs based on human "
-                "rights, inclusion, and democratic values.\n"
-                "\n"
-                "The project will contribute to greater recognition of the social value of civil society "
-                "organisations and strengthen their role as key actors in promoting democracy, equality, "
-                "and active citizenship within the educational space."
-            ),
+            "summary": {
+                "sl": (
+                    "Projekt se osredotoča na prepoznavanje in odpravljanje sistemske spregledanosti NVO v "
+                    "izobraževalnem okolju. To se zgodi zaradi nekritično izbranega ponudnika, hitro odločanje "
+                    "o ponudnikov, slabe promocije NVO, ki delujejo na kariernem svetovanju ali nenačrtno "
+                    "spregledanosti delovanja NVO na tem področju. Ključne aktivnosti vključujejo izvedbo "
+                    'raziskave o "diskriminatornih" oz. slabih praksah, usposabljanju NVO za spremljanje in '
+                    "poročanje, kampanjo ozaveščanja za šole in lokalno skupnost ter ciljno usmerjene "
+                    "zagovorniške aktivnosti. Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, "
+                    "ki temelji na človekovih pravicah, vključevanju in vrednotah demokracije.\n"
+                    "\n"
+                    "Projekt bo tako prispeval k večjemu razumevanju družbene vrednosti nevladnih organizacij "
+                    "ter krepitvi njihove vloge kot ključnih nosilcev demokracije, enakosti in aktivnega "
+                    "državljanstva v vzgojno-izobraževalnem prostoru."
+                ),
+                "en": (
+                    "The project focuses on identifying and addressing the systemic neglect of CSOs within the "
+                    "educational environment. This happens due to the uncritical selection of service "
+                    "providers, rushed decision-making processes, weak promotion of CSOs active in career "
+                    "counselling, or the unintentional overlooking of their role in this field.\n"
+                    "\n"
+                    "Key activities include conducting a study on “discriminatory” or poor practices, providing "
+                    "training for CSOs on monitoring and reporting, running an awareness campaign targeting "
+                    "schools and local communities, and implementing targeted advocacy activities. The "
+                    "ultimate goal is to establish a cooperation model between schools and CSOs based on human "
+                    "rights, inclusion, and democratic values.\n"
+                    "\n"
+                    "The project will contribute to greater recognition of the social value of civil society "
+                    "organisations and strengthen their role as key actors in promoting democracy, equality, "
+                    "and active citizenship within the educational space."
+                ),
+            },
             "objectives": {
                 "overall": [
                     {
-                        "text": "Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, ki temelji na "
-                        "človekovih pravicah, vključevanju in vrednotah demokracije.",
-                        "text_translation": "The ultimate goal is to establish a cooperation model between "
-                        "schools and CSOs based on human rights, inclusion, and democratic values.",
+                        "text": {
+                            "sl": "Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, ki temelji na "
+                            "človekovih pravicah, vključevanju in vrednotah demokracije.",
+                            "en": "The ultimate goal is to establish a cooperation model between "
+                            "schools and CSOs based on human rights, inclusion, and democratic values.",
+                        },
                     },
                 ],
             },
             "components": [
                 {
                     "kind": "key_activity",
-                    "title": 'Izvedba raziskave o "diskriminatornih" oz. slabih praksah',
-                    "title_translation": "Conducting a study on “discriminatory” or poor practices",
+                    "title": {
+                        "sl": 'Izvedba raziskave o "diskriminatornih" oz. slabih praksah',
+                        "en": "Conducting a study on “discriminatory” or poor practices",
+                    },
                 },
                 {
                     "kind": "key_activity",
-                    "title": "Usposabljanje NVO za spremljanje in poročanje",
-                    "title_translation": "Providing training for CSOs on monitoring and reporting",
+                    "title": {
+                        "sl": "Usposabljanje NVO za spremljanje in poročanje",
+                        "en": "Providing training for CSOs on monitoring and reporting",
+                    },
                 },
                 {
                     "kind": "key_activity",
-                    "title": "Kampanja ozaveščanja za šole in lokalno skupnost",
-                    "title_translation": "Running an awareness campaign targeting schools and local communities",
+                    "title": {
+                        "sl": "Kampanja ozaveščanja za šole in lokalno skupnost",
+                        "en": "Running an awareness campaign targeting schools and local communities",
+                    },
                 },
                 {
                     "kind": "key_activity",
-                    "title": "Ciljno usmerjene zagovorniške aktivnosti",
-                    "title_translation": "Implementing targeted advocacy activities",
+                    "title": {
+                        "sl": "Ciljno usmerjene zagovorniške aktivnosti",
+                        "en": "Implementing targeted advocacy activities",
+                    },
                 },
             ],
             # "Kaj bomo dosegli" / "Expected results", in order. The levels are ours: the document does
@@ -168,39 +178,49 @@ SEED = {
             "results": [
                 {
                     "level": "outcome",
-                    "title": "Večje razumevanje in priznanje vloge NVO v karierni vzgoji s strani šol.",
-                    "title_translation": "Increased understanding and recognition by schools of the role of "
-                    "CSOs in career guidance.",
+                    "title": {
+                        "sl": "Večje razumevanje in priznanje vloge NVO v karierni vzgoji s strani šol.",
+                        "en": "Increased understanding and recognition by schools of the role of "
+                        "CSOs in career guidance.",
+                    },
                 },
                 {
                     "level": "outcome",
-                    "title": "Okrepljene zagovorniške in komunikacijske kapacitete NVO; s tem povečana "
-                    "pripravljenost šolskih institucij za sodelovanje z NVO pri vsebinah karierne vzgoje.",
-                    "title_translation": "Strengthened advocacy and communication capacities of CSOs, "
-                    "resulting in greater willingness among schools to collaborate with CSOs in the field of "
-                    "career education.",
+                    "title": {
+                        "sl": "Okrepljene zagovorniške in komunikacijske kapacitete NVO; s tem povečana "
+                        "pripravljenost šolskih institucij za sodelovanje z NVO pri vsebinah karierne vzgoje.",
+                        "en": "Strengthened advocacy and communication capacities of CSOs, "
+                        "resulting in greater willingness among schools to collaborate with CSOs in the field of "
+                        "career education.",
+                    },
                 },
                 {
                     "level": "output",
-                    "title": "Jasno definiran model sodelovanja med šolami in NVO, Vzpostavljen model "
-                    "sodelovanja med NVO in šolami na področju karierne vzgoje, ki vključuje sistemske "
-                    "rešitev.",
-                    "title_translation": "A clearly defined and operational model of cooperation between "
-                    "schools and CSOs in the field of career guidance, including systemic solutions.",
+                    "title": {
+                        "sl": "Jasno definiran model sodelovanja med šolami in NVO, Vzpostavljen model "
+                        "sodelovanja med NVO in šolami na področju karierne vzgoje, ki vključuje sistemske "
+                        "rešitev.",
+                        "en": "A clearly defined and operational model of cooperation between "
+                        "schools and CSOs in the field of career guidance, including systemic solutions.",
+                    },
                 },
                 {
                     "level": "output",
-                    "title": "Uradni predlog za MVI in urad za mladino z jasnimi smernicami za vključevanje "
-                    "NVO v sistem karierne vzgoje.",
-                    "title_translation": "An official proposal for the Ministry of Education and the Office "
-                    "for Youth with clear guidelines for integrating CSOs into the career guidance system.",
+                    "title": {
+                        "sl": "Uradni predlog za MVI in urad za mladino z jasnimi smernicami za vključevanje "
+                        "NVO v sistem karierne vzgoje.",
+                        "en": "An official proposal for the Ministry of Education and the Office "
+                        "for Youth with clear guidelines for integrating CSOs into the career guidance system.",
+                    },
                 },
                 {
                     "level": "outcome",
-                    "title": "Opolnomočene NVO za kakovostno sodelovanje s šolami ter za sistemsko "
-                    "zagovorništvo in šole za bolj enakovredno sodelovanje.",
-                    "title_translation": "Empowered CSOs for quality collaboration with schools, as well as "
-                    "empowered schools for more equal partnership with CSOs.",
+                    "title": {
+                        "sl": "Opolnomočene NVO za kakovostno sodelovanje s šolami ter za sistemsko "
+                        "zagovorništvo in šole za bolj enakovredno sodelovanje.",
+                        "en": "Empowered CSOs for quality collaboration with schools, as well as "
+                        "empowered schools for more equal partnership with CSOs.",
+                    },
                 },
             ],
             # The two institutions the official proposal (result 4) is addressed to. The document names

@@ -38,7 +38,10 @@ def project_import(*, network, data, acting_user):
     are matched by name (or a unique acronym) among all organisations on Partnera and created, without an
     admin, when missing.
 
-    The dict (only "title" is required; any list may be left out):
+    Every text (title, summary, objectives, components, activities, results, indicators, needs, target
+    groups) is a string, the original in the project's `language`, or all its languages at once,
+    {"sl": "…", "en": "…"} (the project's language the original, the others translations; see
+    portal.texts). The dict (only "title" is required; any list may be left out):
 
         {
           "title": "…", "acronym": "…", "slug": "…" (default: made from acronym or title),
@@ -47,24 +50,22 @@ def project_import(*, network, data, acting_user):
           "start_date": date or "2025-01-01", "end_date": date or "2027-12-31",
           "budget_amount": Decimal or "399542.28", "budget_currency": "EUR",
           "countries": ["SK", "GR", "DE"],
-          "language": "sl", "summary": "…",                     # the texts as the project wrote them
-          "translation_language": "en", "title_translation": "…", "summary_translation": "…",
+          "language": "sl", "summary": "…",                     # the language the project wrote in
           "funding_chain": [{"kind": "funder" | "programme" | "intermediary" | "implementer", "name": "…"}],
           "partners": [{"organisation": "UNDP", "role": "lead" | "partner" | "funder" | "extending" |
                         "implementing" | "associated" | "beneficiary", "note": "…",
                         "organisation_details": {"kind": "international", "country": "AZ", "acronym": …}}],
-          "objectives": {"overall": ["…"], "specific": ["…" or {"text": "…", "text_translation": "…"}]},
+          "objectives": {"overall": ["…"], "specific": ["…" or {"text": "…"}]},
           "components": [{"kind": "pillar" | "work_package" | "key_activity" | "component",
-                          "title": "…", "title_translation": "…", "description": "…",
+                          "title": "…", "description": "…",
                           "activities": [{"code": "1.1" (optional, checked), "title": "…",
-                                          "title_translation": "…", "description": "…"} or "title"]}],
-          "results": [{"level": "outcome" | "output" | "deliverable", "title": "…", "title_translation": "…",
-                       "description": "…",
+                                          "description": "…"} or "title"]}],
+          "results": [{"level": "outcome" | "output" | "deliverable", "title": "…", "description": "…",
                        "indicators": [{"name": "…", "unit": "…", "baseline": "0", "target": "7",
                                        "values": [{"period_start": "2025-01-01", "period_end": "2025-12-31",
                                                    "value": "3", "note": "…"}]}]}],
-          "needs": ["…" or {"text": "…", "text_translation": "…"}],
-          "target_groups": ["…" or {"name": "…", "name_translation": "…"}],
+          "needs": ["…" or {"text": "…"}],
+          "target_groups": ["…" or {"name": "…"}],
           "sites": [{"name": "…", "city": "Ganja", "country": "AZ"} or "name"],
         }
     """

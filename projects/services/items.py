@@ -131,22 +131,22 @@ def _prepare_activity(item, data, is_new):
 ITEMS = {
     "partner": ItemKind(ProjectPartner, ("role", "note"), group_by=("role",), prepare=_prepare_partner),
     "funding": ItemKind(FundingLink, ("kind", "name"), prepare=_link_organisation),
-    "objective": ItemKind(Objective, ("kind", "text", "text_translation"), group_by=("kind",)),
-    "component": ItemKind(Component, ("kind", "title", "title_translation", "description"), logframe=True),
+    "objective": ItemKind(Objective, ("kind", "text"), group_by=("kind",)),
+    "component": ItemKind(Component, ("kind", "title", "description"), logframe=True),
     "activity": ItemKind(
         Activity,
-        ("title", "title_translation", "description"),
+        ("title", "description"),
         parent="component",
         prepare=_prepare_activity,
         logframe=True,
     ),
-    "result": ItemKind(Result, ("level", "title", "title_translation", "description")),
+    "result": ItemKind(Result, ("level", "title", "description")),
     "indicator": ItemKind(Indicator, ("name", "unit", "baseline", "target"), parent="result"),
     "value": ItemKind(
         IndicatorValue, ("period_start", "period_end", "value", "note"), parent="indicator", ordered=False
     ),
-    "need": ItemKind(Need, ("text", "text_translation")),
-    "target_group": ItemKind(TargetGroup, ("name", "name_translation")),
+    "need": ItemKind(Need, ("text",)),
+    "target_group": ItemKind(TargetGroup, ("name",)),
     "site": ItemKind(Site, ("name", "city", "country"), prepare=_link_organisation),
 }
 

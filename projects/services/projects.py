@@ -12,8 +12,7 @@ from projects.models import (
 
 PROJECT_FIELDS = (
     "title", "acronym", "slug", "programme", "reference", "status", "visibility", "start_date", "end_date",
-    "budget_amount", "budget_currency", "countries", "language", "summary", "translation_language",
-    "title_translation", "summary_translation",
+    "budget_amount", "budget_currency", "countries", "language", "summary",
 )  # fmt: skip
 
 
@@ -63,7 +62,7 @@ def project_create(*, network, data, acting_user):
                  % {"slug": project.slug}}
             )  # fmt: skip
     else:
-        project.slug = _unique_slug(network, project.acronym or project.title)
+        project.slug = _unique_slug(network, project.acronym or project.title.original)
     project.full_clean()
     project.save()
     audit.record(network=network, acting_user=acting_user, action="project.created", obj=project,

@@ -273,11 +273,15 @@ def test_seed_projects_agreement_and_news_are_stored(demo):
         assert pep.funding_links.first().organisation.name == "European Union"  # linked by name
 
         slovenian = Project.objects.get(network__slug="karierna-vzgoja")
-        assert (slovenian.language, slovenian.translation_language) == ("sl", "en")
-        assert slovenian.summary.startswith("Projekt se osredotoča")
-        assert slovenian.summary_translation.startswith("The project focuses on")
+        assert slovenian.language == "sl" and slovenian.title.languages == ["sl", "en"]
+        assert slovenian.summary.original.startswith("Projekt se osredotoča")
+        assert slovenian.summary.text("en").startswith("The project focuses on")
+        assert (slovenian.summary.source("sl"), slovenian.summary.source("en")) == ("original", "human")
         results = list(slovenian.results.all())
-        assert len(results) == 5 and all(r.title and r.title_translation for r in results)
+        assert len(results) == 5 and all(r.title.original and r.title.text("en") for r in results)
+        components = list(slovenian.components.all())
+        assert len(components) == 4 and all(c.title.languages == ["sl", "en"] for c in components)
+        assert slovenian.objectives.get().text.text("en").startswith("The ultimate goal")
 
         agreement = PartnershipAgreement.objects.get(network__slug="podkarpackie")
         assert (str(agreement.signed_on), agreement.signed_in, str(agreement.valid_until)) == (

@@ -48,8 +48,8 @@ def test_a_new_activity_offers_a_number_to_check_and_an_existing_one_its_compone
     activity = ActivityFactory(component=first)
     existing = ActivityForm(instance=activity, project=project)
 
-    assert list(new.fields) == ["code", "title", "title_translation", "description"]
-    assert list(existing.fields) == ["component", "title", "title_translation", "description"]
+    assert list(new.fields) == ["code", "title", "description"]
+    assert list(existing.fields) == ["component", "title", "description"]
     assert list(existing.fields["component"].queryset) == [first, second]
 
 

@@ -80,8 +80,11 @@ def test_members_may_not_create_or_edit_projects(network, member, project):
         ({"budget_currency": "EURO"}, "budget_currency", "not an ISO 4217 currency code"),
         ({"budget_currency": "XYZ"}, "budget_currency", "not an ISO 4217 currency code"),
         ({"budget_currency": ""}, "budget_currency", "Give the currency"),
-        ({"translation_language": "en", "language": "en"}, "translation_language", "another language"),
-        ({"title_translation": "Naslov"}, "translation_language", "Say which language"),
+        ({"language": "en", "title": {"sl": "Naslov"}}, "title", "Give the text in English, the original"),
+        ({"summary": {"en": "Summary", "xx": "?"}}, "summary", "“xx” is not a language code"),
+        ({"summary": {"sl": "Povzetek"}}, "summary", "A translation needs the original text too (in English)"),
+        ({"title": {"en": "T" * 301}}, "title", "The English text has 301 characters; at most 300 fit."),
+        ({"title": {"en": "Title", "sl": ["not", "text"]}}, "title", "The Slovenian text must be text."),
     ],
 )
 def test_bad_project_input_is_refused_on_its_field_and_nothing_is_saved(network, coordinator, change, field, words):
@@ -414,20 +417,27 @@ def test_import_keeps_both_languages(network, coordinator):
         network=network,
         acting_user=coordinator,
         data={
-            "title": "Sistemska spregledanost NVO v izobraževanju",
+            "title": {"sl": "Sistemska spregledanost NVO v izobraževanju",
+                      "en": "Systemic neglect of CSOs in education"},
             "language": "sl",
-            "summary": "Projekt se osredotoča na prepoznavanje in odpravljanje sistemske spregledanosti NVO.",
-            "translation_language": "en",
-            "title_translation": "Systemic neglect of CSOs in education",
-            "summary_translation": "The project focuses on identifying and addressing the systemic neglect of CSOs.",
-            "results": [{"level": "outcome", "title": "Večje razumevanje in priznanje vloge NVO v karierni vzgoji.",
-                         "title_translation": "Increased understanding and recognition by schools of the role of "
-                                              "CSOs in career guidance."}],
+            "summary": {
+                "sl": "Projekt se osredotoča na prepoznavanje in odpravljanje sistemske spregledanosti NVO.",
+                "en": {"text": "The project focuses on identifying and addressing the systemic neglect of CSOs.",
+                       "source": "machine"},
+            },
+            "results": [{"level": "outcome",
+                         "title": {"sl": "Večje razumevanje in priznanje vloge NVO v karierni vzgoji.",
+                                   "en": "Increased understanding and recognition by schools of the role of "
+                                         "CSOs in career guidance."}}],
         },
     )  # fmt: skip
+    project.refresh_from_db()
     result = project.results.get()
-    assert (project.language, project.translation_language) == ("sl", "en")
-    assert result.title.startswith("Večje") and result.title_translation.startswith("Increased")
+    assert project.language == "sl" and project.title.languages == ["sl", "en"]
+    assert project.title.text("en") == "Systemic neglect of CSOs in education"
+    assert (project.summary.source("sl"), project.summary.source("en")) == ("original", "machine")
+    assert result.title.original.startswith("Večje") and result.title.text("en").startswith("Increased")
+    assert result.title.original_language == "sl"  # a row's original is in its project's language
 
 
 def test_import_reports_every_bad_row_by_its_place_and_saves_nothing(network, coordinator):

@@ -67,12 +67,17 @@ def test_the_project_page_shows_everything_in_a_readable_outline(client, network
 
 def test_a_bilingual_project_marks_each_text_with_its_language(client, network):
     project = ProjectFactory(
-        network=network, language="sl", title="Karierna vzgoja", summary="Projekt se osredotoča …",
-        translation_language="en", title_translation="Career education", summary_translation="The project focuses …",
+        network=network, language="sl", acronym="",
+        title={"sl": "Karierna vzgoja", "en": "Career education"},
+        summary={"sl": "Projekt se osredotoča …", "en": "The project focuses …"},
     )  # fmt: skip
     html = client.get(url("projects:detail", project)).content.decode()
-    assert '<h1 lang="sl">' in html and 'lang="en">Career education' in html
+    assert '<h1 lang="sl">Karierna vzgoja</h1>' in html and 'lang="en">Career education' in html
     assert '<div class="statement translation" lang="en">The project focuses …</div>' in html
+    # The switch to the project's other language, and the page read in it: the Slovenian texts only.
+    assert 'href="?lang=sl"' in html
+    slovenian = client.get(url("projects:detail", project) + "?lang=sl").content.decode()
+    assert '<h1 lang="sl">Karierna vzgoja</h1>' in slovenian and "Career education" not in slovenian.split("<h1")[1]
 
 
 def test_the_network_include_lists_what_the_visitor_may_see(network, member):
@@ -86,7 +91,7 @@ def test_the_network_include_lists_what_the_visitor_may_see(network, member):
             return render_to_string("projects/_network_projects.html", {"network": network}, request=request)
 
     anonymous, member_view = listed(AnonymousUser()), listed(member)
-    assert public.title in anonymous and "Closed-door project" not in anonymous
+    assert str(public.title) in anonymous and "Closed-door project" not in anonymous
     assert "Closed-door project" in member_view and "Members only" in member_view
     assert "New project" not in member_view
 
