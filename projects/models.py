@@ -90,7 +90,7 @@ class Project(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.acronym}: {self.title}" if self.acronym else self.title
+        return f"{self.acronym}: {self.title}" if self.acronym else str(self.title)
 
     def clean(self):
         errors = {}
