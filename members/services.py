@@ -62,7 +62,7 @@ def colleague_invite(*, organisation, email, acting_user):
     ).exists():
         raise ValidationError({"email": _("An invitation to this address is already waiting.")})
     invitation = ColleagueInvitation.objects.create(organisation=organisation, email=email, invited_by=acting_user)
-    transaction.on_commit(lambda: tasks.send_colleague_invitation.delay(invitation_id=invitation.pk))
+    tasks.send_colleague_invitation.delay(invitation_id=invitation.pk)
     return invitation
 
 

@@ -4,15 +4,18 @@ from celery import shared_task
 from django.urls import reverse
 
 from members.models import ColleagueInvitation
-from portal.mail import absolute_url, send_templated_mail
+from portal.celery import TransactionAwareTask
+from portal.mail import absolute_url, send_once, templated_messages
 
 
-@shared_task(acks_late=True, autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
+@shared_task(base=TransactionAwareTask)
 def send_colleague_invitation(*, invitation_id):
     invitation = ColleagueInvitation.objects.select_related("organisation", "invited_by").get(pk=invitation_id)
     if not invitation.is_open:
         return
     url = absolute_url(reverse("members:colleague_invitation", kwargs={"token": invitation.token}))
-    send_templated_mail(
+    messages = templated_messages(
         name="colleague_invitation", to=[invitation.email], context={"invitation": invitation, "url": url}
     )
+    # Claimed before sending, so a job that runs twice (redelivery, retry) sends one e-mail.
+    send_once(ColleagueInvitation.objects.filter(pk=invitation.pk), marker="sent_at", messages=messages)

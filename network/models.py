@@ -114,6 +114,10 @@ class Membership(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     joined_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # When the e-mail about the request, and about the decision, went out (claimed before sending, so a
+    # job that runs twice sends once).
+    request_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ScopedManager(network="network")
     history = HistoricalRecords()
@@ -151,6 +155,8 @@ class Invitation(models.Model):
     )
     membership = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # When the invitation e-mail went out (claimed before sending, so a job that runs twice sends once).
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ScopedManager(network="network")
 
@@ -200,6 +206,8 @@ class PartnershipAgreement(models.Model):
         _("visibility"), max_length=10, choices=ContentVisibility.choices, default=ContentVisibility.PUBLIC
     )
     # When the coordinators were told the agreement is about to expire; each reminder goes once.
+    # (days before the end, the marker of that reminder), nearest first.
+    REMINDER_THRESHOLDS = ((14, "reminded_14_at"), (60, "reminded_60_at"))
     reminded_60_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminded_14_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(

@@ -1,11 +1,16 @@
-"""Network jobs: e-mails about memberships and invitations. Each runs inside its network's scope."""
+"""Network jobs: e-mails about memberships, invitations and agreements, each inside its network's scope.
+
+Callers pass the network's id as `network=` (see portal.celery.NetworkTask). Each e-mail is sent once:
+the job claims a marker on its row first (portal.mail.send_once), so a redelivered or retried job that
+already sent finds the marker set and sends nothing.
+"""
 
 from celery import shared_task
 from django.urls import reverse
 
 from network.models import Invitation, Membership, PartnershipAgreement, Role
-from portal.celery import NetworkTask
-from portal.mail import absolute_url, send_templated_mail
+from portal.celery import NetworkTask, TransactionAwareTask
+from portal.mail import absolute_url, send_once, templated_messages
 
 
 def _coordinator_emails(network):
@@ -20,70 +25,92 @@ def _coordinator_emails(network):
     )
 
 
+def _row(model, obj, network):
+    """The one row a job claims its marker on, named with its network as well as its id."""
+    return model.objects.filter(pk=obj.pk, network=network)
+
+
 def _admin_emails(organisation):
     return list(organisation.affiliations.filter(is_admin=True).values_list("user__email", flat=True))
 
 
-@shared_task(base=NetworkTask, acks_late=True)
-def notify_join_request(network, *, membership_id):
-    membership = Membership.objects.select_related("organisation", "requested_by").get(pk=membership_id)
+@shared_task(base=NetworkTask)
+def notify_join_request(*, network, membership_id):
+    membership = Membership.objects.select_related("organisation", "requested_by").get(
+        pk=membership_id, network=network
+    )
     if membership.status != Membership.Status.REQUESTED:
         return
     url = absolute_url(reverse("network:manage_members", kwargs={"network_slug": network.slug}))
-    send_templated_mail(
+    messages = templated_messages(
         name="join_request",
         to=_coordinator_emails(network),
         context={"network": network, "membership": membership, "url": url},
     )
+    send_once(_row(Membership, membership, network), marker="request_notified_at", messages=messages)
 
 
-@shared_task(base=NetworkTask, acks_late=True)
-def notify_membership_decision(network, *, membership_id):
-    membership = Membership.objects.select_related("organisation").get(pk=membership_id)
+@shared_task(base=NetworkTask)
+def notify_membership_decision(*, network, membership_id):
+    membership = Membership.objects.select_related("organisation").get(pk=membership_id, network=network)
     url = absolute_url(reverse("network:workspace", kwargs={"network_slug": network.slug}))
     recipients = set(_admin_emails(membership.organisation))
     if membership.requested_by_id:
         recipients.add(membership.requested_by.email)
-    send_templated_mail(
+    messages = templated_messages(
         name="membership_decision",
         to=sorted(recipients),
         context={"network": network, "membership": membership, "url": url},
     )
+    send_once(_row(Membership, membership, network), marker="decision_notified_at", messages=messages)
 
 
-@shared_task(base=NetworkTask, acks_late=True)
-def send_invitation(network, *, invitation_id):
-    invitation = Invitation.objects.select_related("invited_by").get(pk=invitation_id)
+@shared_task(base=NetworkTask)
+def send_invitation(*, network, invitation_id):
+    invitation = Invitation.objects.select_related("invited_by").get(pk=invitation_id, network=network)
     if not invitation.is_open:
         return
     url = absolute_url(reverse("network:invitation", kwargs={"token": invitation.token}))
-    send_templated_mail(
+    messages = templated_messages(
         name="network_invitation",
         to=[invitation.email],
         context={"network": network, "invitation": invitation, "url": url},
     )
+    send_once(_row(Invitation, invitation, network), marker="sent_at", messages=messages)
 
 
 # --- partnership agreements ---------------------------------------------------------------------------
 
 
-@shared_task(base=NetworkTask, acks_late=True)
-def notify_agreement_expiry(network, *, agreement_id, days_left):
-    """Tell the coordinators an agreement ends soon (queued once per threshold by the daily sweep)."""
-    agreement = PartnershipAgreement.objects.filter(pk=agreement_id).first()
+@shared_task(base=NetworkTask)
+def notify_agreement_expiry(*, network, agreement_id, days_left):
+    """Tell the coordinators an agreement ends soon: once per threshold, however often the sweep queues it.
+
+    The nearest threshold reached is the claim; wider ones are marked too (one e-mail, not a stale one
+    per threshold), and all are released again if sending fails.
+    """
+    agreement = PartnershipAgreement.objects.filter(pk=agreement_id, network=network).first()
     if agreement is None or agreement.valid_until is None:
         return  # deleted, or made open-ended, since the sweep queued this
+    reached = [marker for days, marker in PartnershipAgreement.REMINDER_THRESHOLDS if days_left <= days]
+    if not reached:
+        return
+    nearest, *wider = reached
     url = absolute_url(
         reverse("network:agreement", kwargs={"network_slug": network.slug, "agreement_id": agreement.pk})
     )
-    send_templated_mail(
+    messages = templated_messages(
         name="agreement_expiry",
         to=_coordinator_emails(network),
         context={"network": network, "agreement": agreement, "days_left": days_left, "url": url},
     )
+    if send_once(_row(PartnershipAgreement, agreement, network), marker=nearest, also=wider, messages=messages):
+        from network.services.agreements import agreement_expiry_reminded
+
+        agreement_expiry_reminded(network=network, agreement=agreement, days_left=days_left)
 
 
-@shared_task(acks_late=True)
+@shared_task(base=TransactionAwareTask)
 def agreement_expiry_sweep():
     """Daily (CELERY_BEAT_SCHEDULE): queue the 60- and 14-day expiry reminders in every network."""
     # network.services imports this module to queue its e-mails, so it is imported when the job runs.

@@ -1,18 +1,85 @@
-"""E-mail from templates: templates/email/<name>_subject.txt and <name>_body.txt."""
+"""E-mail from templates (templates/email/<name>_subject.txt and <name>_body.txt), sent once per event.
+
+A notification job may run twice (a worker dies after sending, a broker redelivers, a retry): the job
+claims a marker on its row before sending (`send_once`), so only one run sends. Which SMTP errors are
+worth a retry is decided here (`is_transient`) and used by the task base in portal.celery.
+"""
+
+import smtplib
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 
 def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send_templated_mail(*, name, to, context):
-    """Render and send one message to each address (recipients never see each other)."""
+def templated_messages(*, name, to, context):
+    """One message per address (recipients never see each other), not sent yet."""
     context = {**context, "site_url": settings.SITE_URL}
-    subject = " ".join(render_to_string(f"email/{name}_subject.txt", context).split())
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(
+        render_to_string(f"email/{name}_subject.txt", context).split()
+    )
     body = render_to_string(f"email/{name}_body.txt", context)
-    for address in to:
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [address])
+    return [EmailMessage(subject, body, None, [address]) for address in to]
+
+
+def send_messages(messages):
+    """Send a batch over one connection: one SMTP login for every coordinator, not one per message."""
+    if not messages:
+        return 0
+    with get_connection() as connection:
+        return connection.send_messages(messages)
+
+
+def send_templated_mail(*, name, to, context):
+    return send_messages(templated_messages(name=name, to=to, context=context))
+
+
+def send_once(rows, *, marker, messages, also=()):
+    """Send `messages` only if this call sets `marker` on `rows` (a queryset of one row) from empty.
+
+    The conditional UPDATE is the claim: of two runs of the same job only one sees it return 1, so the
+    other sends nothing. `also` names markers to set as well where still empty (an expiry reminder
+    marks the wider thresholds it makes pointless). If sending fails the claim is released, so the
+    retry (or a later sweep) can send; the error is re-raised for the task base to retry or not.
+    Returns whether this call sent.
+    """
+    now = timezone.now()
+    claim = {marker: now, **{other: Coalesce(F(other), Value(now)) for other in also}}
+    if not rows.filter(**{marker: None}).update(**claim):
+        return False
+    try:
+        send_messages(messages)
+    except BaseException:
+        # Only markers still carrying this claim's time are cleared: a wider one set earlier stays.
+        rows.filter(**{marker: now}).update(**{marker: None})
+        for other in also:
+            rows.filter(**{other: now}).update(**{other: None})
+        raise
+    return True
+
+
+# SMTP reply codes 4xx mean "try again later" (RFC 5321 §4.2.1); 5xx mean "this will not work".
+def _is_temporary_code(code):
+    return isinstance(code, int) and 400 <= code < 500
+
+
+def is_transient(error):
+    """Would the same send succeed later? Connection trouble and 4xx replies yes; 5xx, bad login no."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return False  # wrong credentials stay wrong; retrying only risks a lock-out
+    if isinstance(error, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(_is_temporary_code(code) for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):  # SMTPDataError, SMTPSenderRefused, SMTPHeloError
+        return _is_temporary_code(error.smtp_code)
+    # socket.timeout is TimeoutError; refused, reset and aborted connections are ConnectionError.
+    return isinstance(error, (ConnectionError, TimeoutError))

@@ -5,6 +5,8 @@ Sections (keep them separate; add new fixtures in a section of their own):
   2. CI guard: under CI=true the suite runs on PostgreSQL + Redis, or fails
   3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
   4. A real Celery worker process for tests that need one (`celery_worker_process`)
+  5. Jobs and e-mail in-process: a mail server failing on cue (`smtp`), what is handed to Celery
+     (`published`), eager retries (`retries_run_here`)
 """
 
 import email
@@ -125,6 +127,7 @@ class CeleryWorker:
     """What a test gets from `celery_worker_process`."""
 
     nodename: str
+    queue: str  # the worker's own queue: no other worker on the shared Redis takes these jobs
     mail_dir: Path  # the worker's EMAIL_FILE_PATH (file-based e-mail backend)
     log_path: Path  # the worker's stdout and stderr
 
@@ -192,8 +195,9 @@ def _unavailable(reason):
 def celery_worker_process(django_db_setup, tmp_path_factory):
     """A real `celery -A portal worker` on REDIS_URL, reading and writing the *test* database.
 
-    Tests using it must be `django_db(transaction=True)` (the worker only sees committed rows) and
-    switch `portal.celery.app.conf.task_always_eager` off while they enqueue. Mail the worker sends
+    Tests using it must be `django_db(transaction=True)` (the worker only sees committed rows) and,
+    while they enqueue, switch `portal.celery.app.conf.task_always_eager` off and send to `.queue`
+    (the worker listens on that queue only). Mail the worker sends
     lands as files in `.mail_dir`. Skips without REDIS_URL (fails under CI=true).
     """
     from django.conf import settings
@@ -211,8 +215,11 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
     mail_dir = base / "mail"
     mail_dir.mkdir()
     log_path = base / "worker.log"
-    nodename = f"partnera-test-{os.getpid()}-{secrets.token_hex(3)}@{os.uname().nodename}"
-    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    name = f"partnera-test-{os.getpid()}-{secrets.token_hex(3)}"
+    nodename = f"{name}@{os.uname().nodename}"
+    # A queue of its own: another worker on the same Redis (a developer's, another test run's) listening
+    # on the default queue would take the job and run it against its own database.
+    queue = name
 
     env = {
         **os.environ,
@@ -224,6 +231,7 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        "CELERY_QUEUE": queue,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(settings.BASE_DIR), os.environ.get("PYTHONPATH")])),
         "PYTHONUNBUFFERED": "1",
     }
@@ -242,7 +250,7 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    worker = CeleryWorker(nodename=nodename, mail_dir=mail_dir, log_path=log_path)
+    worker = CeleryWorker(nodename=nodename, queue=queue, mail_dir=mail_dir, log_path=log_path)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -278,3 +286,46 @@ def _stop(proc):
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+# ==================================================================================================
+# 5. Jobs and e-mail in-process
+# ==================================================================================================
+
+
+@pytest.fixture
+def smtp(settings, mailoutbox):
+    """The mail server: queue errors in `.errors` (one per batch); `.attempts`, `.connections` count."""
+    from tests.mail_backends import FlakyBackend
+
+    FlakyBackend.errors, FlakyBackend.attempts, FlakyBackend.connections = [], 0, 0
+    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
+    return FlakyBackend
+
+
+@pytest.fixture
+def retries_run_here():
+    """Let eager runs retry as a worker would: with errors propagating (the test settings), Celery raises
+    the Retry out of `.apply()` instead of running the retry; without, `.apply()` runs it inline."""
+    from portal.celery import app as celery_app
+
+    previous = celery_app.conf.task_eager_propagates
+    celery_app.conf.task_eager_propagates = False
+    yield
+    celery_app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture
+def published(monkeypatch):
+    """Every job handed to Celery (the eager run still happens), as (task name, kwargs)."""
+    from celery.app.task import Task
+
+    sent = []
+    original = Task.apply_async
+
+    def record(self, args=None, kwargs=None, **options):
+        sent.append((self.name, kwargs))
+        return original(self, args, kwargs, **options)
+
+    monkeypatch.setattr(Task, "apply_async", record)
+    return sent

@@ -1,7 +1,5 @@
 """Partnership agreements: recording, editing, importing, and the expiry reminders."""
 
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +23,7 @@ AGREEMENT_FIELDS = (
 
 
 # Expiry reminders, nearest first: (days before `valid_until`, the field that records it went out).
-REMINDER_THRESHOLDS = ((14, "reminded_14_at"), (60, "reminded_60_at"))
+REMINDER_THRESHOLDS = PartnershipAgreement.REMINDER_THRESHOLDS
 
 
 def _agreement_rows(*, network, agreement, parties, signatories, areas):
@@ -223,9 +221,10 @@ def agreement_import(*, network, data, acting_user):
 def agreement_expiry_reminders(*, today=None):
     """The daily sweep: tell each network's coordinators about agreements ending in 60 and in 14 days.
 
-    Each reminder goes once: a marker on the agreement is claimed by a conditional UPDATE before the
-    e-mail is queued, so a second run (or two sweeps at once) finds nothing left to send. An agreement
-    first seen inside 14 days gets only the 14-day reminder. Returns [(agreement id, days left)] queued.
+    The sweep only queues; each reminder goes once because the job claims the agreement's marker by a
+    conditional UPDATE before sending (network.tasks.notify_agreement_expiry), so a second sweep, two
+    sweeps at once or a redelivered job find nothing left to send. An agreement first seen inside 14
+    days gets only the 14-day reminder. Returns [(agreement id, days left)] queued.
     """
     today = today or timezone.localdate()
     queued = []
@@ -236,32 +235,23 @@ def agreement_expiry_reminders(*, today=None):
     return queued
 
 
-@transaction.atomic
 def _agreement_expiry_remind(*, network, today):
     queued = []
     due = selectors.agreements_due_for_reminder(network=network, today=today, thresholds=REMINDER_THRESHOLDS)
     for agreement in due:
         days_left = (agreement.valid_until - today).days
-        reached = [marker for days, marker in REMINDER_THRESHOLDS if days_left <= days]
-        nearest, now = reached[0], timezone.now()
-        # Wider thresholds already passed are marked too: one e-mail, not a stale one per threshold.
-        updates = {marker: now for marker in reached if getattr(agreement, marker) is None}
-        claimed = PartnershipAgreement.objects.filter(pk=agreement.pk, **{nearest: None}).update(**updates)
-        if claimed:
-            transaction.on_commit(
-                partial(
-                    tasks.notify_agreement_expiry.delay,
-                    network_id=network.pk,
-                    agreement_id=agreement.pk,
-                    days_left=days_left,
-                )
-            )
-            queued.append((agreement.pk, days_left))
-            audit.record(
-                network=network, acting_user=None, actor_label=_("system: expiry reminders"),
-                action="agreement.expiry_reminder_sent", obj=agreement, after={"days_left": days_left},
-            )  # fmt: skip
+        tasks.notify_agreement_expiry.delay(network=network.pk, agreement_id=agreement.pk, days_left=days_left)
+        queued.append((agreement.pk, days_left))
     return queued
+
+
+@transaction.atomic
+def agreement_expiry_reminded(*, network, agreement, days_left):
+    """The reminder job sent its e-mail: the log says so, with no user (the daily job sent it)."""
+    audit.record(
+        network=network, acting_user=None, actor_label=_("system: expiry reminders"),
+        action="agreement.expiry_reminder_sent", obj=agreement, after={"days_left": days_left},
+    )  # fmt: skip
 
 
 # --- the audit log --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from network.models import (
     Membership,
     Role,
 )
-from network.services.memberships import _after_commit, _explain_open, _open_membership
+from network.services.memberships import _explain_open, _open_membership
 from portal import audit, permissions
 
 
@@ -47,7 +47,7 @@ def invitation_create(*, network, email, role, acting_user, organisation_name=""
         message=message.strip(),
         invited_by=acting_user,
     )
-    _after_commit(tasks.send_invitation, invitation, invitation_id=invitation.pk)
+    tasks.send_invitation.delay(network=invitation.network_id, invitation_id=invitation.pk)
     audit.record(
         network=network, acting_user=acting_user, action="invitation.created", obj=invitation,
         after=audit.snapshot(invitation, ("email", "role", "organisation_name")),

@@ -13,11 +13,6 @@ from network.models import (
 from portal import audit, permissions
 
 
-def _after_commit(task, membership_or_invitation, **kwargs):
-    network_id = membership_or_invitation.network_id
-    transaction.on_commit(lambda: task.delay(network_id=network_id, **kwargs))
-
-
 def _open_membership(network, organisation):
     return Membership.objects.filter(
         network=network, organisation=organisation, status__in=Membership.OPEN_STATUSES
@@ -50,7 +45,7 @@ def membership_request(*, network, organisation, acting_user, message=""):
             )
     except IntegrityError as exc:  # a concurrent request won the race
         raise ValidationError(_("%(org)s has already asked to join.") % {"org": organisation}) from exc
-    _after_commit(tasks.notify_join_request, membership, membership_id=membership.pk)
+    tasks.notify_join_request.delay(network=membership.network_id, membership_id=membership.pk)
     _audit(membership, acting_user, "membership.requested", audit.diff({}, audit.snapshot(membership, AUDITED)))
     return membership
 
@@ -85,7 +80,7 @@ def membership_approve(*, membership, acting_user, role=Role.MEMBER):
     membership.status, membership.role = Membership.Status.ACTIVE, role
     membership.decided_by, membership.decided_at, membership.joined_at = acting_user, now, now
     membership.save()
-    _after_commit(tasks.notify_membership_decision, membership, membership_id=membership.pk)
+    tasks.notify_membership_decision.delay(network=membership.network_id, membership_id=membership.pk)
     _audit(membership, acting_user, "membership.approved", audit.changes(before, membership))
     return membership
 
@@ -102,7 +97,7 @@ def membership_decline(*, membership, acting_user, reason):
     membership.decision_reason = reason.strip()
     membership.decided_by, membership.decided_at = acting_user, timezone.now()
     membership.save()
-    _after_commit(tasks.notify_membership_decision, membership, membership_id=membership.pk)
+    tasks.notify_membership_decision.delay(network=membership.network_id, membership_id=membership.pk)
     _audit(membership, acting_user, "membership.declined", audit.changes(before, membership))
     return membership
 

@@ -1,6 +1,7 @@
 """A real Celery worker runs a tenant-owned job: proves NetworkTask loads its data inside the scope.
 
-The test process enqueues through Redis exactly as production does (service → on_commit → .delay());
+The test process enqueues through Redis exactly as production does (the service calls .delay(), the task
+base sends the message when the transaction commits), on a queue only this test's worker listens to;
 the worker is a separate process on the test database and sends the e-mail with the file backend.
 """
 
@@ -18,12 +19,14 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def tasks_to_broker():
-    """Send jobs to Redis instead of running them in this process (test settings run them eagerly)."""
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False
+def tasks_to_broker(celery_worker_process):
+    """Send jobs to Redis instead of running them in this process (test settings run them eagerly), on
+    the test worker's own queue: services call `.delay()` without a queue, so the default is switched."""
+    conf = celery_app.conf
+    previous = conf.task_always_eager, conf.task_default_queue
+    conf.task_always_eager, conf.task_default_queue = False, celery_worker_process.queue
     yield
-    celery_app.conf.task_always_eager = previous
+    conf.task_always_eager, conf.task_default_queue = previous
 
 
 def test_join_request_mail_is_sent_by_the_worker(celery_worker_process, tasks_to_broker):
@@ -51,5 +54,8 @@ def test_join_request_mail_is_sent_by_the_worker(celery_worker_process, tasks_to
     message = celery_worker_process.wait_for_mail(is_join_request, timeout=30)
     assert message["To"] == "coordinator@example.org"
     assert membership.pk
+    with scope(network=network):
+        membership.refresh_from_db()
+    assert membership.request_notified_at is not None  # the worker claimed the marker before it sent
     # Nothing ran in this process: the mail came from the worker, through Redis.
     assert mail.outbox == []
