@@ -2,7 +2,9 @@
 
 from celery import shared_task
 from django.urls import reverse
+from django.utils import timezone
 
+from network import selectors
 from network.models import Invitation, Membership, PartnershipAgreement, Role
 from portal.celery import NetworkTask
 from portal.mail import absolute_url, send_templated_mail
@@ -83,10 +85,31 @@ def notify_agreement_expiry(network, *, agreement_id, days_left):
     )
 
 
+@shared_task(base=NetworkTask, acks_late=True)
+def remind_agreement_expiry(network, *, today=None):
+    """One network's expiry reminders, inside its scope (entered by NetworkTask, not by the service)."""
+    # network.services imports this module to queue its e-mails, so it is imported when the job runs.
+    from network.services.agreements import agreement_expiry_remind
+
+    return agreement_expiry_remind(network=network, today=today)
+
+
+def agreement_expiry_reminders(*, today=None):
+    """Every network's expiry reminders for `today`: [(agreement id, days left)] queued.
+
+    The cross-network part is only the selector that names the networks with work; each network's part
+    runs as remind_agreement_expiry, called here in-process, so NetworkTask enters that network's scope.
+    """
+    from network.services.agreements import REMINDER_THRESHOLDS
+
+    today = today or timezone.localdate()
+    queued = []
+    for network_id in selectors.networks_with_agreements_due(today=today, thresholds=REMINDER_THRESHOLDS):
+        queued += remind_agreement_expiry(network_id=network_id, today=today)
+    return queued
+
+
 @shared_task(acks_late=True)
 def agreement_expiry_sweep():
     """Daily (CELERY_BEAT_SCHEDULE): queue the 60- and 14-day expiry reminders in every network."""
-    # network.services imports this module to queue its e-mails, so it is imported when the job runs.
-    from network.services.agreements import agreement_expiry_reminders
-
     return len(agreement_expiry_reminders())

@@ -6,6 +6,7 @@ Sections (keep them separate; add new fixtures in a section of their own):
   3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
   4. A real Celery worker process for tests that need one (`celery_worker_process`)
   5. API callers: a session or a token client (`client_kind`, `sign_in_as`; helpers in tests/clients.py)
+  6. Tenant scope for tests that call services directly (`in_scope`)
 """
 
 import email
@@ -302,3 +303,18 @@ def sign_in_as(client, client_kind):
         return sign_in(client, user, client_kind)
 
     return sign_in_as
+
+
+# ==================================================================================================
+# 6. Tenant scope: services never enter one, their callers do, so tests calling them directly do too
+# ==================================================================================================
+
+
+@pytest.fixture
+def in_scope(network):
+    """Run the test inside `network`'s scope (the module's or conftest's `network` fixture), as the scope
+    middleware, NetworkTask and the demo loader run the services."""
+    from django_scopes import scope
+
+    with scope(network=network):
+        yield network

@@ -1,0 +1,77 @@
+"""One rule for tenancy: services never enter a scope, their callers do; tenant-owned rows, and their
+history, are unreadable outside a scope."""
+
+import ast
+import datetime
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django_scopes import ScopeError, scope, scopes_disabled
+
+from network.models import PartnershipAgreement, Role
+from network.services.agreements import agreement_import
+from tests.factories import NetworkFactory, person_in
+
+pytestmark = pytest.mark.django_db
+
+SERVICE_PACKAGES = ("network/services", "projects/services", "members/services.py")
+# The one exception, and why: it creates the tenant, so no caller can have entered its scope.
+MAY_ENTER_A_SCOPE = {("network/services/networks.py", "network_create")}
+
+
+def _scope_calls(path):
+    """(function name, line) of every call to django_scopes' scope()/scopes_disabled() in a module."""
+    tree = ast.parse(path.read_text())
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in ("scope", "scopes_disabled"):
+                    found.append((function.name, node.lineno))
+    return found
+
+
+def _service_modules():
+    base = Path(settings.BASE_DIR)
+    for entry in SERVICE_PACKAGES:
+        path = base / entry
+        yield from sorted(path.glob("*.py")) if path.is_dir() else [path]
+
+
+def test_services_never_enter_a_scope_their_callers_do():
+    problems = []
+    modules = list(_service_modules())
+    assert len(modules) >= 8  # the walk finds the service modules
+    for path in modules:
+        relative = path.relative_to(settings.BASE_DIR).as_posix()
+        for function, line in _scope_calls(path):
+            if (relative, function) not in MAY_ENTER_A_SCOPE:
+                problems.append(f"{relative}:{line} {function}() enters a scope; its caller should")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_scope_check_finds_the_one_exception():
+    """The check above can fail: it does see network_create's scope."""
+    path = Path(settings.BASE_DIR) / "network/services/networks.py"
+    assert [function for function, _line in _scope_calls(path)] == ["network_create"]
+
+
+def test_a_service_called_outside_a_scope_raises_and_saves_nothing():
+    network = NetworkFactory()
+    coordinator = person_in(network, Role.COORDINATOR, name="Lead Institute")
+    person_in(network, Role.MEMBER, name="Partner School")
+    parties = [{"organisation": "Lead Institute", "role": "Lider"}, {"organisation": "Partner School", "role": ""}]
+    data = {"title": "Umowa", "signed_on": datetime.date(2021, 1, 1), "parties": parties, "areas": ["one"]}
+
+    with pytest.raises(ScopeError):
+        agreement_import(network=network, data=data, acting_user=coordinator)
+    with scopes_disabled():
+        assert not PartnershipAgreement.objects.exists()
+
+    with scope(network=network):  # the same call from a caller that entered the scope
+        agreement = agreement_import(network=network, data=data, acting_user=coordinator)
+    assert agreement.network == network
