@@ -28,7 +28,9 @@ def _admin_emails(organisation):
 
 @shared_task(base=NetworkTask, acks_late=True)
 def notify_join_request(network, *, membership_id):
-    membership = Membership.objects.select_related("organisation", "requested_by").get(pk=membership_id)
+    membership = Membership.objects.select_related("organisation", "requested_by").get(
+        network=network, pk=membership_id
+    )
     if membership.status != Membership.Status.REQUESTED:
         return
     url = absolute_url(reverse("network:manage_members", kwargs={"network_slug": network.slug}))
@@ -41,7 +43,7 @@ def notify_join_request(network, *, membership_id):
 
 @shared_task(base=NetworkTask, acks_late=True)
 def notify_membership_decision(network, *, membership_id):
-    membership = Membership.objects.select_related("organisation").get(pk=membership_id)
+    membership = Membership.objects.select_related("organisation").get(network=network, pk=membership_id)
     url = absolute_url(reverse("network:workspace", kwargs={"network_slug": network.slug}))
     recipients = set(_admin_emails(membership.organisation))
     if membership.requested_by_id:
@@ -55,7 +57,7 @@ def notify_membership_decision(network, *, membership_id):
 
 @shared_task(base=NetworkTask, acks_late=True)
 def send_invitation(network, *, invitation_id):
-    invitation = Invitation.objects.select_related("invited_by").get(pk=invitation_id)
+    invitation = Invitation.objects.select_related("invited_by").get(network=network, pk=invitation_id)
     if not invitation.is_open:
         return
     url = absolute_url(reverse("network:invitation", kwargs={"token": invitation.token}))
@@ -72,7 +74,7 @@ def send_invitation(network, *, invitation_id):
 @shared_task(base=NetworkTask, acks_late=True)
 def notify_agreement_expiry(network, *, agreement_id, days_left):
     """Tell the coordinators an agreement ends soon (queued once per threshold by the daily sweep)."""
-    agreement = PartnershipAgreement.objects.filter(pk=agreement_id).first()
+    agreement = PartnershipAgreement.objects.filter(network=network, pk=agreement_id).first()
     if agreement is None or agreement.valid_until is None:
         return  # deleted, or made open-ended, since the sweep queued this
     url = absolute_url(

@@ -75,3 +75,64 @@ def test_a_service_called_outside_a_scope_raises_and_saves_nothing():
     with scope(network=network):  # the same call from a caller that entered the scope
         agreement = agreement_import(network=network, data=data, acting_user=coordinator)
     assert agreement.network == network
+
+
+# --- every fetch by id names the network ------------------------------------------------------------
+
+TENANT_CODE = (
+    "network/services",
+    "network/views",
+    "network/selectors.py",
+    "network/api.py",
+    "network/tasks.py",
+    "projects/services",
+    "projects/selectors.py",
+    "projects/views.py",
+)
+FETCHES = {"get", "filter", "get_object_or_404", "select_for_update"}
+# Global models, looked up by id on purpose: the tenant itself and the members app's rows.
+GLOBAL = ("Organisation", "Network.objects", "Affiliation", "User")
+
+
+def _fetches_by_id_without_network(path):
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        keywords = {k.arg for k in node.keywords}
+        if name not in FETCHES or not keywords & {"pk", "id"}:
+            continue
+        source = ast.unparse(node)
+        if any(model in source for model in GLOBAL):
+            continue
+        if not keywords & {"network", "network_id"}:
+            found.append((node.lineno, source))
+    return found
+
+
+def _tenant_modules():
+    base = Path(settings.BASE_DIR)
+    for entry in TENANT_CODE:
+        path = base / entry
+        yield from sorted(path.glob("*.py")) if path.is_dir() else [path]
+
+
+def test_every_fetch_by_id_of_a_network_owned_row_names_the_network():
+    """The scope is the second line of defence, not the only one: `get(network=…, pk=…)`."""
+    problems = []
+    for path in _tenant_modules():
+        for line, source in _fetches_by_id_without_network(path):
+            problems.append(f"{path.relative_to(settings.BASE_DIR)}:{line} {source}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_fetch_check_sees_a_fetch_without_the_network(tmp_path):
+    module = tmp_path / "example.py"
+    module.write_text(
+        "Membership.objects.get(pk=1)\n"
+        "Membership.objects.get(network=n, pk=1)\n"
+        "get_object_or_404(Invitation, pk=2)\n"
+        "Organisation.objects.get(pk=3)\n"
+    )
+    assert [line for line, _source in _fetches_by_id_without_network(module)] == [1, 3]
