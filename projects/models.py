@@ -17,10 +17,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_scopes import ScopedManager
-from simple_history.models import HistoricalRecords
 
 from members.models import Organisation
 from network.models import Network
+from portal.history import scoped_history
 from projects.currencies import validate_currency
 
 # Any language Django knows, not only the portal's interface languages: a project's documents may be in
@@ -78,7 +78,7 @@ class Project(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScopedManager(network="network")
-    history = HistoricalRecords()
+    history = scoped_history(network="network")
 
     class Meta:
         ordering = ["-start_date", "title"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from django_scopes import ScopeError, scope, scopes_disabled
 
 from network.models import PartnershipAgreement, Role
@@ -136,3 +137,83 @@ def test_the_fetch_check_sees_a_fetch_without_the_network(tmp_path):
         "Organisation.objects.get(pk=3)\n"
     )
     assert [line for line, _source in _fetches_by_id_without_network(module)] == [1, 3]
+
+
+# --- history tables are scoped like their models ------------------------------------------------------
+
+
+def _make(kind, network):
+    from tests.factories import AgreementFactory, MembershipFactory, NewsPostFactory, ProjectFactory
+
+    return {
+        "project": lambda: ProjectFactory(network=network),
+        "membership": lambda: MembershipFactory(network=network),
+        "agreement": lambda: AgreementFactory(network=network),
+        "news_post": lambda: NewsPostFactory(network=network),
+    }[kind]()
+
+
+HISTORY_KINDS = ["project", "membership", "agreement", "news_post"]
+
+
+@pytest.mark.parametrize("kind", HISTORY_KINDS)
+def test_the_history_of_a_network_owned_model_is_unreadable_outside_a_scope(kind):
+    mine, other = NetworkFactory(visibility="private"), NetworkFactory(visibility="private")
+    row, elsewhere = _make(kind, mine), _make(kind, other)
+    model = type(row)
+    historical = model.history.model
+
+    for read in (
+        lambda: list(model.history.all()),
+        lambda: model.history.count(),
+        lambda: list(historical.objects.all()),
+        lambda: list(row.history.all()),
+        lambda: model.history.filter(pk=row.pk).first(),
+    ):
+        with pytest.raises(ScopeError):
+            read()
+
+    with scope(network=mine):
+        assert {h.network_id for h in model.history.all()} == {mine.pk}
+        assert {h.id for h in historical.objects.all()} == {row.pk}
+        assert [h.id for h in row.history.all()] == [row.pk]
+        assert not elsewhere.history.exists()  # another network's row's history is not in this scope
+        assert model.history.as_of(timezone.now()).count() == 1
+    with scopes_disabled():
+        assert {h.network_id for h in model.history.all()} == {mine.pk, other.pk}
+
+
+def test_the_tenant_s_own_history_is_not_scoped():
+    """Network is the tenant, not owned by one: like Network.objects, its history reads without a scope."""
+    from network.models import Network
+
+    network = NetworkFactory(name="Open to the admin")
+    assert network.pk in set(Network.history.values_list("id", flat=True))
+
+
+def test_saving_inside_a_scope_still_writes_history_rows():
+    network = NetworkFactory()
+    row = _make("project", network)
+    with scope(network=network):
+        row.title = "Renamed"
+        row.save()
+        assert [h.title for h in row.history.all()][0] == "Renamed"
+        assert row.history.count() == 2
+
+
+@pytest.mark.parametrize("kind", HISTORY_KINDS)
+def test_the_admin_history_pages_work_with_scopes_off(client, kind):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    network = NetworkFactory(visibility="private")
+    row = _make(kind, network)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    opts = type(row)._meta
+    listing = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[row.pk]))
+    assert listing.status_code == 200
+    with scopes_disabled():
+        history_id = row.history.get().history_id
+    detail = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[row.pk, history_id]))
+    assert detail.status_code == 200
