@@ -5,7 +5,7 @@ Sections (keep them separate; add new fixtures in a section of their own):
   2. CI guard: under CI=true the suite runs on PostgreSQL + Redis, or fails
   3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
   4. A real Celery worker process for tests that need one (`celery_worker_process`)
-  5. API callers: a session or a token client (`client_kind`, `sign_in_as`; helpers in tests/clients.py)
+  5. API callers: a session or a token client (`client_kind`; helpers in tests/clients.py)
   6. Tenant scope for tests that call services directly (`in_scope`)
 """
 
@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.clients import CLIENT_KINDS, sign_in
+from tests.clients import CLIENT_KINDS
 
 # ==================================================================================================
 # 1. Environment set at import time
@@ -293,16 +293,6 @@ def _stop(proc):
 def client_kind(request):
     """Any test asking for it runs twice: signed in by session, and by `Authorization: Token <key>`."""
     return request.param
-
-
-@pytest.fixture
-def sign_in_as(client, client_kind):
-    """`sign_in_as(user)` makes `client` call as `user` the `client_kind` way; None stays anonymous."""
-
-    def sign_in_as(user):
-        return sign_in(client, user, client_kind)
-
-    return sign_in_as
 
 
 # ==================================================================================================
