@@ -1,5 +1,7 @@
 """Everything under /api/v1/. Network-owned endpoints sit below networks/<network_slug>/ so the scope
-middleware resolves the network, checks the caller may see it and enters its scope."""
+middleware resolves the network and enters its scope; whether the caller may enter it is decided by
+portal.permissions.NetworkRulePermission once DRF has authenticated them (session or token), so every
+viewset registered in `in_network` uses it (tests/portal/test_cross_tenant.py checks)."""
 
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter

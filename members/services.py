@@ -1,5 +1,10 @@
 """Every write to people and organisations. Each service validates, writes atomically and sends mail
-after commit."""
+after commit.
+
+Like every service, these never enter a tenant scope: their callers do. Here there is none to enter:
+people, organisations, affiliations and colleague invitations are global, not network-owned, so these
+services touch no scoped model.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email

@@ -11,6 +11,7 @@ from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from members.models import Organisation, invitation_expiry, new_token
+from portal.history import scoped_history
 
 
 class Network(models.Model):
@@ -38,6 +39,9 @@ class Network(models.Model):
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The tenant itself: like Network.objects (the directory, the middleware's lookup by slug) its history
+    # is not scoped. Its rows are the network's own profile, read only in the admin; nothing network-owned
+    # is in them. Every model *owned by* a network uses scoped_history below.
     history = HistoricalRecords()
 
     class Meta:
@@ -120,7 +124,7 @@ class Membership(models.Model):
     decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ScopedManager(network="network")
-    history = HistoricalRecords()
+    history = scoped_history(network="network")
 
     class Meta:
         ordering = ["organisation__name"]
@@ -217,7 +221,7 @@ class PartnershipAgreement(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScopedManager(network="network")
-    history = HistoricalRecords()
+    history = scoped_history(network="network")
 
     class Meta:
         ordering = ["-signed_on", "-pk"]
@@ -378,7 +382,7 @@ class NewsPost(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScopedManager(network="network")
-    history = HistoricalRecords()
+    history = scoped_history(network="network")
 
     class Meta:
         ordering = ["-published_on", "-pk"]

@@ -3,12 +3,17 @@
 A person's network role comes from the active memberships of the organisations they work for; the
 highest one counts. Lookups are memoised on the user object, so a page asking many questions costs one
 query per network.
+
+Each visibility rule has its predicate (`can_view_x(user, row)`, for one row) and its queryset
+(`visible_x(user, …)`, for lists) side by side, built from the same parts, so a list never shows a row
+its page would refuse, nor hides one it would show (tests/portal/test_visibility.py holds them equal).
 """
 
+from django.db.models import Q
 from django_scopes import scope
 
 from members.permissions import admin_organisation_ids
-from network.models import ROLE_RANK, Membership, Role
+from network.models import ROLE_RANK, ContentVisibility, Membership, Network, NewsPost, PartnershipAgreement, Role
 from portal.permissions import memo, rule
 
 
@@ -43,6 +48,20 @@ def has_role(user, network, minimum):
 def can_view_network(user, network):
     """The public page: anyone for public networks, members (any role) and staff for private ones."""
     return network.is_public or user.is_staff or network_role(user, network) is not None
+
+
+def visible_networks(user):
+    """can_view_network as a queryset (the directory): public networks, the private ones the user's
+    organisations are active members of (any role), and every network for staff."""
+    if user.is_staff:
+        return Network.objects.all()
+    visible = Q(visibility=Network.Visibility.PUBLIC)
+    if user.is_authenticated:
+        mine = Network.objects.filter(
+            memberships__status=Membership.Status.ACTIVE, memberships__organisation__affiliations__user=user
+        ).values("pk")
+        visible |= Q(pk__in=mine)
+    return Network.objects.filter(visible)
 
 
 @rule
@@ -99,6 +118,16 @@ def may_read_item(user, item):
     return can_view_network(user, item.network) and (item.is_public or can_enter_workspace(user, item.network))
 
 
+def _visible_items(model, user, network):
+    """may_read_item as a queryset of the network's agreements or news posts."""
+    items = model.objects.filter(network=network)
+    if not can_view_network(user, network):
+        return items.none()
+    if not can_see_private_items(user, network):
+        items = items.filter(visibility=ContentVisibility.PUBLIC)
+    return items
+
+
 @rule
 def can_manage_agreements(user, network):
     """Record new partnership agreements in the network."""
@@ -108,6 +137,11 @@ def can_manage_agreements(user, network):
 @rule
 def can_view_agreement(user, agreement):
     return may_read_item(user, agreement)
+
+
+def visible_agreements(user, network):
+    """can_view_agreement as a queryset of the network's agreements."""
+    return _visible_items(PartnershipAgreement, user, network)
 
 
 @rule
@@ -124,6 +158,11 @@ def can_manage_news(user, network):
 @rule
 def can_view_news_post(user, post):
     return may_read_item(user, post)
+
+
+def visible_news_posts(user, network):
+    """can_view_news_post as a queryset of the network's news posts."""
+    return _visible_items(NewsPost, user, network)
 
 
 @rule

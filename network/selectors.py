@@ -9,7 +9,6 @@ from members.models import Affiliation, Organisation
 from network.models import (
     AgreementParty,
     AgreementSignatory,
-    ContentVisibility,
     Invitation,
     Membership,
     Network,
@@ -17,19 +16,14 @@ from network.models import (
     NewsPost,
     PartnershipAgreement,
 )
-from portal import permissions
+from network.permissions import visible_agreements, visible_networks, visible_news_posts
 
 
 def networks_directory(*, user):
-    """Public networks, plus private ones the user belongs to, with their active member counts."""
-    visible = Q(visibility=Network.Visibility.PUBLIC)
-    if user.is_authenticated:
-        mine = Network.objects.filter(
-            memberships__status=Membership.Status.ACTIVE, memberships__organisation__affiliations__user=user
-        ).values("pk")
-        visible |= Q(pk__in=mine)
+    """The networks this user may see (network.permissions.visible_networks), with their active member
+    counts, by name."""
     return (
-        Network.objects.filter(visible)
+        visible_networks(user)
         .annotate(
             member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
         )
@@ -108,18 +102,11 @@ def home_for_user(*, user):
 # --- partnership agreements and news ----------------------------------------------------------------
 
 
-def _visible_items(model, *, network, user):
-    items = model.objects.filter(network=network)
-    if not permissions.check("see_private_items", user, network):
-        items = items.filter(visibility=ContentVisibility.PUBLIC)
-    return items
-
-
 def agreements_for_user(*, network, user):
     """The agreements this user may read in the network (members also see members-only ones), newest
     first, with their parties' organisations for the list page."""
     parties = Prefetch("parties", queryset=AgreementParty.objects.select_related("organisation"))
-    return _visible_items(PartnershipAgreement, network=network, user=user).prefetch_related(parties)
+    return visible_agreements(user, network).prefetch_related(parties)
 
 
 def agreement_for_page(*, network, agreement_id):
@@ -138,7 +125,7 @@ def agreement_for_page(*, network, agreement_id):
 
 def news_for_user(*, network, user):
     """The news posts this user may read in the network, newest first, with the agreement they link to."""
-    return _visible_items(NewsPost, network=network, user=user).select_related("agreement")
+    return visible_news_posts(user, network).select_related("agreement")
 
 
 def news_post_for_page(*, network, post_id):

@@ -7,7 +7,9 @@ already sent finds the marker set and sends nothing.
 
 from celery import shared_task
 from django.urls import reverse
+from django.utils import timezone
 
+from network import selectors
 from network.models import Invitation, Membership, PartnershipAgreement, Role
 from portal.celery import NetworkTask, TransactionAwareTask
 from portal.mail import absolute_url, send_once, templated_messages
@@ -110,10 +112,31 @@ def notify_agreement_expiry(*, network, agreement_id, days_left):
         agreement_expiry_reminded(network=network, agreement=agreement, days_left=days_left)
 
 
+@shared_task(base=NetworkTask)
+def remind_agreement_expiry(*, network, today=None):
+    """One network's expiry reminders, inside its scope (entered by NetworkTask, not by the service)."""
+    # network.services imports this module to queue its e-mails, so it is imported when the job runs.
+    from network.services.agreements import agreement_expiry_remind
+
+    return agreement_expiry_remind(network=network, today=today)
+
+
+def agreement_expiry_reminders(*, today=None):
+    """Every network's expiry reminders for `today`: [(agreement id, days left)] queued.
+
+    The cross-network part is only the selector that names the networks with work; each network's part
+    runs as remind_agreement_expiry, called here in-process, so NetworkTask enters that network's scope.
+    """
+    from network.services.agreements import REMINDER_THRESHOLDS
+
+    today = today or timezone.localdate()
+    queued = []
+    for network_id in selectors.networks_with_agreements_due(today=today, thresholds=REMINDER_THRESHOLDS):
+        queued += remind_agreement_expiry(network=network_id, today=today)
+    return queued
+
+
 @shared_task(base=TransactionAwareTask)
 def agreement_expiry_sweep():
     """Daily (CELERY_BEAT_SCHEDULE): queue the 60- and 14-day expiry reminders in every network."""
-    # network.services imports this module to queue its e-mails, so it is imported when the job runs.
-    from network.services.agreements import agreement_expiry_reminders
-
     return len(agreement_expiry_reminders())

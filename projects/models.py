@@ -17,10 +17,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_scopes import ScopedManager
-from simple_history.models import HistoricalRecords
 
 from members.models import Organisation
 from network.models import Network
+from portal.history import scoped_history
 from portal.texts import MultilingualTextField
 from projects.currencies import validate_currency
 
@@ -79,7 +79,7 @@ class Project(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScopedManager(network="network")
-    history = HistoricalRecords()
+    history = scoped_history(network="network")
 
     class Meta:
         ordering = ["-start_date", "slug"]  # the slug: a title is in several languages

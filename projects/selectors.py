@@ -4,11 +4,9 @@ fixed number of queries, however many partners, activities or indicators there a
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
-from guardian.shortcuts import get_objects_for_user
 
 from members.models import Organisation
 from network.models import Membership
-from portal import permissions
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
@@ -19,6 +17,7 @@ from projects.models import (
     Project,
     ProjectPartner,
 )
+from projects.permissions import visible_projects
 
 _STATUS_ORDER = Case(
     When(status=Project.Status.ACTIVE, then=Value(0)),
@@ -32,15 +31,7 @@ def projects_for_network(*, network, user):
     """The network's projects this user may see: public ones for everybody, private ones for the
     network's members and staff, and those granted to the user (donors). Active first, then planned,
     then closed; newest first within each."""
-    projects = Project.objects.filter(network=network)
-    if not permissions.check("see_private_projects", user, network):
-        visible = Q(visibility=Project.Visibility.PUBLIC)
-        if user.is_authenticated:
-            granted = get_objects_for_user(
-                user, "projects.view_project", klass=projects, accept_global_perms=False, with_superuser=False
-            )
-            visible |= Q(pk__in=granted.values("pk"))
-        projects = projects.filter(visible)
+    projects = visible_projects(user, network)
     return projects.order_by(_STATUS_ORDER, "-start_date", "slug")  # a title is in several languages
 
 

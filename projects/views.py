@@ -122,7 +122,11 @@ def project_create(request, network_slug):
 
 @project_required("edit_project")
 def project_edit(request, project):
-    form = ProjectForm(request.POST or None, instance=Project.objects.get(pk=project.pk), network=request.network)
+    form = ProjectForm(
+        request.POST or None,
+        instance=Project.objects.get(network=request.network, pk=project.pk),
+        network=request.network,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             project_services.project_update(project=project, data=form.cleaned_data, acting_user=request.user)
@@ -150,7 +154,7 @@ def _spec_or_404(kind):
 
 def _row_or_404(model, project, pk):
     try:
-        row = model.objects.get(project=project, pk=int(pk))
+        row = model.objects.get(network_id=project.network_id, project=project, pk=int(pk))
     except (TypeError, ValueError, model.DoesNotExist):
         raise Http404("No such row.") from None
     row.project = project  # spares a query when services and permission rules ask for it

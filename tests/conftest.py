@@ -7,6 +7,8 @@ Sections (keep them separate; add new fixtures in a section of their own):
   4. A real Celery worker process for tests that need one (`celery_worker_process`)
   5. Jobs and e-mail in-process: a mail server failing on cue (`smtp`), what is handed to Celery
      (`published`), eager retries (`retries_run_here`)
+  6. API callers: a session or a token client (`client_kind`; helpers in tests/clients.py)
+  7. Tenant scope for tests that call services directly (`in_scope`)
 """
 
 import email
@@ -23,6 +25,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from tests.clients import CLIENT_KINDS
 
 # ==================================================================================================
 # 1. Environment set at import time
@@ -329,3 +333,29 @@ def published(monkeypatch):
 
     monkeypatch.setattr(Task, "apply_async", record)
     return sent
+
+
+# ==================================================================================================
+# 6. API callers: the same test as a session caller and as a token caller
+# ==================================================================================================
+
+
+@pytest.fixture(params=CLIENT_KINDS)
+def client_kind(request):
+    """Any test asking for it runs twice: signed in by session, and by `Authorization: Token <key>`."""
+    return request.param
+
+
+# ==================================================================================================
+# 7. Tenant scope: services never enter one, their callers do, so tests calling them directly do too
+# ==================================================================================================
+
+
+@pytest.fixture
+def in_scope(network):
+    """Run the test inside `network`'s scope (the module's or conftest's `network` fixture), as the scope
+    middleware, NetworkTask and the demo loader run the services."""
+    from django_scopes import scope
+
+    with scope(network=network):
+        yield network

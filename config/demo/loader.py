@@ -142,24 +142,24 @@ class DemoLoader:
 
     # --- agreements and news ----------------------------------------------------------------------
 
+    # The content methods run inside the network's scope, entered by load(): services never enter one.
+
     def agreements(self, entry, network, coordinator):
         for spec in entry.get("agreements", ()):
-            with scope(network=network):
-                exists = PartnershipAgreement.objects.filter(network=network, title=spec["title"]).exists()
+            exists = PartnershipAgreement.objects.filter(network=network, title=spec["title"]).exists()
             if not exists:
                 agreement_import(network=network, data=spec, acting_user=coordinator)
                 self.created["agreements"] += 1
 
     def news(self, entry, network, coordinator):
         for spec in entry.get("news", ()):
-            with scope(network=network):
-                if NewsPost.objects.filter(
-                    network=network, title=spec["title"], published_on=spec["published_on"]
-                ).exists():
-                    continue
-                data = dict(spec)
-                if data.get("agreement"):  # named by its title
-                    data["agreement"] = PartnershipAgreement.objects.get(network=network, title=data["agreement"])
+            if NewsPost.objects.filter(
+                network=network, title=spec["title"], published_on=spec["published_on"]
+            ).exists():
+                continue
+            data = dict(spec)
+            if data.get("agreement"):  # named by its title
+                data["agreement"] = PartnershipAgreement.objects.get(network=network, title=data["agreement"])
             news_post_create(network=network, data=data, acting_user=coordinator)
             self.created["news posts"] += 1
 
@@ -169,12 +169,10 @@ class DemoLoader:
         """Each project goes through project_import as the network's demo coordinator, so the same
         validation applies as on the pages; a project whose address exists already is left as it is."""
         for data in entry.get("projects", ()):
-            with scope(network=network):
-                if Project.objects.filter(network=network, slug=data["slug"]).exists():
-                    continue
+            if Project.objects.filter(network=network, slug=data["slug"]).exists():
+                continue
             organisations_before = Organisation.objects.count()
-            with scope(network=network):
-                project_import(network=network, data=data, acting_user=coordinator)
+            project_import(network=network, data=data, acting_user=coordinator)
             self.created["projects"] += 1
             # Partners and addressees new to Partnera are created by the import (without an admin).
             self.created["organisations"] += Organisation.objects.count() - organisations_before
@@ -205,9 +203,10 @@ class DemoLoader:
         # Union of another network's seed by name). The network's demo coordinator writes it.
         for entry, network in networks:
             coordinator = self.account(self.founder(entry)["login"])
-            self.agreements(entry, network, coordinator)
-            self.news(entry, network, coordinator)
-            self.projects(entry, network, coordinator)
+            with scope(network=network):
+                self.agreements(entry, network, coordinator)
+                self.news(entry, network, coordinator)
+                self.projects(entry, network, coordinator)
 
         ngo_admin = self.account(JOIN_DEMO["login"])
         self.organisation(JOIN_DEMO["organisation"], ngo_admin)

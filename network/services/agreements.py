@@ -5,14 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from django_scopes import scope
 
 from network import selectors, tasks
 from network.models import (
     AgreementArea,
     AgreementParty,
     AgreementSignatory,
-    Network,
     PartnershipAgreement,
 )
 from portal import audit, permissions
@@ -107,15 +105,14 @@ def agreement_create(*, network, data, parties, signatories=(), areas=(), acting
     "organisation": Organisation | None}], `areas`: [str], each in the agreement's order.
     """
     permissions.require("manage_agreements", acting_user, network)
-    with scope(network=network):
-        agreement = PartnershipAgreement(
-            network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
-        )
-        rows = _validate_agreement(
-            agreement, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
-        )
-        agreement.save()
-        _write_agreement_rows(agreement, *rows)
+    agreement = PartnershipAgreement(
+        network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+    )
+    rows = _validate_agreement(
+        agreement, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
+    )
+    agreement.save()
+    _write_agreement_rows(agreement, *rows)
     audit.record(network=network, acting_user=acting_user, action="agreement.created", obj=agreement,
                  **audit.diff({}, _audited(agreement, *rows)))  # fmt: skip
     return agreement
@@ -126,21 +123,20 @@ def agreement_update(*, agreement, data, parties, signatories, areas, acting_use
     """Change an agreement and replace its rows. A new end date brings its expiry reminders back."""
     permissions.require("edit_agreement", acting_user, agreement)
     network = agreement.network
-    with scope(network=network):
-        # Re-read under a lock: a ModelForm has already written the submitted values onto `agreement`.
-        current = PartnershipAgreement.objects.select_for_update().get(pk=agreement.pk)
-        previous_end = current.valid_until
-        before = _audited(current, *_stored_rows(current))
-        for key, value in data.items():
-            if key in AGREEMENT_FIELDS:
-                setattr(current, key, value)
-        rows = _validate_agreement(
-            current, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
-        )
-        if current.valid_until != previous_end:
-            current.reminded_60_at = current.reminded_14_at = None
-        current.save()
-        _write_agreement_rows(current, *rows)
+    # Re-read under a lock: a ModelForm has already written the submitted values onto `agreement`.
+    current = PartnershipAgreement.objects.select_for_update().get(network=network, pk=agreement.pk)
+    previous_end = current.valid_until
+    before = _audited(current, *_stored_rows(current))
+    for key, value in data.items():
+        if key in AGREEMENT_FIELDS:
+            setattr(current, key, value)
+    rows = _validate_agreement(
+        current, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
+    )
+    if current.valid_until != previous_end:
+        current.reminded_60_at = current.reminded_14_at = None
+    current.save()
+    _write_agreement_rows(current, *rows)
     audit.record(network=network, acting_user=acting_user, action="agreement.updated", obj=current,
                  **audit.diff(before, _audited(current, *rows)))  # fmt: skip
     return current
@@ -152,8 +148,7 @@ def agreement_delete(*, agreement, acting_user):
     permissions.require("edit_agreement", acting_user, agreement)
     audit.record(network=agreement.network, acting_user=acting_user, action="agreement.deleted", obj=agreement,
                  before=audit.snapshot(agreement, ("title", "signed_on")))  # fmt: skip
-    with scope(network=agreement.network):
-        agreement.delete()
+    agreement.delete()
 
 
 def _import_organisation(value, candidates, key):
@@ -193,33 +188,34 @@ def agreement_import(*, network, data, acting_user):
     Organisations named by id, name or acronym must be members of the network (they are looked up among
     them). `acting_user` must be a coordinator of the network, as for agreement_create.
     """
-    with scope(network=network):
-        candidates = list(selectors.agreement_party_organisations(network=network))
-        values = {k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
-        for key in ("signed_on", "valid_from", "valid_until"):
-            if key in values:
-                values[key] = _import_date(values[key])
-        parties = [
-            {"organisation": _import_organisation(p["organisation"], candidates, "parties"), "role": p.get("role", "")}
-            for p in data.get("parties", ())
-        ]
-        signatories = [
-            {
-                "name": s.get("name", ""),
-                "title": s.get("title", ""),
-                "organisation": _import_organisation(s.get("organisation"), candidates, "signatories"),
-            }
-            for s in data.get("signatories", ())
-        ]
-        rows = {"parties": parties, "signatories": signatories, "areas": list(data.get("areas", ()))}
-        existing = PartnershipAgreement.objects.filter(network=network, title=values.get("title", "")).first()
-        if existing is not None:
-            return agreement_update(agreement=existing, data=values, acting_user=acting_user, **rows)
-        return agreement_create(network=network, data=values, acting_user=acting_user, **rows)
+    candidates = list(selectors.agreement_party_organisations(network=network))
+    values = {k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+    for key in ("signed_on", "valid_from", "valid_until"):
+        if key in values:
+            values[key] = _import_date(values[key])
+    parties = [
+        {"organisation": _import_organisation(p["organisation"], candidates, "parties"), "role": p.get("role", "")}
+        for p in data.get("parties", ())
+    ]
+    signatories = [
+        {
+            "name": s.get("name", ""),
+            "title": s.get("title", ""),
+            "organisation": _import_organisation(s.get("organisation"), candidates, "signatories"),
+        }
+        for s in data.get("signatories", ())
+    ]
+    rows = {"parties": parties, "signatories": signatories, "areas": list(data.get("areas", ()))}
+    existing = PartnershipAgreement.objects.filter(network=network, title=values.get("title", "")).first()
+    if existing is not None:
+        return agreement_update(agreement=existing, data=values, acting_user=acting_user, **rows)
+    return agreement_create(network=network, data=values, acting_user=acting_user, **rows)
 
 
-def agreement_expiry_reminders(*, today=None):
-    """The daily sweep: tell each network's coordinators about agreements ending in 60 and in 14 days.
+@transaction.atomic
+def agreement_expiry_remind(*, network, today=None):
+    """One network's part of the daily sweep: tell its coordinators about agreements ending in 60 and
+    in 14 days. Runs inside the network's scope (network.tasks.remind_agreement_expiry enters it).
 
     The sweep only queues; each reminder goes once because the job claims the agreement's marker by a
     conditional UPDATE before sending (network.tasks.notify_agreement_expiry), so a second sweep, two
@@ -227,15 +223,6 @@ def agreement_expiry_reminders(*, today=None):
     days gets only the 14-day reminder. Returns [(agreement id, days left)] queued.
     """
     today = today or timezone.localdate()
-    queued = []
-    network_ids = selectors.networks_with_agreements_due(today=today, thresholds=REMINDER_THRESHOLDS)
-    for network in Network.objects.filter(pk__in=network_ids).order_by("pk"):
-        with scope(network=network):
-            queued += _agreement_expiry_remind(network=network, today=today)
-    return queued
-
-
-def _agreement_expiry_remind(*, network, today):
     queued = []
     due = selectors.agreements_due_for_reminder(network=network, today=today, thresholds=REMINDER_THRESHOLDS)
     for agreement in due:

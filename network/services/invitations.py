@@ -70,7 +70,7 @@ def invitation_accept(*, invitation, acting_user, organisation=None, new_organis
     """Accept for an organisation the user administers, or for a new one created on the spot."""
     from members.services import invitation_ensure_acceptable, organisation_create
 
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update().get(network_id=invitation.network_id, pk=invitation.pk)
     invitation_ensure_acceptable(invitation=invitation, acting_user=acting_user, ask_whom=_("the coordinators"))
     if organisation is None:
         if not new_organisation:

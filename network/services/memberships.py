@@ -51,7 +51,11 @@ def membership_request(*, network, organisation, acting_user, message=""):
 
 
 def _lock(membership):
-    return Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
+    return (
+        Membership.objects.select_for_update()
+        .select_related("organisation")
+        .get(network_id=membership.network_id, pk=membership.pk)
+    )
 
 
 def _require_status(membership, *expected):

@@ -43,6 +43,8 @@ def network_create(*, data, organisation, acting_user, objectives=(), tasks_=())
     network = Network(**values)
     network.full_clean()
     network.save()
+    # The one service that enters a scope: it creates the tenant, so no caller can have entered its
+    # scope before the call; the rows the founding writes (objectives, the first membership) need it.
     with scope(network=network):
         _set_objectives(network, objectives, tasks_)
         Membership.objects.create(
@@ -74,8 +76,7 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
     network.full_clean()
     network.save()
     if objectives is not None or tasks_ is not None:
-        with scope(network=network):
-            _set_objectives(network, objectives or (), tasks_ or ())
+        _set_objectives(network, objectives or (), tasks_ or ())
     audit.record(network=network, acting_user=acting_user, action="network.updated", obj=network,
                  **audit.changes(before, network))  # fmt: skip
     audit.record(network=network, acting_user=acting_user, action="network.objectives_changed", obj=network,

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
-from django_scopes import scope
 
 from network.models import (
     NewsPost,
@@ -62,10 +61,9 @@ def _validate_news_post(post):
 def news_post_create(*, network, data, acting_user):
     """Publish a news post on the network page (or for members only)."""
     permissions.require("manage_news", acting_user, network)
-    with scope(network=network):
-        post = NewsPost(network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in NEWS_FIELDS})
-        _validate_news_post(post)
-        post.save()
+    post = NewsPost(network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in NEWS_FIELDS})
+    _validate_news_post(post)
+    post.save()
     audit.record(network=network, acting_user=acting_user, action="news.created", obj=post,
                  after=audit.snapshot(post, AUDITED))  # fmt: skip
     return post
@@ -75,12 +73,11 @@ def news_post_create(*, network, data, acting_user):
 def news_post_update(*, post, data, acting_user):
     permissions.require("edit_news_post", acting_user, post)
     before = audit.stored_snapshot(post, AUDITED)  # the form has already written onto `post`
-    with scope(network=post.network):
-        for key, value in data.items():
-            if key in NEWS_FIELDS:
-                setattr(post, key, value)
-        _validate_news_post(post)
-        post.save()
+    for key, value in data.items():
+        if key in NEWS_FIELDS:
+            setattr(post, key, value)
+    _validate_news_post(post)
+    post.save()
     audit.record(network=post.network, acting_user=acting_user, action="news.updated", obj=post,
                  **audit.changes(before, post))  # fmt: skip
     return post
@@ -91,8 +88,7 @@ def news_post_delete(*, post, acting_user):
     permissions.require("edit_news_post", acting_user, post)
     audit.record(network=post.network, acting_user=acting_user, action="news.deleted", obj=post,
                  before=audit.snapshot(post, ("title", "published_on")))  # fmt: skip
-    with scope(network=post.network):
-        post.delete()
+    post.delete()
 
 
 # What the audit log keeps of a post: its fields, the body included (a post's words are what changes).

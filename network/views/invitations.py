@@ -41,7 +41,7 @@ def invite(request, network_slug):
 @require_POST
 @permissions.network_required("manage_members")
 def revoke_invitation(request, network_slug, invitation_id):
-    invitation = get_object_or_404(Invitation, pk=invitation_id)
+    invitation = get_object_or_404(Invitation, network=request.network, pk=invitation_id)
     try:
         invitation_revoke(invitation=invitation, acting_user=request.user)
     except ValidationError as error:

@@ -28,8 +28,10 @@ from portal.forms import add_service_errors
 
 
 def _membership(request, membership_id):
-    # The scope middleware already limits Membership to request.network: another network's id is a 404.
-    return get_object_or_404(Membership.objects.select_related("organisation", "network"), pk=membership_id)
+    # Another network's id is a 404: named here, and the scope middleware limits Membership to it as well.
+    return get_object_or_404(
+        Membership.objects.select_related("organisation", "network"), network=request.network, pk=membership_id
+    )
 
 
 @permissions.network_required("manage_members")

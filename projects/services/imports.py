@@ -4,7 +4,6 @@ reported by where it is.
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django_scopes import scope
 
 from members.models import Organisation
 from portal import audit
@@ -69,54 +68,53 @@ def project_import(*, network, data, acting_user):
           "sites": [{"name": "…", "city": "Ganja", "country": "AZ"} or "name"],
         }
     """
-    with scope(network=network):
-        project = project_create(network=network, data=data, acting_user=acting_user)
-        errors = {}
+    project = project_create(network=network, data=data, acting_user=acting_user)
+    errors = {}
 
-        def add(kind, row, where, parent=None):
-            try:
-                return project_item_add(project=project, kind=kind, data=row, acting_user=acting_user, parent=parent)
-            except ValidationError as error:
-                for field, messages in _errors_of(error).items():
-                    key = where if field == NON_FIELD_ERRORS else f"{where}.{field}"
-                    errors.setdefault(key, []).extend(messages)
-                return None
+    def add(kind, row, where, parent=None):
+        try:
+            return project_item_add(project=project, kind=kind, data=row, acting_user=acting_user, parent=parent)
+        except ValidationError as error:
+            for field, messages in _errors_of(error).items():
+                key = where if field == NON_FIELD_ERRORS else f"{where}.{field}"
+                errors.setdefault(key, []).extend(messages)
+            return None
 
-        for i, row in enumerate(data.get("partners", ())):
-            row = _row(row, "organisation")
-            if not isinstance(row.get("organisation"), Organisation):
-                row["organisation_name"] = row.pop("organisation", "")
-            add("partner", row, f"partners[{i}]")
-        for i, row in enumerate(data.get("funding_chain", ())):  # after the partners: it links their organisations
-            add("funding", _row(row, "name"), f"funding_chain[{i}]")
-        objectives = data.get("objectives", {})
-        for kind in (Objective.Kind.OVERALL, Objective.Kind.SPECIFIC):
-            for i, row in enumerate(objectives.get(kind.value, ())):
-                add("objective", {**_row(row, "text"), "kind": kind}, f"objectives.{kind.value}[{i}]")
-        for c, row in enumerate(data.get("components", ())):
-            row = _row(row, "title")
-            component = add("component", row, f"components[{c}]")
-            for a, activity in enumerate(row.get("activities", ())):
-                if component is not None:
-                    add("activity", _row(activity, "title"), f"components[{c}].activities[{a}]", parent=component)
-        for r, row in enumerate(data.get("results", ())):
-            row = _row(row, "title")
-            result = add("result", row, f"results[{r}]")
-            for i, indicator_row in enumerate(row.get("indicators", ())):
-                indicator_row = _row(indicator_row, "name")
-                where = f"results[{r}].indicators[{i}]"
-                indicator = add("indicator", indicator_row, where, parent=result) if result else None
-                for v, value in enumerate(indicator_row.get("values", ())):
-                    if indicator is not None:
-                        add("value", dict(value), f"{where}.values[{v}]", parent=indicator)
-        for i, row in enumerate(data.get("needs", ())):
-            add("need", _row(row, "text"), f"needs[{i}]")
-        for i, row in enumerate(data.get("target_groups", ())):
-            add("target_group", _row(row, "name"), f"target_groups[{i}]")
-        for i, row in enumerate(data.get("sites", ())):
-            add("site", _row(row, "name"), f"sites[{i}]")
-        if errors:
-            raise ValidationError(errors)
+    for i, row in enumerate(data.get("partners", ())):
+        row = _row(row, "organisation")
+        if not isinstance(row.get("organisation"), Organisation):
+            row["organisation_name"] = row.pop("organisation", "")
+        add("partner", row, f"partners[{i}]")
+    for i, row in enumerate(data.get("funding_chain", ())):  # after the partners: it links their organisations
+        add("funding", _row(row, "name"), f"funding_chain[{i}]")
+    objectives = data.get("objectives", {})
+    for kind in (Objective.Kind.OVERALL, Objective.Kind.SPECIFIC):
+        for i, row in enumerate(objectives.get(kind.value, ())):
+            add("objective", {**_row(row, "text"), "kind": kind}, f"objectives.{kind.value}[{i}]")
+    for c, row in enumerate(data.get("components", ())):
+        row = _row(row, "title")
+        component = add("component", row, f"components[{c}]")
+        for a, activity in enumerate(row.get("activities", ())):
+            if component is not None:
+                add("activity", _row(activity, "title"), f"components[{c}].activities[{a}]", parent=component)
+    for r, row in enumerate(data.get("results", ())):
+        row = _row(row, "title")
+        result = add("result", row, f"results[{r}]")
+        for i, indicator_row in enumerate(row.get("indicators", ())):
+            indicator_row = _row(indicator_row, "name")
+            where = f"results[{r}].indicators[{i}]"
+            indicator = add("indicator", indicator_row, where, parent=result) if result else None
+            for v, value in enumerate(indicator_row.get("values", ())):
+                if indicator is not None:
+                    add("value", dict(value), f"{where}.values[{v}]", parent=indicator)
+    for i, row in enumerate(data.get("needs", ())):
+        add("need", _row(row, "text"), f"needs[{i}]")
+    for i, row in enumerate(data.get("target_groups", ())):
+        add("target_group", _row(row, "name"), f"target_groups[{i}]")
+    for i, row in enumerate(data.get("sites", ())):
+        add("site", _row(row, "name"), f"sites[{i}]")
+    if errors:
+        raise ValidationError(errors)
     return project
 
 

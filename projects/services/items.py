@@ -269,7 +269,7 @@ def project_item_update(*, item, data, acting_user):
     permissions.require("edit_project", acting_user, project)
     _lock(project)
     # Where the row was, from the database: a ModelForm may already have changed the instance in memory.
-    stored = spec.model.objects.get(pk=item.pk)
+    stored = spec.model.objects.get(network_id=project.network_id, pk=item.pk)
     audited = audit.snapshot(stored, _audited(spec))
     before = _group_key(spec, stored)
     old_siblings = _siblings(spec, stored)

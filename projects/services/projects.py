@@ -23,7 +23,11 @@ def _clean_value(value):
 def _lock(project):
     """Serialise writes to one project's rows, so two coordinators adding activities at the same moment
     cannot both take number 1.4 (a no-op on SQLite, which serialises writers anyway)."""
-    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
+    list(
+        Project.objects.select_for_update()
+        .filter(network_id=project.network_id, pk=project.pk)
+        .values_list("pk", flat=True)
+    )
 
 
 def _project_values(data):

@@ -26,7 +26,6 @@ from network.models import (
 from network.services.agreements import (
     agreement_create,
     agreement_delete,
-    agreement_expiry_reminders,
     agreement_import,
     agreement_update,
 )
@@ -137,7 +136,7 @@ def _counts():
 
 
 def test_import_builds_the_polish_agreement_with_its_parties_signatories_and_numbered_areas(
-    network, coordinator, member, observer
+    network, coordinator, member, observer, in_scope
 ):
     agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
 
@@ -162,7 +161,7 @@ def test_import_builds_the_polish_agreement_with_its_parties_signatories_and_num
 
 
 def test_importing_the_same_title_again_replaces_the_agreement_instead_of_adding_one(
-    network, coordinator, member, observer
+    network, coordinator, member, observer, in_scope
 ):
     agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
     again = agreement_import(
@@ -174,7 +173,7 @@ def test_importing_the_same_title_again_replaces_the_agreement_instead_of_adding
     assert _rows(again)[2] == [(1, "jedno"), (2, "dwa")]
 
 
-def test_import_refuses_an_organisation_that_is_not_a_member_of_the_network(network, coordinator, member):
+def test_import_refuses_an_organisation_that_is_not_a_member_of_the_network(network, coordinator, member, in_scope):
     OrganisationFactory(name="Somebody Else")  # exists, but not in this network
     data = polish_agreement(
         parties=[{"organisation": "IBE", "role": "Lider"}, {"organisation": "Somebody Else", "role": "Partner"}],
@@ -203,7 +202,7 @@ def test_import_refuses_an_organisation_that_is_not_a_member_of_the_network(netw
     ],
 )
 def test_an_agreement_ending_before_it_is_signed_or_starts_is_refused_on_the_field_and_nothing_is_saved(
-    network, coordinator, member, dates, message
+    network, coordinator, member, dates, message, in_scope
 ):
     parties = [{"organisation": _org(coordinator), "role": "Lider"}, {"organisation": _org(member), "role": ""}]
 
@@ -231,7 +230,9 @@ def test_the_database_refuses_an_agreement_ending_before_it_is_signed_even_witho
         )
 
 
-def test_an_agreement_needs_two_distinct_parties_and_signatories_sign_for_a_party(network, coordinator, member):
+def test_an_agreement_needs_two_distinct_parties_and_signatories_sign_for_a_party(
+    network, coordinator, member, in_scope
+):
     ibe, kuratorium = _org(coordinator), _org(member)
 
     with pytest.raises(ValidationError) as error:
@@ -250,7 +251,7 @@ def test_an_agreement_needs_two_distinct_parties_and_signatories_sign_for_a_part
     assert _counts() == (0, 0, 0, 0)
 
 
-def test_only_coordinators_record_agreements(network, coordinator, member, observer):
+def test_only_coordinators_record_agreements(network, coordinator, member, observer, in_scope):
     parties = [{"organisation": _org(coordinator)}, {"organisation": _org(member)}]
     for user in (member, observer, AffiliationFactory().user):
         with pytest.raises(PermissionDenied):
@@ -263,10 +264,11 @@ def test_only_coordinators_record_agreements(network, coordinator, member, obser
     assert _counts() == (0, 0, 0, 0)
 
 
-def test_update_replaces_the_rows_and_a_new_end_date_brings_the_reminders_back(network, coordinator, member, observer):
+def test_update_replaces_the_rows_and_a_new_end_date_brings_the_reminders_back(
+    network, coordinator, member, observer, in_scope
+):
     agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
-    with scope(network=network):
-        PartnershipAgreement.objects.filter(pk=agreement.pk).update(reminded_60_at=timezone.now())
+    PartnershipAgreement.objects.filter(network=network, pk=agreement.pk).update(reminded_60_at=timezone.now())
     agreement.refresh_from_db()
 
     same_end = agreement_update(
@@ -314,7 +316,7 @@ def test_deleting_an_agreement_keeps_the_news_about_it(network, coordinator):
 def sweep(django_capture_on_commit_callbacks):
     def run(today):
         with django_capture_on_commit_callbacks(execute=True):
-            return agreement_expiry_reminders(today=today)
+            return tasks.agreement_expiry_reminders(today=today)
 
     return run
 
@@ -544,7 +546,8 @@ def test_a_single_party_comes_back_with_the_message_above_the_parties_and_nothin
 
 
 def test_the_edit_form_starts_from_the_saved_rows_and_saves_changes(client, network, coordinator, member, observer):
-    agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    with scope(network=network):  # the services' caller enters the scope
+        agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
     client.force_login(coordinator)
 
     page = client.get(_url("agreement_edit", network, agreement_id=agreement.pk))
@@ -570,7 +573,8 @@ def test_the_edit_form_starts_from_the_saved_rows_and_saves_changes(client, netw
 
 
 def test_the_agreement_page_shows_the_polish_agreement(client, network, coordinator, member, observer):
-    agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
+    with scope(network=network):  # the services' caller enters the scope
+        agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
 
     response = client.get(_url("agreement", network, agreement_id=agreement.pk))
 

@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
-from tests.factories import AffiliationFactory, NetworkFactory, person_in
+from tests.clients import sign_in
+from tests.factories import AffiliationFactory, MembershipFactory, NetworkFactory, person_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,57 @@ def test_private_network_members_are_404_for_outsiders(client):
     assert client.get(f"/api/v1/networks/{private.slug}/members/").status_code == 404
     client.force_login(AffiliationFactory().user)
     assert client.get(f"/api/v1/networks/{private.slug}/members/").status_code == 404
+
+
+def test_a_member_of_a_private_network_calling_with_a_token_gets_the_members(client):
+    """The bug: DRF authenticates a token after the middleware ran, so a middleware that decided who may
+    enter saw an anonymous caller and answered 404 to a member. NetworkRulePermission decides now."""
+    private = NetworkFactory(visibility=Network.Visibility.PRIVATE)
+    member = person_in(private, Role.MEMBER, name="Token Holders Union")
+    sign_in(client, member, "token")
+
+    response = client.get(f"/api/v1/networks/{private.slug}/members/")
+
+    assert response.status_code == 200, response.content
+    assert [m["organisation"]["name"] for m in response.json()["results"]] == ["Token Holders Union"]
+    # And the directory lists the private network for the token caller too.
+    names = {n["name"] for n in client.get("/api/v1/networks/").json()["results"]}
+    assert private.name in names
+
+
+def test_a_coordinator_of_a_private_network_decides_requests_with_a_token(client):
+    private = NetworkFactory(visibility=Network.Visibility.PRIVATE)
+    sign_in(client, person_in(private, Role.COORDINATOR), "token")
+    assert client.get(f"/api/v1/networks/{private.slug}/membership-requests/").status_code == 200
+
+
+@pytest.mark.parametrize("caller", ["anonymous", "outsider", "coordinator_elsewhere"])
+def test_private_network_api_is_404_for_non_members_of_either_kind(client, client_kind, caller):
+    private = NetworkFactory(visibility=Network.Visibility.PRIVATE)
+    request = MembershipFactory(network=private, status=Membership.Status.REQUESTED)
+    person_in(private, Role.COORDINATOR)
+    user = {
+        "anonymous": None,
+        "outsider": AffiliationFactory().user,
+        "coordinator_elsewhere": person_in(NetworkFactory(), Role.COORDINATOR),
+    }[caller]
+    sign_in(client, user, client_kind)
+    base = f"/api/v1/networks/{private.slug}"
+    for path in ("members/", f"members/{request.pk}/", "membership-requests/", f"membership-requests/{request.pk}/"):
+        assert client.get(f"{base}/{path}").status_code == 404, path
+    for path in ("membership-requests/", f"membership-requests/{request.pk}/approve/"):
+        assert client.post(f"{base}/{path}", {}, content_type="application/json").status_code == 404, path
+    with scopes_disabled():
+        request.refresh_from_db()
+    assert request.status == Membership.Status.REQUESTED
+
+
+def test_an_unknown_token_is_refused_not_treated_as_anonymous(client):
+    client.defaults["HTTP_AUTHORIZATION"] = "Token not-a-real-key"
+    response = client.get(f"/api/v1/networks/{NetworkFactory().slug}/members/")
+    # 403, not 401: DRF answers with the first authenticator's header, and SessionAuthentication has none.
+    assert response.status_code == 403
+    assert "Invalid token" in response.json()["detail"]
 
 
 def test_join_request_then_coordinator_approves(client):

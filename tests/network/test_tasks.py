@@ -17,8 +17,8 @@ from django_scopes import scope, scopes_disabled
 
 from network import tasks
 from network.models import Membership, Role
-from network.services.agreements import agreement_expiry_reminders
 from network.services.memberships import membership_request
+from network.tasks import agreement_expiry_reminders
 from tests.factories import (
     AffiliationFactory,
     AgreementFactory,

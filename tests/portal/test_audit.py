@@ -17,6 +17,7 @@ from django.db import transaction
 from django_scopes import scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
+from network import tasks
 from network.models import Membership, NetworkObjective, PartnershipAgreement, Role
 from network.services import agreements, invitations, memberships, networks, news
 from portal import audit
@@ -417,8 +418,8 @@ def test_the_expiry_reminder_job_writes_an_entry_with_no_user(w, django_capture_
         network=w.network, title="Ending pact", signed_on=datetime.date(2020, 12, 8), valid_until=end
     )
     with django_capture_on_commit_callbacks(execute=True):
-        agreements.agreement_expiry_reminders(today=end - datetime.timedelta(days=60))  # outside any scope
-        agreements.agreement_expiry_reminders(today=end - datetime.timedelta(days=59))  # nothing new to send
+        tasks.agreement_expiry_reminders(today=end - datetime.timedelta(days=60))  # outside any scope
+        tasks.agreement_expiry_reminders(today=end - datetime.timedelta(days=59))  # nothing new to send
     with scope(network=w.network):
         entry = AuditEntry.objects.get()
     assert entry.action == "agreement.expiry_reminder_sent"

@@ -7,6 +7,9 @@ without anyone remembering to: a route whose path kwarg this file does not know 
 
 For each route, GET and an empty POST must not answer 2xx, unless the route is in PUBLIC_BY_DESIGN; those
 pages are searched for B's private strings instead. Whatever the answers, B's rows must be unchanged.
+
+API routes are probed twice: by a session caller and by a token caller (DRF authenticates tokens after
+the middleware has run, so the two take different paths to the same rule). Pages ignore tokens.
 """
 
 import json
@@ -22,7 +25,9 @@ from members.models import Affiliation, ColleagueInvitation
 from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
 from portal import audit
 from portal.models import AuditEntry
+from portal.permissions import NetworkRulePermission
 from projects.models import Objective, Project
+from tests.clients import is_api, sign_in
 from tests.factories import (
     AffiliationFactory,
     AgreementFactory,
@@ -154,8 +159,12 @@ def skip_reason(route):
     return None
 
 
-def probed_routes():
-    return [route for route in all_routes() if skip_reason(route) is None]
+def probed_routes(client_kind="session"):
+    """Every route not skipped; for a token caller only the API's (pages treat a token caller as anonymous)."""
+    routes = [route for route in all_routes() if skip_reason(route) is None]
+    if client_kind == "token":
+        routes = [route for route in routes if route.name and route.name.startswith("api:")]
+    return routes
 
 
 def kwarg_value(route, kwarg, b):
@@ -323,24 +332,45 @@ def test_the_walk_finds_the_routes_we_know():
     assert any(name and name.startswith("admin:") for name in skipped)
 
 
-@pytest.mark.parametrize("visitor", ["anonymous", "coordinator_of_a"])
-def test_private_network_b_gives_nothing_away(client, tenants, visitor):
+def test_every_api_view_under_a_network_asks_network_rule_permission():
+    """The middleware does not decide who enters a network for API URLs (DRF has not authenticated the
+    caller yet); NetworkRulePermission does. An API view under <network_slug> without it would be open."""
+    from django.urls import resolve
+
+    in_network = [r for r in probed_routes() if r.name.startswith("api:") and "network_slug" in r.kwargs]
+    assert in_network
+    problems = []
+    for route in in_network:
+        url = reverse(route.name, kwargs={k: "1" if k != "network_slug" else "x" for k in route.kwargs})
+        view = resolve(url).func
+        classes = getattr(getattr(view, "cls", None), "permission_classes", None)
+        if classes is None or NetworkRulePermission not in classes:
+            problems.append(f"{route.name} ({route.path}) does not use NetworkRulePermission: {classes}")
+    assert problems == [], "\n".join(problems)
+
+
+# Anonymous callers carry no token, so the token kind only adds A's coordinator calling with a token.
+@pytest.mark.parametrize(
+    ("visitor", "client_kind"),
+    [("anonymous", "session"), ("coordinator_of_a", "session"), ("coordinator_of_a", "token")],
+)
+def test_private_network_b_gives_nothing_away(client, tenants, visitor, client_kind):
     if visitor == "coordinator_of_a":
-        client.force_login(tenants.coordinator_a)
+        sign_in(client, tenants.coordinator_a, client_kind)
     before = b_state(tenants.b)
 
-    problems = probe(client, probed_routes(), tenants.b)
+    problems = probe(client, probed_routes(client_kind), tenants.b)
 
     assert problems == [], "\n".join(problems)
     assert b_state(tenants.b) == before
 
 
-def test_b_objects_named_under_a_slug_are_answered_like_missing_ones(client, tenants):
+def test_b_objects_named_under_a_slug_are_answered_like_missing_ones(client, client_kind, tenants):
     """A's coordinator may act in A; B's membership, invitation… ids under A's address must get exactly
     the answer a non-existent id gets (Zulip's rule: "missing" and "not yours" look the same)."""
-    client.force_login(tenants.coordinator_a)
+    sign_in(client, tenants.coordinator_a, client_kind)
     before = b_state(tenants.b)
-    routes = [r for r in probed_routes() if "network_slug" in r.kwargs and len(r.kwargs) > 1]
+    routes = [r for r in probed_routes(client_kind) if "network_slug" in r.kwargs and len(r.kwargs) > 1]
     assert routes
 
     problems = []
@@ -361,25 +391,28 @@ def test_b_objects_named_under_a_slug_are_answered_like_missing_ones(client, ten
     assert b_state(tenants.b) == before
 
 
+A_LIST_PAGES = [
+    "/",
+    "/networks/",
+    "/networks/alpha/",
+    "/networks/alpha/workspace/",
+    "/networks/alpha/workspace/log/",
+    "/networks/alpha/members/manage/",
+    "/networks/alpha/agreements/",
+    "/networks/alpha/news/",
+    "/networks/alpha/projects/",
+    "/api/v1/networks/",
+    "/api/v1/networks/alpha/members/",
+    "/api/v1/networks/alpha/membership-requests/",
+]
+
+
 @pytest.mark.parametrize(
-    "page",
-    [
-        "/",
-        "/networks/",
-        "/networks/alpha/",
-        "/networks/alpha/workspace/",
-        "/networks/alpha/workspace/log/",
-        "/networks/alpha/members/manage/",
-        "/networks/alpha/agreements/",
-        "/networks/alpha/news/",
-        "/networks/alpha/projects/",
-        "/api/v1/networks/",
-        "/api/v1/networks/alpha/members/",
-        "/api/v1/networks/alpha/membership-requests/",
-    ],
+    ("page", "client_kind"),
+    [(page, "session") for page in A_LIST_PAGES] + [(page, "token") for page in A_LIST_PAGES if is_api(page)],
 )
-def test_a_list_pages_hold_none_of_b_rows(client, tenants, page):
-    client.force_login(tenants.coordinator_a)
+def test_a_list_pages_hold_none_of_b_rows(client, client_kind, tenants, page):
+    sign_in(client, tenants.coordinator_a, client_kind)
     response = client.get(page)
     assert response.status_code == 200
     assert "Alpha" in response.content.decode()  # the page does list A's rows

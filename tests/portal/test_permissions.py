@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 from network.models import Invitation, Membership, Network, Role
 from network.permissions import network_role
 from portal import permissions
+from tests.clients import sign_in
 from tests.factories import AffiliationFactory, MembershipFactory, NetworkFactory, UserFactory, person_in
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +117,98 @@ def test_permission_table(client, visibility, role, action, expected):
         invited = Invitation.objects.filter(network=network).exists()
     assert (request.status == Membership.Status.ACTIVE) == (action == "approve" and expected == DONE)
     assert invited == (action == "invite" and expected == DONE)
+
+
+# --- the same rules through the API, for session and token callers alike -------------------------------
+
+# action: (method, path under /api/v1/networks/<slug>/, POST body)
+API_ACTIONS = {
+    "members": ("get", "members/", None),
+    "member": ("get", "members/{member}/", None),
+    "requests": ("get", "membership-requests/", None),
+    "request": ("get", "membership-requests/{request}/", None),
+    "ask": ("post", "membership-requests/", {"organisation_id": "{own_org}"}),
+    "approve": ("post", "membership-requests/{request}/approve/", {"role": "member"}),
+}
+API_COLUMNS = tuple(API_ACTIONS)
+CREATED, INVALID = "201", "400"
+
+# Anonymous callers are refused with 403, not 401: SessionAuthentication (listed first) sends no
+# WWW-Authenticate header. Members asking to join again are 400 ("already"); staff administer no
+# organisation, so they have nobody to ask for.
+# fmt: off
+API_TABLE = {
+    Network.Visibility.PUBLIC: {
+        #               members member requests request ask      approve
+        "anonymous":   (OK,     OK,    DENIED,  DENIED, DENIED,  DENIED),
+        "outsider":    (OK,     OK,    DENIED,  DENIED, CREATED, DENIED),
+        "requester":   (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
+        "suspended":   (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
+        "observer":    (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
+        "member":      (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
+        "coordinator": (OK,     OK,    OK,      OK,     INVALID, OK),
+        "staff":       (OK,     OK,    DENIED,  DENIED, DENIED,  DENIED),
+    },
+    # Private: as on the pages, whoever has no active membership gets 404, as if it did not exist.
+    Network.Visibility.PRIVATE: {
+        #               members  member   requests request  ask      approve
+        "anonymous":   (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "outsider":    (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "requester":   (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "suspended":   (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "observer":    (OK,      OK,      DENIED,  DENIED,  DENIED,  DENIED),
+        "member":      (OK,      OK,      DENIED,  DENIED,  DENIED,  DENIED),
+        "coordinator": (OK,      OK,      OK,      OK,      DENIED,  OK),
+        "staff":       (OK,      OK,      DENIED,  DENIED,  DENIED,  DENIED),
+    },
+}
+# fmt: on
+
+API_CASES = [
+    pytest.param(visibility, role, action, expected, id=f"{visibility}-{role}-{action}")
+    for visibility, rows in API_TABLE.items()
+    for role, answers in rows.items()
+    for action, expected in zip(API_COLUMNS, answers, strict=True)
+]
+
+
+def test_the_api_table_covers_every_role_and_action():
+    assert set(API_TABLE) == set(TABLE)
+    for rows in API_TABLE.values():
+        assert set(rows) == set(TABLE[Network.Visibility.PUBLIC])
+        assert all(len(answers) == len(API_COLUMNS) for answers in rows.values())
+
+
+@pytest.mark.parametrize(("visibility", "role", "action", "expected"), API_CASES)
+def test_api_permission_table(client, client_kind, visibility, role, action, expected):
+    network = NetworkFactory(visibility=visibility)
+    coordinator = person_in(network, Role.COORDINATOR)
+    requester = AffiliationFactory().user
+    request = MembershipFactory(
+        network=network,
+        organisation=requester.affiliations.get().organisation,
+        status=Membership.Status.REQUESTED,
+        requested_by=requester,
+    )
+    user = requester if role == "requester" else make_person(network, role)
+    sign_in(client, user, client_kind)
+    with scopes_disabled():
+        member = Membership.objects.get(network=network, organisation__affiliations__user=coordinator)
+    own_org = user.affiliations.values_list("organisation_id", flat=True).first() if user else None
+    method, path, data = API_ACTIONS[action]
+    path = f"/api/v1/networks/{network.slug}/" + path.format(request=request.pk, member=member.pk)
+    data = {key: (own_org or 0) if value == "{own_org}" else value for key, value in (data or {}).items()}
+    with scopes_disabled():
+        open_before = Membership.objects.filter(network=network).count()
+
+    response = getattr(client, method)(path, data, content_type="application/json") if data else client.get(path)
+
+    assert str(response.status_code) == expected, f"{client_kind} {role} {action} {path}: {response.content[:200]}"
+    with scopes_disabled():
+        request.refresh_from_db()
+        open_after = Membership.objects.filter(network=network).count()
+    assert (request.status == Membership.Status.ACTIVE) == (action == "approve" and expected == OK)
+    assert (open_after - open_before) == (1 if expected == CREATED else 0)
 
 
 # --- the rules module itself -----------------------------------------------------------------------------

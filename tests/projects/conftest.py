@@ -1,7 +1,6 @@
 """People and a project in one public network, for the projects tests."""
 
 import pytest
-from django_scopes import scope
 
 from network.models import Role
 from tests.factories import NetworkFactory, ProjectFactory, person_in
@@ -25,10 +24,3 @@ def member(network):
 @pytest.fixture
 def project(network):
     return ProjectFactory(network=network, title="VET for the Future", acronym="VET4F", slug="vet4f")
-
-
-@pytest.fixture
-def in_scope(network):
-    """Services run inside the network's scope, as they do behind the scope middleware."""
-    with scope(network=network):
-        yield
