@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from portal import permissions
 from portal.forms import add_service_errors
 from projects import selectors
-from projects.currencies import CURRENCIES
+from projects.currencies import currency_choices
 from projects.forms import ITEM_FORMS, ProjectForm
 from projects.models import Project
 from projects.services import items as item_services
@@ -117,7 +117,7 @@ def project_create(request, network_slug):
         else:
             messages.success(request, _("The project is created. Now describe its objectives and activities."))
             return redirect("projects:edit_page", network_slug=network.slug, project_slug=project.slug, page="logframe")
-    return render(request, "projects/form.html", {"network": network, "form": form, "currencies": CURRENCIES})
+    return render(request, "projects/form.html", {"network": network, "form": form, "currencies": currency_choices()})
 
 
 @project_required("edit_project")
@@ -131,11 +131,8 @@ def project_edit(request, project):
         else:
             messages.success(request, _("Project saved."))
             return redirect("projects:detail", network_slug=request.network.slug, project_slug=project.slug)
-    return render(
-        request,
-        "projects/form.html",
-        {"network": request.network, "project": project, "form": form, "currencies": CURRENCIES, "pages": PAGES},
-    )
+    context = {"network": request.network, "project": project, "form": form, "pages": PAGES}
+    return render(request, "projects/form.html", {**context, "currencies": currency_choices()})
 
 
 # --- the editing pages ----------------------------------------------------------------------------
