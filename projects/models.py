@@ -10,6 +10,7 @@ someone forgot.
 import datetime
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -119,29 +120,12 @@ class Project(models.Model):
         """
         if not (self.start_date and self.end_date):
             return None
-        end = self.end_date + datetime.timedelta(days=1)  # the first day after the project
-        months = (end.year - self.start_date.year) * 12 + end.month - self.start_date.month
-        if end.day < self.start_date.day:
-            months -= 1
-        anniversary = _add_months(self.start_date, months)
-        if (end - anniversary).days >= 15:
-            months += 1
-        return months
+        span = relativedelta(self.end_date + datetime.timedelta(days=1), self.start_date)  # to the day after
+        return span.years * 12 + span.months + (1 if span.days >= 15 else 0)
 
 
 def _both_dates(*values):
     return all(isinstance(v, datetime.date) for v in values)
-
-
-def _add_months(day, months):
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    for candidate in (day.day, 30, 29, 28):  # 31 January + 1 month is the end of February
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 class IatiOrganisationRole(models.IntegerChoices):

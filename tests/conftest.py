@@ -5,6 +5,7 @@ Sections (keep them separate; add new fixtures in a section of their own):
   2. CI guard: under CI=true the suite runs on PostgreSQL + Redis, or fails
   3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
   4. A real Celery worker process for tests that need one (`celery_worker_process`)
+  5. Each test starts in the default language
 """
 
 import email
@@ -278,3 +279,18 @@ def _stop(proc):
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+# ==================================================================================================
+# 5. Each test starts in the default language
+# ==================================================================================================
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """LocaleMiddleware leaves the last request's language active in the thread: a test client call
+    with Accept-Language: pl would turn the next test's messages Polish."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -126,6 +126,9 @@ def test_update_keeps_the_address_and_records_history(project, coordinator):
         (date(2024, 3, 1), date(2025, 8, 31), 18),
         (date(2025, 1, 31), date(2025, 2, 27), 1),
         (date(2025, 1, 1), date(2025, 1, 10), 0),
+        (date(2024, 1, 31), date(2024, 2, 28), 1),  # the month after 31 January ends with February
+        (date(2025, 1, 1), date(2025, 1, 15), 1),  # 15 days round up
+        (date(2025, 1, 1), date(2025, 1, 14), 0),
     ],
 )
 def test_duration_in_months_counts_both_ends(start, end, months):
