@@ -369,6 +369,14 @@ class IndicatorValue(ProjectItem):
         verbose_name = _("actual value")
         verbose_name_plural = _("actual values")
         ordering = ["period_start", "pk"]
+        constraints = [
+            # The database keeps one value per period, even against two saves at once; the service turns
+            # the refusal into the message on the field (projects.services.items._save).
+            models.UniqueConstraint(
+                fields=["indicator", "period_start", "period_end"], name="indicator_value_unique_period",
+                violation_error_message=_("There is already a value for this period."),
+            ),
+        ]  # fmt: skip
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.period_start} – {self.period_end})"
@@ -386,12 +394,6 @@ class IndicatorValue(ProjectItem):
             return  # a date that failed to parse has its own error already
         if self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
-        if self.indicator_id:
-            same = IndicatorValue.objects.filter(
-                indicator_id=self.indicator_id, period_start=self.period_start, period_end=self.period_end
-            ).exclude(pk=self.pk)
-            if same.exists():
-                raise ValidationError({"period_start": _("There is already a value for this period.")})
 
 
 class Need(ProjectItem):

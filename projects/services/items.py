@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_register
@@ -47,6 +48,9 @@ class ItemKind:
     ordered: bool = True  # False: the model orders itself (indicator values by period)
     prepare: Callable | None = None  # resolves what `data` names indirectly (organisations by name)
     logframe: bool = False  # renumber activity codes after every change
+    # A unique constraint left to the database (no query before saving): its name, and the field and
+    # message the refusal becomes. A kind with one has no other constraint for full_clean to check.
+    unique: tuple | None = None
 
 
 def _organisation_named(name):
@@ -143,7 +147,11 @@ ITEMS = {
     "result": ItemKind(Result, ("level", "title", "title_translation", "description")),
     "indicator": ItemKind(Indicator, ("name", "unit", "baseline", "target"), parent="result"),
     "value": ItemKind(
-        IndicatorValue, ("period_start", "period_end", "value", "note"), parent="indicator", ordered=False
+        IndicatorValue,
+        ("period_start", "period_end", "value", "note"),
+        parent="indicator",
+        ordered=False,
+        unique=("indicator_value_unique_period", "period_start", _lazy("There is already a value for this period.")),
     ),
     "need": ItemKind(Need, ("text", "text_translation")),
     "target_group": ItemKind(TargetGroup, ("name", "name_translation")),
@@ -229,6 +237,26 @@ def _fill(spec, item, data):
             setattr(item, field, _clean_value(data[field]))
 
 
+def _save(spec, item):
+    """full_clean and save. A constraint the kind leaves to the database is not asked beforehand: the
+    save runs in a savepoint, and the database's refusal becomes the field's message (nothing is kept)."""
+    item.full_clean(validate_constraints=spec.unique is None)
+    if spec.unique is None:
+        item.save()
+        return
+    name, field, message = spec.unique
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        constraint = next(c for c in item._meta.constraints if c.name == name)
+        try:
+            constraint.validate(type(item), item)
+        except ValidationError:
+            raise ValidationError({field: message}, code="unique") from None
+        raise  # another integrity error: a bug, not bad input
+
+
 def _set_parent(spec, item, parent):
     if parent.project_id != item.project_id:  # views look parents up inside the project; this is a bug
         raise ValueError(f"{parent!r} belongs to another project")
@@ -252,8 +280,7 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
         item.position = _next_position(spec, item)
     if spec.prepare:
         spec.prepare(item, data, True)
-    item.full_clean()
-    item.save()
+    _save(spec, item)
     if spec.logframe:
         _renumber_logframe(project)
     return item
@@ -282,8 +309,7 @@ def project_item_update(*, item, data, acting_user):
     if spec.logframe and moved:
         # Until the renumbering below, a code no other activity can have (the constraint is per row).
         item.code = f"~{item.pk}"
-    item.full_clean()
-    item.save()
+    _save(spec, item)
     if spec.ordered and moved:
         _compact(spec, old_siblings.exclude(pk=item.pk))
     if spec.logframe:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
@@ -14,6 +15,7 @@ from projects.models import (
     Component,
     FundingLink,
     IatiOrganisationRole,
+    IndicatorValue,
     Objective,
     PartnerRole,
     Project,
@@ -306,6 +308,29 @@ def test_indicator_values_need_a_sound_and_unique_period(project, coordinator):
     with pytest.raises(ValidationError) as caught:
         add(project, "value", coordinator, indicator, period_start="2025-01-01", period_end="2025-12-31", value="4")
     assert "already a value" in caught.value.message_dict["period_start"][0]
+
+
+def test_the_database_keeps_one_value_per_period_and_the_service_says_so_on_the_field(project, coordinator):
+    result = add(project, "result", coordinator, level="outcome", title="Better career guidance")
+    indicator = add(project, "indicator", coordinator, result, name="Schools with a career office")
+    kept = add(project, "value", coordinator, indicator, period_start="2025-01-01", period_end="2025-12-31", value="3")
+    other = add(project, "value", coordinator, indicator, period_start="2026-01-01", period_end="2026-12-31", value="5")
+
+    with pytest.raises(IntegrityError), transaction.atomic():  # the constraint itself, under any service
+        IndicatorValue.objects.create(
+            project=project, network=project.network, indicator=indicator,
+            period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), value=9,
+        )  # fmt: skip
+    # Moving another value onto a taken period: refused on the field, and nothing of it is saved.
+    with pytest.raises(ValidationError) as caught:
+        project_item_update(
+            item=other, data={"period_start": "2025-01-01", "period_end": "2025-12-31", "value": "7"},
+            acting_user=coordinator,
+        )  # fmt: skip
+    assert caught.value.message_dict == {"period_start": ["There is already a value for this period."]}
+    other.refresh_from_db()
+    assert (other.period_start, other.value) == (date(2026, 1, 1), Decimal("5"))
+    assert list(IndicatorValue.objects.filter(indicator=indicator).values_list("pk", flat=True)) == [kept.pk, other.pk]
 
 
 def test_objectives_are_numbered_within_their_kind(project, coordinator):
