@@ -41,7 +41,7 @@ def projects_for_network(*, network, user):
             )
             visible |= Q(pk__in=granted.values("pk"))
         projects = projects.filter(visible)
-    return projects.order_by(_STATUS_ORDER, "-start_date", "title")
+    return projects.order_by(_STATUS_ORDER, "-start_date", "title", "pk")  # pk: a stable order across pages
 
 
 def project_in_network(*, network, slug):

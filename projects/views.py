@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -28,6 +29,8 @@ from projects.forms import ITEM_FORMS, ProjectForm
 from projects.models import Project
 from projects.services import items as item_services
 from projects.services import projects as project_services
+
+PROJECTS_PER_PAGE = 25
 
 # The editing pages and the sections on each. A section is one boosted <section> that answers htmx.
 PAGES = {
@@ -85,7 +88,8 @@ def project_required(action):
 def project_list(request, network_slug):
     network = request.network
     projects = selectors.projects_for_network(network=network, user=request.user)
-    return render(request, "projects/list.html", {"network": network, "projects": projects})
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "projects/list.html", {"network": network, "page": page, "projects": page.object_list})
 
 
 @project_required("view_project")

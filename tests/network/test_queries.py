@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
+from network.views.networks import NETWORKS_PER_PAGE
 from tests.factories import (
     AffiliationFactory,
     ColleagueInvitationFactory,
@@ -46,7 +47,13 @@ def directory(client):
         while Network.objects.filter(visibility=Network.Visibility.PUBLIC).count() < n:
             MembershipFactory(network=NetworkFactory(description="A partnership"))
 
-    return "/networks/", grow, lambda r: len(r.context["networks"])
+    def rows(response):
+        """The networks listed over all pages; the first page holds as many as fit on it."""
+        listed = response.context["page"].paginator.count
+        assert len(response.context["networks"]) == min(listed, NETWORKS_PER_PAGE)
+        return listed
+
+    return "/networks/", grow, rows
 
 
 def network_detail(client):
@@ -152,3 +159,17 @@ def test_query_count_does_not_grow_with_the_rows(client, case, record_property, 
     record_property("queries", {SMALL: small, LARGE: large})
     print(f"\n{case.__name__}: {small} queries with {SMALL} rows, {large} with {LARGE}")
     assert large == small
+
+
+def test_the_directory_pages_cost_the_same_and_list_every_network_once(client):
+    with scopes_disabled():
+        for _ in range(NETWORKS_PER_PAGE + 3):
+            NetworkFactory(name="Same name")  # one name for all: only the tie-breaker orders them
+    client.get("/networks/")
+    first, response = count_queries(client, "/networks/")
+    assert 'rel="next" href="?page=2"' in response.content.decode()
+    second, response_2 = count_queries(client, "/networks/?page=2")
+    shown = [n.pk for n in response.context["networks"]] + [n.pk for n in response_2.context["networks"]]
+    assert len(response_2.context["networks"]) == 3 and sorted(shown) == sorted(set(shown))
+    assert len(shown) == NETWORKS_PER_PAGE + 3
+    assert first == second

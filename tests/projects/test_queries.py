@@ -8,8 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_scopes import scopes_disabled
 
 from network.models import Role
+from projects.models import Project
+from projects.views import PROJECTS_PER_PAGE
 from tests.factories import NetworkFactory, ProjectFactory, person_in, project_with_logframe
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +69,21 @@ def test_the_project_list_costs_the_same_for_two_or_twenty_projects(client):
             ProjectFactory(network=network)
         counts.append(count_queries(client, path))
     assert counts[0] == counts[1]
+
+
+def test_the_project_list_is_paginated_at_a_fixed_cost(client):
+    """Beyond one page: the first page of 30 or 80 projects costs the same, and page 2 holds the rest."""
+    network = NetworkFactory()
+    client.force_login(person_in(network, Role.MEMBER))
+    path = reverse("projects:list", kwargs={"network_slug": network.slug})
+    counts = []
+    for total in (PROJECTS_PER_PAGE + 5, 80):
+        with scopes_disabled():
+            while Project.objects.filter(network=network).count() < total:
+                ProjectFactory(network=network)
+        counts.append(count_queries(client, path))
+    assert counts[0] == counts[1]
+    response = client.get(path, {"page": 4})
+    assert len(response.context["projects"]) == 80 - 3 * PROJECTS_PER_PAGE
+    assert 'rel="prev" href="?page=3"' in response.content.decode() and 'rel="next"' not in response.content.decode()
+    assert count_queries(client, f"{path}?page=4") == counts[0]
