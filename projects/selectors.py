@@ -12,6 +12,7 @@ from portal import permissions
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
+    FundingLink,
     Indicator,
     IndicatorValue,
     Objective,
@@ -119,10 +120,18 @@ def project_page(*, project):
     )
 
 
-def organisation_names_for_partners(*, network):
-    """Suggestions for the partner field: the network's member organisations and every organisation
-    already a partner in one of its projects."""
+def network_organisations(*, network):
+    """The organisations this network already deals with: its active members, its projects' partners
+    and funders, and the records its coordinators typed in. A name typed in a project is matched
+    among these only, never against another network's partners."""
     member_ids = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).values("organisation_id")
     partner_ids = ProjectPartner.objects.filter(network=network).values("organisation_id")
-    names = Organisation.objects.filter(Q(pk__in=member_ids) | Q(pk__in=partner_ids)).values_list("name", flat=True)
-    return sorted(set(names))
+    funder_ids = FundingLink.objects.filter(network=network, organisation__isnull=False).values("organisation_id")
+    return Organisation.objects.filter(
+        Q(pk__in=member_ids) | Q(pk__in=partner_ids) | Q(pk__in=funder_ids) | Q(created_in_network_id=network.pk)
+    )
+
+
+def organisation_names_for_partners(*, network):
+    """Suggestions for the partner field: the organisations the network already deals with."""
+    return sorted(set(network_organisations(network=network).values_list("name", flat=True)))

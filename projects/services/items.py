@@ -34,6 +34,7 @@ from projects.models import (
     Site,
     TargetGroup,
 )
+from projects.selectors import network_organisations
 from projects.services.projects import _clean_value, _lock
 
 
@@ -53,30 +54,33 @@ class ItemKind:
     unique: tuple | None = None
 
 
-def _organisation_named(name):
-    """Organisations are global: matched case-insensitively by name, then by acronym if only one has it."""
-    match = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
+def _organisation_named(name, network):
+    """The organisation of this name (case-insensitive), else of this acronym if only one has it, among
+    those the network already deals with (projects.selectors.network_organisations). Never one that
+    only another network knows: a name alone does not say two networks mean the same organisation."""
+    own = network_organisations(network=network)
+    match = own.filter(name__iexact=name).order_by("pk").first()
     if match is None:
-        by_acronym = list(Organisation.objects.filter(acronym__iexact=name)[:2])
+        by_acronym = list(own.filter(acronym__iexact=name)[:2])
         if len(by_acronym) == 1:
             match = by_acronym[0]
     return match
 
 
-def _organisation_for_partner(name, details):
-    """The organisation called `name`, created when Partnera does not know it yet.
+def _organisation_for_partner(name, details, network):
+    """The network's organisation called `name`, or a new record of this network's own.
 
     A new partner organisation gets no admin (organisation_register). organisation_create would make the
     coordinator its admin, and a coordinator who lists the European Union as funder must not be able to
-    edit the EU's profile or join networks in its name. The profile stays unclaimed until its own people
-    take it over (through staff, for now).
+    edit the EU's profile or join networks in its name. The record stays the network's own until the
+    organisation's admins claim it (projects.services.organisations.organisation_merge).
     """
-    organisation = _organisation_named(name)
+    organisation = _organisation_named(name, network)
     if organisation is not None:
         return organisation
     values = {key: _clean_value(value) for key, value in (details or {}).items() if key in ORGANISATION_FIELDS}
     try:
-        return organisation_register(data={**values, "name": name})
+        return organisation_register(data={**values, "name": name}, network_id=network.pk)
     except ValidationError as error:
         raise ValidationError(
             {
@@ -94,7 +98,7 @@ def _prepare_partner(item, data, is_new):
     elif is_new or (name and name != item.organisation.name):
         if not name:
             raise ValidationError({"organisation_name": _("Name the organisation.")})
-        item.organisation = _organisation_for_partner(name, data.get("organisation_details"))
+        item.organisation = _organisation_for_partner(name, data.get("organisation_details"), item.project.network)
     same = ProjectPartner.objects.filter(project=item.project, organisation=item.organisation, role=item.role)
     if same.exclude(pk=item.pk).exists():
         raise ValidationError(
@@ -104,8 +108,8 @@ def _prepare_partner(item, data, is_new):
 
 
 def _link_organisation(item, data, is_new):
-    """Funding links and sites name an organisation in words; link it when Partnera knows that name."""
-    item.organisation = _organisation_named(item.name) if item.name else None
+    """Funding links and sites name an organisation in words; link it when the network knows that name."""
+    item.organisation = _organisation_named(item.name, item.project.network) if item.name else None
 
 
 def _prepare_activity(item, data, is_new):

@@ -25,7 +25,7 @@ from projects.models import (
 from projects.services.imports import project_import
 from projects.services.items import project_item_add, project_item_move, project_item_remove, project_item_update
 from projects.services.projects import project_create, project_update
-from tests.factories import ActivityFactory, ComponentFactory, OrganisationFactory, ProjectFactory
+from tests.factories import ActivityFactory, ComponentFactory, MembershipFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_scope")]
 
@@ -285,8 +285,9 @@ def test_a_partner_whose_role_changes_goes_last_in_the_new_role(project, coordin
     ]  # fmt: skip
 
 
-def test_funding_links_and_sites_link_organisations_partnera_knows(project, coordinator):
-    OrganisationFactory(name="European Union", acronym="EU")
+def test_funding_links_and_sites_link_organisations_the_network_knows(project, coordinator):
+    MembershipFactory(network=project.network, organisation=OrganisationFactory(name="European Union", acronym="EU"))
+    OrganisationFactory(name="Commitment to Constructive Dialogue")  # on Partnera, but unknown to this network
     eu = add(project, "funding", coordinator, kind="funder", name="European Union")
     ccd = add(project, "funding", coordinator, kind="intermediary", name="Commitment to Constructive Dialogue")
     site = add(project, "site", coordinator, name="Ganja State Vocational School", city="Ganja", country="AZ")
