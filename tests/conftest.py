@@ -6,6 +6,7 @@ Sections (keep them separate; add new fixtures in a section of their own):
   3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
   4. A real Celery worker process for tests that need one (`celery_worker_process`)
   5. Each test starts in the default language
+  6. The demo data, loaded once per module (`demo`)
 """
 
 import email
@@ -294,3 +295,33 @@ def _default_language():
     from django.utils import translation
 
     translation.deactivate()
+
+
+# ==================================================================================================
+# 6. The demo data, loaded once per module (`demo`)
+# ==================================================================================================
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """load_demo once for the module, inside a transaction rolled back when the module ends, so the
+    next module starts from an empty database. Loading takes ~0.7 s: once per module, not per test."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", force=True, quiet=True)  # forced: tests run with DEBUG off
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_for_module, db):
+    """The five seed networks. A test may write: `db` runs it in a savepoint rolled back after it.
+    A module using it sees the demo in every database test after the first that asks for it, so
+    tests that need an empty database live in modules of their own."""
