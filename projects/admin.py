@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import OrganisationAdmin
@@ -79,17 +81,21 @@ class OrganisationMergeAdmin(OrganisationAdmin):
     list_filter = [*OrganisationAdmin.list_filter, ("created_in_network_id", admin.EmptyFieldListFilter)]
     actions = ["merge_into_namesake"]
 
-    @admin.action(description="Merge typed-in records into the one organisation with its own profile and the same name")
+    @admin.action(description=gettext_lazy("Merge typed-in records into the one organisation of the same name"))
     def merge_into_namesake(self, request, queryset):
         for record in queryset.exclude(created_in_network_id=None):
             namesakes = list(Organisation.objects.filter(name__iexact=record.name, created_in_network_id=None)[:2])
             if len(namesakes) != 1:
-                self.message_user(request, f"{record}: {len(namesakes)} organisations of that name; merge by hand.",
-                                  messages.WARNING)  # fmt: skip
+                warning = _("%(org)s: %(count)s organisations of that name; merge by hand.")
+                self.message_user(request, warning % {"org": record, "count": len(namesakes)}, messages.WARNING)
                 continue
             try:
                 organisation_merge(record=record, into=namesakes[0], acting_user=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{record}: {' '.join(error.messages)}", messages.ERROR)
             else:
-                self.message_user(request, f"{record} merged into {namesakes[0]}.", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    _("%(org)s merged into %(into)s.") % {"org": record, "into": namesakes[0]},
+                    messages.SUCCESS,
+                )
