@@ -84,6 +84,13 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     iati_identifier = models.CharField(_("IATI organisation identifier"), max_length=100, blank=True)
+    # Set when a network's coordinator typed the organisation in (a project partner or funder nobody
+    # administers): the record is that network's own, and other networks never match it by name, until
+    # the organisation's own people claim it (projects.services.organisations.organisation_merge).
+    # An id, not a key: members sits below network and cannot name its model.
+    created_in_network_id = models.BigIntegerField(
+        _("typed in by network"), null=True, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -18,12 +18,14 @@ from portal import permissions
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
 
 
-def organisation_register(*, data):
+def organisation_register(*, data, network_id=None):
     """Record an organisation nobody administers yet (a funder or partner named by a project).
 
-    Its own people can claim it later through staff; until then nobody may edit it or act for it.
+    `network_id`: the network whose coordinator typed it in; the record is then that network's own
+    (see Organisation.created_in_network_id). Nobody may edit it or act for it until it is claimed.
     """
     organisation = Organisation(**{k: v for k, v in data.items() if k in ORGANISATION_FIELDS})
+    organisation.created_in_network_id = network_id
     organisation.full_clean()
     organisation.save()
     return organisation

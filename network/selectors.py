@@ -27,7 +27,7 @@ def networks_directory(*, user):
         .annotate(
             member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
         )
-        .order_by("name")
+        .order_by("name", "pk")  # pk: pages never share or skip a network of the same name
     )
 
 

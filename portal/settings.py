@@ -162,6 +162,7 @@ LANGUAGES = [
     ("az", _("Azerbaijani")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]  # templates name Django's formats; portal/formats adjusts a few
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from members.admin import OrganisationAdmin
+from members.models import Organisation
 from projects.models import (
     Activity,
     Component,
@@ -15,6 +20,7 @@ from projects.models import (
     Site,
     TargetGroup,
 )
+from projects.services.organisations import organisation_merge
 
 
 class _Rows(admin.TabularInline):
@@ -63,3 +69,33 @@ class ActivityAdmin(admin.ModelAdmin):
 
 for model in (FundingLink, Result, Indicator, IndicatorValue, Need, TargetGroup, Site):
     admin.site.register(model)
+
+
+# The organisation admin lives in members, which cannot reach project rows: the merge action is added here.
+admin.site.unregister(Organisation)
+
+
+@admin.register(Organisation)
+class OrganisationMergeAdmin(OrganisationAdmin):
+    list_display = [*OrganisationAdmin.list_display, "created_in_network_id"]
+    list_filter = [*OrganisationAdmin.list_filter, ("created_in_network_id", admin.EmptyFieldListFilter)]
+    actions = ["merge_into_namesake"]
+
+    @admin.action(description=gettext_lazy("Merge typed-in records into the one organisation of the same name"))
+    def merge_into_namesake(self, request, queryset):
+        for record in queryset.exclude(created_in_network_id=None):
+            namesakes = list(Organisation.objects.filter(name__iexact=record.name, created_in_network_id=None)[:2])
+            if len(namesakes) != 1:
+                warning = _("%(org)s: %(count)s organisations of that name; merge by hand.")
+                self.message_user(request, warning % {"org": record, "count": len(namesakes)}, messages.WARNING)
+                continue
+            try:
+                organisation_merge(record=record, into=namesakes[0], acting_user=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{record}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("%(org)s merged into %(into)s.") % {"org": record, "into": namesakes[0]},
+                    messages.SUCCESS,
+                )

@@ -1,182 +1,59 @@
-"""ISO 4217 currencies a project budget can be kept in.
+"""ISO 4217 currencies a project budget can be kept in, from Babel's CLDR data (no list to keep by hand).
 
-A hardcoded snapshot (babel is not a dependency): the current ISO 4217 currency codes, taken from
-Debian's iso-codes 4.15 (`/usr/share/iso-codes/json/iso_4217.json`) and brought up to the ISO
-amendments since (ZWG added 2024, XCG added 2025; HRK, ZWL and SLL withdrawn). Fund codes (BOV, CLF,
-USN…), precious metals (XAU…), bond units (XBA…), XDR, XTS and XXX are left out on purpose: nobody
-budgets a project in them. When ISO publishes an amendment, edit the list by hand.
+"Active" means legal tender in some territory today: CLDR leaves out fund codes (BOV, CLF, USN…),
+precious metals, bond units, XDR, XTS and XXX, and drops a currency once it is withdrawn (HRK, BGN…).
+A withdrawn code that a project already uses stays valid, so an old project can still be saved.
 """
 
+import datetime
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
-CURRENCIES = (
-    ("AED", _("UAE Dirham")),
-    ("AFN", _("Afghani")),
-    ("ALL", _("Lek")),
-    ("AMD", _("Armenian Dram")),
-    ("ANG", _("Netherlands Antillean Guilder")),
-    ("AOA", _("Kwanza")),
-    ("ARS", _("Argentine Peso")),
-    ("AUD", _("Australian Dollar")),
-    ("AWG", _("Aruban Florin")),
-    ("AZN", _("Azerbaijan Manat")),
-    ("BAM", _("Convertible Mark")),
-    ("BBD", _("Barbados Dollar")),
-    ("BDT", _("Taka")),
-    ("BGN", _("Bulgarian Lev")),
-    ("BHD", _("Bahraini Dinar")),
-    ("BIF", _("Burundi Franc")),
-    ("BMD", _("Bermudian Dollar")),
-    ("BND", _("Brunei Dollar")),
-    ("BOB", _("Boliviano")),
-    ("BRL", _("Brazilian Real")),
-    ("BSD", _("Bahamian Dollar")),
-    ("BTN", _("Ngultrum")),
-    ("BWP", _("Pula")),
-    ("BYN", _("Belarusian Ruble")),
-    ("BZD", _("Belize Dollar")),
-    ("CAD", _("Canadian Dollar")),
-    ("CDF", _("Congolese Franc")),
-    ("CHF", _("Swiss Franc")),
-    ("CLP", _("Chilean Peso")),
-    ("CNY", _("Yuan Renminbi")),
-    ("COP", _("Colombian Peso")),
-    ("CRC", _("Costa Rican Colon")),
-    ("CUC", _("Peso Convertible")),
-    ("CUP", _("Cuban Peso")),
-    ("CVE", _("Cabo Verde Escudo")),
-    ("CZK", _("Czech Koruna")),
-    ("DJF", _("Djibouti Franc")),
-    ("DKK", _("Danish Krone")),
-    ("DOP", _("Dominican Peso")),
-    ("DZD", _("Algerian Dinar")),
-    ("EGP", _("Egyptian Pound")),
-    ("ERN", _("Nakfa")),
-    ("ETB", _("Ethiopian Birr")),
-    ("EUR", _("Euro")),
-    ("FJD", _("Fiji Dollar")),
-    ("FKP", _("Falkland Islands Pound")),
-    ("GBP", _("Pound Sterling")),
-    ("GEL", _("Lari")),
-    ("GHS", _("Ghana Cedi")),
-    ("GIP", _("Gibraltar Pound")),
-    ("GMD", _("Dalasi")),
-    ("GNF", _("Guinean Franc")),
-    ("GTQ", _("Quetzal")),
-    ("GYD", _("Guyana Dollar")),
-    ("HKD", _("Hong Kong Dollar")),
-    ("HNL", _("Lempira")),
-    ("HTG", _("Gourde")),
-    ("HUF", _("Forint")),
-    ("IDR", _("Rupiah")),
-    ("ILS", _("New Israeli Sheqel")),
-    ("INR", _("Indian Rupee")),
-    ("IQD", _("Iraqi Dinar")),
-    ("IRR", _("Iranian Rial")),
-    ("ISK", _("Iceland Krona")),
-    ("JMD", _("Jamaican Dollar")),
-    ("JOD", _("Jordanian Dinar")),
-    ("JPY", _("Yen")),
-    ("KES", _("Kenyan Shilling")),
-    ("KGS", _("Som")),
-    ("KHR", _("Riel")),
-    ("KMF", _("Comorian Franc")),
-    ("KPW", _("North Korean Won")),
-    ("KRW", _("Won")),
-    ("KWD", _("Kuwaiti Dinar")),
-    ("KYD", _("Cayman Islands Dollar")),
-    ("KZT", _("Tenge")),
-    ("LAK", _("Lao Kip")),
-    ("LBP", _("Lebanese Pound")),
-    ("LKR", _("Sri Lanka Rupee")),
-    ("LRD", _("Liberian Dollar")),
-    ("LSL", _("Loti")),
-    ("LYD", _("Libyan Dinar")),
-    ("MAD", _("Moroccan Dirham")),
-    ("MDL", _("Moldovan Leu")),
-    ("MGA", _("Malagasy Ariary")),
-    ("MKD", _("Denar")),
-    ("MMK", _("Kyat")),
-    ("MNT", _("Tugrik")),
-    ("MOP", _("Pataca")),
-    ("MRU", _("Ouguiya")),
-    ("MUR", _("Mauritius Rupee")),
-    ("MVR", _("Rufiyaa")),
-    ("MWK", _("Malawi Kwacha")),
-    ("MXN", _("Mexican Peso")),
-    ("MYR", _("Malaysian Ringgit")),
-    ("MZN", _("Mozambique Metical")),
-    ("NAD", _("Namibia Dollar")),
-    ("NGN", _("Naira")),
-    ("NIO", _("Cordoba Oro")),
-    ("NOK", _("Norwegian Krone")),
-    ("NPR", _("Nepalese Rupee")),
-    ("NZD", _("New Zealand Dollar")),
-    ("OMR", _("Rial Omani")),
-    ("PAB", _("Balboa")),
-    ("PEN", _("Sol")),
-    ("PGK", _("Kina")),
-    ("PHP", _("Philippine Peso")),
-    ("PKR", _("Pakistan Rupee")),
-    ("PLN", _("Zloty")),
-    ("PYG", _("Guarani")),
-    ("QAR", _("Qatari Rial")),
-    ("RON", _("Romanian Leu")),
-    ("RSD", _("Serbian Dinar")),
-    ("RUB", _("Russian Ruble")),
-    ("RWF", _("Rwanda Franc")),
-    ("SAR", _("Saudi Riyal")),
-    ("SBD", _("Solomon Islands Dollar")),
-    ("SCR", _("Seychelles Rupee")),
-    ("SDG", _("Sudanese Pound")),
-    ("SEK", _("Swedish Krona")),
-    ("SGD", _("Singapore Dollar")),
-    ("SHP", _("Saint Helena Pound")),
-    ("SLE", _("Leone")),
-    ("SOS", _("Somali Shilling")),
-    ("SRD", _("Surinam Dollar")),
-    ("SSP", _("South Sudanese Pound")),
-    ("STN", _("Dobra")),
-    ("SVC", _("El Salvador Colon")),
-    ("SYP", _("Syrian Pound")),
-    ("SZL", _("Lilangeni")),
-    ("THB", _("Baht")),
-    ("TJS", _("Somoni")),
-    ("TMT", _("Turkmenistan New Manat")),
-    ("TND", _("Tunisian Dinar")),
-    ("TOP", _("Pa’anga")),
-    ("TRY", _("Turkish Lira")),
-    ("TTD", _("Trinidad and Tobago Dollar")),
-    ("TWD", _("New Taiwan Dollar")),
-    ("TZS", _("Tanzanian Shilling")),
-    ("UAH", _("Hryvnia")),
-    ("UGX", _("Uganda Shilling")),
-    ("USD", _("US Dollar")),
-    ("UYU", _("Peso Uruguayo")),
-    ("UZS", _("Uzbekistan Sum")),
-    ("VED", _("Bolívar Soberano")),
-    ("VES", _("Bolívar Soberano")),
-    ("VND", _("Dong")),
-    ("VUV", _("Vatu")),
-    ("WST", _("Tala")),
-    ("XAF", _("CFA Franc BEAC")),
-    ("XCD", _("East Caribbean Dollar")),
-    ("XCG", _("Caribbean Guilder")),
-    ("XOF", _("CFA Franc BCEAO")),
-    ("XPF", _("CFP Franc")),
-    ("YER", _("Yemeni Rial")),
-    ("ZAR", _("Rand")),
-    ("ZMW", _("Zambian Kwacha")),
-    ("ZWG", _("Zimbabwe Gold")),
-)
 
-CURRENCY_CODES = frozenset(code for code, _name in CURRENCIES)
+@lru_cache(maxsize=2)
+def _active_codes(day):
+    """Codes that are legal tender in some territory on `day` (cached per day: CLDR data does not change)."""
+    territories = get_global("territory_currencies")
+    return frozenset(code for territory in territories for code in get_territory_currencies(territory, start_date=day))
+
+
+def active_currency_codes():
+    return _active_codes(datetime.date.today())
+
+
+def _codes_in_use():
+    """ISO codes projects already hold, withdrawn ones included (asked only for a code that is not active)."""
+    project = apps.get_model("projects", "Project")
+    with scopes_disabled():
+        used = set(project.objects.exclude(budget_currency="").values_list("budget_currency", flat=True).distinct())
+    return used & set(list_currencies())
+
+
+def reader_locale():
+    """The Babel locale for the active Django language; English when Babel does not know it."""
+    try:
+        return Locale.parse(translation.to_locale(translation.get_language() or "en"))
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def currency_choices():
+    """(code, name) for every active currency, the names in the reader's language, in code order."""
+    locale = reader_locale()
+    return [(code, get_currency_name(code, locale=locale)) for code in sorted(active_currency_codes())]
 
 
 def validate_currency(value):
     """A field validator: the value must be a current ISO 4217 code in capitals ("EUR", not "eur" or "€")."""
-    if value and value not in CURRENCY_CODES:
+    if value and value not in active_currency_codes() and value not in _codes_in_use():
         raise ValidationError(
             _("“%(value)s” is not an ISO 4217 currency code. Use three capital letters, such as EUR or USD."),
             code="invalid_currency",

@@ -10,6 +10,7 @@ someone forgot.
 import datetime
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -116,29 +117,12 @@ class Project(models.Model):
         """
         if not (self.start_date and self.end_date):
             return None
-        end = self.end_date + datetime.timedelta(days=1)  # the first day after the project
-        months = (end.year - self.start_date.year) * 12 + end.month - self.start_date.month
-        if end.day < self.start_date.day:
-            months -= 1
-        anniversary = _add_months(self.start_date, months)
-        if (end - anniversary).days >= 15:
-            months += 1
-        return months
+        span = relativedelta(self.end_date + datetime.timedelta(days=1), self.start_date)  # to the day after
+        return span.years * 12 + span.months + (1 if span.days >= 15 else 0)
 
 
 def _both_dates(*values):
     return all(isinstance(v, datetime.date) for v in values)
-
-
-def _add_months(day, months):
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    for candidate in (day.day, 30, 29, 28):  # 31 January + 1 month is the end of February
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 class IatiOrganisationRole(models.IntegerChoices):
@@ -378,6 +362,14 @@ class IndicatorValue(ProjectItem):
         verbose_name = _("actual value")
         verbose_name_plural = _("actual values")
         ordering = ["period_start", "pk"]
+        constraints = [
+            # The database keeps one value per period, even against two saves at once; the service turns
+            # the refusal into the message on the field (projects.services.items._save).
+            models.UniqueConstraint(
+                fields=["indicator", "period_start", "period_end"], name="indicator_value_unique_period",
+                violation_error_message=_("There is already a value for this period."),
+            ),
+        ]  # fmt: skip
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.period_start} – {self.period_end})"
@@ -395,12 +387,6 @@ class IndicatorValue(ProjectItem):
             return  # a date that failed to parse has its own error already
         if self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
-        if self.indicator_id:
-            same = IndicatorValue.objects.filter(
-                indicator_id=self.indicator_id, period_start=self.period_start, period_end=self.period_end
-            ).exclude(pk=self.pk)
-            if same.exists():
-                raise ValidationError({"period_start": _("There is already a value for this period.")})
 
 
 class Need(ProjectItem):

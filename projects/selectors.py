@@ -10,6 +10,7 @@ from network.models import Membership
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
+    FundingLink,
     Indicator,
     IndicatorValue,
     Objective,
@@ -32,7 +33,9 @@ def projects_for_network(*, network, user):
     network's members and staff, and those granted to the user (donors). Active first, then planned,
     then closed; newest first within each."""
     projects = visible_projects(user, network)
-    return projects.order_by(_STATUS_ORDER, "-start_date", "slug")  # a title is in several languages
+    return projects.order_by(
+        _STATUS_ORDER, "-start_date", "slug", "pk"
+    )  # a title is in several languages; pk: stable across pages
 
 
 def project_in_network(*, network, slug):
@@ -110,10 +113,18 @@ def project_page(*, project):
     )
 
 
-def organisation_names_for_partners(*, network):
-    """Suggestions for the partner field: the network's member organisations and every organisation
-    already a partner in one of its projects."""
+def network_organisations(*, network):
+    """The organisations this network already deals with: its active members, its projects' partners
+    and funders, and the records its coordinators typed in. A name typed in a project is matched
+    among these only, never against another network's partners."""
     member_ids = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).values("organisation_id")
     partner_ids = ProjectPartner.objects.filter(network=network).values("organisation_id")
-    names = Organisation.objects.filter(Q(pk__in=member_ids) | Q(pk__in=partner_ids)).values_list("name", flat=True)
-    return sorted(set(names))
+    funder_ids = FundingLink.objects.filter(network=network, organisation__isnull=False).values("organisation_id")
+    return Organisation.objects.filter(
+        Q(pk__in=member_ids) | Q(pk__in=partner_ids) | Q(pk__in=funder_ids) | Q(created_in_network_id=network.pk)
+    )
+
+
+def organisation_names_for_partners(*, network):
+    """Suggestions for the partner field: the organisations the network already deals with."""
+    return sorted(set(network_organisations(network=network).values_list("name", flat=True)))

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -23,11 +24,13 @@ from django.views.decorators.http import require_POST
 from portal import permissions
 from portal.forms import add_service_errors
 from projects import selectors
-from projects.currencies import CURRENCIES
+from projects.currencies import currency_choices
 from projects.forms import ITEM_FORMS, ProjectForm
 from projects.models import Project
 from projects.services import items as item_services
 from projects.services import projects as project_services
+
+PROJECTS_PER_PAGE = 25
 
 # The editing pages and the sections on each. A section is one boosted <section> that answers htmx.
 PAGES = {
@@ -85,7 +88,8 @@ def project_required(action):
 def project_list(request, network_slug):
     network = request.network
     projects = selectors.projects_for_network(network=network, user=request.user)
-    return render(request, "projects/list.html", {"network": network, "projects": projects})
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "projects/list.html", {"network": network, "page": page, "projects": page.object_list})
 
 
 @project_required("view_project")
@@ -117,7 +121,7 @@ def project_create(request, network_slug):
         else:
             messages.success(request, _("The project is created. Now describe its objectives and activities."))
             return redirect("projects:edit_page", network_slug=network.slug, project_slug=project.slug, page="logframe")
-    return render(request, "projects/form.html", {"network": network, "form": form, "currencies": CURRENCIES})
+    return render(request, "projects/form.html", {"network": network, "form": form, "currencies": currency_choices()})
 
 
 @project_required("edit_project")
@@ -135,11 +139,8 @@ def project_edit(request, project):
         else:
             messages.success(request, _("Project saved."))
             return redirect("projects:detail", network_slug=request.network.slug, project_slug=project.slug)
-    return render(
-        request,
-        "projects/form.html",
-        {"network": request.network, "project": project, "form": form, "currencies": CURRENCIES, "pages": PAGES},
-    )
+    context = {"network": request.network, "project": project, "form": form, "pages": PAGES}
+    return render(request, "projects/form.html", {**context, "currencies": currency_choices()})
 
 
 # --- the editing pages ----------------------------------------------------------------------------

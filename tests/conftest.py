@@ -9,6 +9,8 @@ Sections (keep them separate; add new fixtures in a section of their own):
      (`published`), eager retries (`retries_run_here`)
   6. API callers: a session or a token client (`client_kind`; helpers in tests/clients.py)
   7. Tenant scope for tests that call services directly (`in_scope`)
+  8. Each test starts in the default language
+  9. The demo data, loaded once per module (`demo`)
 """
 
 import email
@@ -294,7 +296,7 @@ def _stop(proc):
 
 # ==================================================================================================
 # 5. Jobs and e-mail in-process
-# ==================================================================================================
+# ===========================================================================================
 
 
 @pytest.fixture
@@ -359,3 +361,48 @@ def in_scope(network):
 
     with scope(network=network):
         yield network
+
+
+# ==================================================================================================
+# 8. Each test starts in the default language
+# ==================================================================================================
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """LocaleMiddleware leaves the last request's language active in the thread: a test client call
+    with Accept-Language: pl would turn the next test's messages Polish."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+# ==================================================================================================
+# 9. The demo data, loaded once per module (`demo`)
+# ==================================================================================================
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """load_demo once for the module, inside a transaction rolled back when the module ends, so the
+    next module starts from an empty database. Loading takes ~0.7 s: once per module, not per test."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", force=True, quiet=True)  # forced: tests run with DEBUG off
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_for_module, db):
+    """The five seed networks. A test may write: `db` runs it in a savepoint rolled back after it.
+    A module using it sees the demo in every database test after the first that asks for it, so
+    tests that need an empty database live in modules of their own."""

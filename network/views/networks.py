@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -22,10 +23,14 @@ from network.services.networks import network_create, network_update
 from portal import permissions
 from portal.forms import add_service_errors
 
+NETWORKS_PER_PAGE = 24  # the cards sit two or three to a row
+
 
 def directory(request):
-    networks = selectors.networks_directory(user=request.user)
-    return render(request, "network/directory.html", {"networks": networks})
+    page = Paginator(selectors.networks_directory(user=request.user), NETWORKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "network/directory.html", {"page": page, "networks": page.object_list})
 
 
 def create(request):

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_register
@@ -33,6 +34,7 @@ from projects.models import (
     Site,
     TargetGroup,
 )
+from projects.selectors import network_organisations
 from projects.services.projects import _clean_value, _lock
 
 
@@ -47,32 +49,38 @@ class ItemKind:
     ordered: bool = True  # False: the model orders itself (indicator values by period)
     prepare: Callable | None = None  # resolves what `data` names indirectly (organisations by name)
     logframe: bool = False  # renumber activity codes after every change
+    # A unique constraint left to the database (no query before saving): its name, and the field and
+    # message the refusal becomes. A kind with one has no other constraint for full_clean to check.
+    unique: tuple | None = None
 
 
-def _organisation_named(name):
-    """Organisations are global: matched case-insensitively by name, then by acronym if only one has it."""
-    match = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
+def _organisation_named(name, network):
+    """The organisation of this name (case-insensitive), else of this acronym if only one has it, among
+    those the network already deals with (projects.selectors.network_organisations). Never one that
+    only another network knows: a name alone does not say two networks mean the same organisation."""
+    own = network_organisations(network=network)
+    match = own.filter(name__iexact=name).order_by("pk").first()
     if match is None:
-        by_acronym = list(Organisation.objects.filter(acronym__iexact=name)[:2])
+        by_acronym = list(own.filter(acronym__iexact=name)[:2])
         if len(by_acronym) == 1:
             match = by_acronym[0]
     return match
 
 
-def _organisation_for_partner(name, details):
-    """The organisation called `name`, created when Partnera does not know it yet.
+def _organisation_for_partner(name, details, network):
+    """The network's organisation called `name`, or a new record of this network's own.
 
     A new partner organisation gets no admin (organisation_register). organisation_create would make the
     coordinator its admin, and a coordinator who lists the European Union as funder must not be able to
-    edit the EU's profile or join networks in its name. The profile stays unclaimed until its own people
-    take it over (through staff, for now).
+    edit the EU's profile or join networks in its name. The record stays the network's own until the
+    organisation's admins claim it (projects.services.organisations.organisation_merge).
     """
-    organisation = _organisation_named(name)
+    organisation = _organisation_named(name, network)
     if organisation is not None:
         return organisation
     values = {key: _clean_value(value) for key, value in (details or {}).items() if key in ORGANISATION_FIELDS}
     try:
-        return organisation_register(data={**values, "name": name})
+        return organisation_register(data={**values, "name": name}, network_id=network.pk)
     except ValidationError as error:
         raise ValidationError(
             {
@@ -90,7 +98,7 @@ def _prepare_partner(item, data, is_new):
     elif is_new or (name and name != item.organisation.name):
         if not name:
             raise ValidationError({"organisation_name": _("Name the organisation.")})
-        item.organisation = _organisation_for_partner(name, data.get("organisation_details"))
+        item.organisation = _organisation_for_partner(name, data.get("organisation_details"), item.project.network)
     same = ProjectPartner.objects.filter(project=item.project, organisation=item.organisation, role=item.role)
     if same.exclude(pk=item.pk).exists():
         raise ValidationError(
@@ -100,8 +108,8 @@ def _prepare_partner(item, data, is_new):
 
 
 def _link_organisation(item, data, is_new):
-    """Funding links and sites name an organisation in words; link it when Partnera knows that name."""
-    item.organisation = _organisation_named(item.name) if item.name else None
+    """Funding links and sites name an organisation in words; link it when the network knows that name."""
+    item.organisation = _organisation_named(item.name, item.project.network) if item.name else None
 
 
 def _prepare_activity(item, data, is_new):
@@ -143,7 +151,11 @@ ITEMS = {
     "result": ItemKind(Result, ("level", "title", "description")),
     "indicator": ItemKind(Indicator, ("name", "unit", "baseline", "target"), parent="result"),
     "value": ItemKind(
-        IndicatorValue, ("period_start", "period_end", "value", "note"), parent="indicator", ordered=False
+        IndicatorValue,
+        ("period_start", "period_end", "value", "note"),
+        parent="indicator",
+        ordered=False,
+        unique=("indicator_value_unique_period", "period_start", _lazy("There is already a value for this period.")),
     ),
     "need": ItemKind(Need, ("text",)),
     "target_group": ItemKind(TargetGroup, ("name",)),
@@ -229,6 +241,26 @@ def _fill(spec, item, data):
             setattr(item, field, _clean_value(data[field]))
 
 
+def _save(spec, item):
+    """full_clean and save. A constraint the kind leaves to the database is not asked beforehand: the
+    save runs in a savepoint, and the database's refusal becomes the field's message (nothing is kept)."""
+    item.full_clean(validate_constraints=spec.unique is None)
+    if spec.unique is None:
+        item.save()
+        return
+    name, field, message = spec.unique
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        constraint = next(c for c in item._meta.constraints if c.name == name)
+        try:
+            constraint.validate(type(item), item)
+        except ValidationError:
+            raise ValidationError({field: message}, code="unique") from None
+        raise  # another integrity error: a bug, not bad input
+
+
 def _set_parent(spec, item, parent):
     if parent.project_id != item.project_id:  # views look parents up inside the project; this is a bug
         raise ValueError(f"{parent!r} belongs to another project")
@@ -252,8 +284,7 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
         item.position = _next_position(spec, item)
     if spec.prepare:
         spec.prepare(item, data, True)
-    item.full_clean()
-    item.save()
+    _save(spec, item)
     if spec.logframe:
         _renumber_logframe(project)
     _audit(project, acting_user, kind, "added", item, after=audit.snapshot(item, _audited(spec)))
@@ -284,8 +315,7 @@ def project_item_update(*, item, data, acting_user):
     if spec.logframe and moved:
         # Until the renumbering below, a code no other activity can have (the constraint is per row).
         item.code = f"~{item.pk}"
-    item.full_clean()
-    item.save()
+    _save(spec, item)
     if spec.ordered and moved:
         _compact(spec, old_siblings.exclude(pk=item.pk))
     if spec.logframe:

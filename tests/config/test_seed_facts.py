@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -69,11 +68,6 @@ def parse(html):
 
 def collapse(text):
     return re.sub(r"\s+", " ", text).strip()
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", force=True, quiet=True)  # tests run with DEBUG off
 
 
 def page_path(spec):

@@ -2,7 +2,6 @@
 
 import re
 from datetime import timedelta
-from html import unescape
 
 import pytest
 from django.utils import timezone
@@ -17,22 +16,9 @@ from tests.factories import (
     NetworkFactory,
     UserFactory,
 )
+from tests.pages import field_error, messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return unescape(response.content.decode())
-
-
-def field_error(response, field, message):
-    match = re.search(rf'<p class="error" id="id_{re.escape(field)}_error">([^<]*)</p>', response.content.decode())
-    assert match, f"no error shown next to {field!r}"
-    assert message in unescape(match.group(1))
-
-
-def messages(response):
-    return [str(m) for m in response.context["messages"]]
 
 
 @pytest.fixture

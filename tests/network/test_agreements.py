@@ -6,8 +6,6 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -38,6 +36,7 @@ from tests.factories import (
     OrganisationFactory,
     person_in,
 )
+from tests.pages import network_url, query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -464,10 +463,6 @@ def test_a_party_row_with_a_role_but_no_organisation_is_an_error_on_that_row():
 # --- pages --------------------------------------------------------------------------------------------
 
 
-def _url(name, network, **kwargs):
-    return reverse(f"network:{name}", kwargs={"network_slug": network.slug, **kwargs})
-
-
 def _post_data(parties, **overrides):
     data = {
         "title": "Porozumienie partnerskie",
@@ -495,20 +490,20 @@ def test_a_coordinator_records_an_agreement_with_parties_signatories_and_areas_i
     client, network, coordinator, member
 ):
     client.force_login(coordinator)
-    page = client.get(_url("agreement_create", network))
+    page = client.get(network_url("agreement_create", network))
     assert page.status_code == 200
     assert b'<datalist id="party-role-suggestions">' in page.content
     assert "Leader of the Partnership" in page.content.decode()
 
     response = client.post(
-        _url("agreement_create", network),
+        network_url("agreement_create", network),
         _post_data([(_org(coordinator), "Lider Partnerstwa"), (_org(member), "Partner Wiodący")]),
     )
 
     with scope(network=network):
         agreement = PartnershipAgreement.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == _url("agreement", network, agreement_id=agreement.pk)
+    assert response["Location"] == network_url("agreement", network, agreement_id=agreement.pk)
     parties, signatories, areas = _rows(agreement)
     assert parties == [
         ("Instytut Badań Edukacyjnych", "Lider Partnerstwa"),
@@ -524,7 +519,7 @@ def test_an_end_before_signing_comes_back_with_the_message_on_the_field_and_noth
     client.force_login(coordinator)
 
     response = client.post(
-        _url("agreement_create", network),
+        network_url("agreement_create", network),
         _post_data([(_org(coordinator), "Lider"), (_org(member), "")], valid_until="2020-01-31"),
     )
 
@@ -538,7 +533,7 @@ def test_an_end_before_signing_comes_back_with_the_message_on_the_field_and_noth
 def test_a_single_party_comes_back_with_the_message_above_the_parties_and_nothing_saved(client, network, coordinator):
     client.force_login(coordinator)
 
-    response = client.post(_url("agreement_create", network), _post_data([(_org(coordinator), "Lider")]))
+    response = client.post(network_url("agreement_create", network), _post_data([(_org(coordinator), "Lider")]))
 
     assert response.status_code == 200
     assert "An agreement needs at least two parties." in response.content.decode()
@@ -550,7 +545,7 @@ def test_the_edit_form_starts_from_the_saved_rows_and_saves_changes(client, netw
         agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
     client.force_login(coordinator)
 
-    page = client.get(_url("agreement_edit", network, agreement_id=agreement.pk))
+    page = client.get(network_url("agreement_edit", network, agreement_id=agreement.pk))
     assert page.status_code == 200
     assert page.context["parties"].forms[2].initial["role"] == "Partner Biznesowy"
     assert len(page.context["parties"].forms) == 6  # three saved rows and three empty ones
@@ -561,7 +556,7 @@ def test_the_edit_form_starts_from_the_saved_rows_and_saves_changes(client, netw
         title=agreement.title,
         valid_until="2023-06-30",
     )
-    response = client.post(_url("agreement_edit", network, agreement_id=agreement.pk), data)
+    response = client.post(network_url("agreement_edit", network, agreement_id=agreement.pk), data)
 
     assert response.status_code == 302
     agreement.refresh_from_db()
@@ -576,7 +571,7 @@ def test_the_agreement_page_shows_the_polish_agreement(client, network, coordina
     with scope(network=network):  # the services' caller enters the scope
         agreement = agreement_import(network=network, data=polish_agreement(), acting_user=coordinator)
 
-    response = client.get(_url("agreement", network, agreement_id=agreement.pk))
+    response = client.get(network_url("agreement", network, agreement_id=agreement.pk))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -591,7 +586,7 @@ def test_the_agreement_page_shows_the_polish_agreement(client, network, coordina
         "ZSK 4",
     ):
         assert text in html, text
-    absolute = settings.SITE_URL.rstrip("/") + _url("agreement", network, agreement_id=agreement.pk)
+    absolute = settings.SITE_URL.rstrip("/") + network_url("agreement", network, agreement_id=agreement.pk)
     assert "https://www.facebook.com/sharer/sharer.php?u=" + _quoted(absolute) in html
     assert "Edit the agreement" not in html
 
@@ -605,12 +600,12 @@ def _quoted(url):
 def test_deleting_needs_the_confirmation_box(client, network, coordinator):
     agreement = AgreementFactory(network=network)
     client.force_login(coordinator)
-    url = _url("agreement_delete", network, agreement_id=agreement.pk)
+    url = network_url("agreement_delete", network, agreement_id=agreement.pk)
 
     assert client.post(url).status_code == 302
     assert _counts()[0] == 1
     response = client.post(url, {"confirm": "on"})
-    assert response["Location"] == _url("agreements", network)
+    assert response["Location"] == network_url("agreements", network)
     assert _counts()[0] == 0
 
 
@@ -620,11 +615,11 @@ def test_the_network_page_lists_public_agreements_for_everyone_and_members_only_
     AgreementFactory(network=network, title="Public agreement")
     AgreementFactory(network=network, title="Internal agreement", visibility=ContentVisibility.MEMBERS)
 
-    anonymous = client.get(_url("detail", network)).content.decode()
+    anonymous = client.get(network_url("detail", network)).content.decode()
     assert "Public agreement" in anonymous and "Internal agreement" not in anonymous
 
     client.force_login(member)
-    as_member = client.get(_url("detail", network)).content.decode()
+    as_member = client.get(network_url("detail", network)).content.decode()
     assert "Public agreement" in as_member and "Internal agreement" in as_member
     assert "members only" in as_member
 
@@ -659,7 +654,9 @@ def test_permissions(client, network, people, method, name, private, expected, r
     if people[role] is not None:
         client.force_login(people[role])
 
-    response = getattr(client, method)(_url(name, network, **kwargs), {"confirm": "on"} if method == "post" else {})
+    response = getattr(client, method)(
+        network_url(name, network, **kwargs), {"confirm": "on"} if method == "post" else {}
+    )
 
     assert response.status_code == expected[role]
     if expected[role] == 302 and role == ANON:
@@ -673,7 +670,7 @@ def test_the_list_shows_members_only_agreements_to_members_only(client, network,
         client.logout()
         if user:
             client.force_login(user)
-        html = client.get(_url("agreements", network)).content.decode()
+        html = client.get(network_url("agreements", network)).content.decode()
         assert "Public agreement" in html
         assert ("Internal agreement" in html) is sees_internal
 
@@ -683,8 +680,8 @@ def test_another_networks_agreement_is_a_404_even_for_a_coordinator(client, netw
     client.force_login(coordinator)
 
     for name in ("agreement", "agreement_edit"):
-        assert client.get(_url(name, network, agreement_id=elsewhere.pk)).status_code == 404
-    delete = client.post(_url("agreement_delete", network, agreement_id=elsewhere.pk), {"confirm": "on"})
+        assert client.get(network_url(name, network, agreement_id=elsewhere.pk)).status_code == 404
+    delete = client.post(network_url("agreement_delete", network, agreement_id=elsewhere.pk), {"confirm": "on"})
     assert delete.status_code == 404
 
 
@@ -693,18 +690,11 @@ def test_a_private_networks_agreements_are_hidden_from_outsiders(client, outside
     agreement = AgreementFactory(network=private)
     client.force_login(outsider)
 
-    assert client.get(_url("agreements", private)).status_code == 404
-    assert client.get(_url("agreement", private, agreement_id=agreement.pk)).status_code == 404
+    assert client.get(network_url("agreements", private)).status_code == 404
+    assert client.get(network_url("agreement", private, agreement_id=agreement.pk)).status_code == 404
 
 
 # --- query counts ---------------------------------------------------------------------------------
-
-
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def _add_agreements(network, count):
@@ -717,9 +707,9 @@ def _add_agreements(network, count):
 def test_the_agreement_list_costs_the_same_queries_for_two_and_for_eight_agreements(client, network, member):
     client.force_login(member)
     _add_agreements(network, 2)
-    few = _queries(client, _url("agreements", network))
+    few = query_count(client, network_url("agreements", network))
     _add_agreements(network, 6)
-    many = _queries(client, _url("agreements", network))
+    many = query_count(client, network_url("agreements", network))
 
     assert few == many
     assert many <= 6  # session, user, role, agreements, parties with organisations (+1 spare)
@@ -729,10 +719,10 @@ def test_the_network_page_costs_the_same_queries_for_few_and_many_agreements_and
     client.force_login(member)
     _add_agreements(network, 1)
     NewsPostFactory(network=network)
-    few = _queries(client, _url("detail", network))
+    few = query_count(client, network_url("detail", network))
     _add_agreements(network, 6)
     for _ in range(6):
         NewsPostFactory(network=network)
-    many = _queries(client, _url("detail", network))
+    many = query_count(client, network_url("detail", network))
 
     assert few == many

@@ -7,8 +7,6 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -16,6 +14,7 @@ from network.forms import NewsPostForm
 from network.models import ContentVisibility, Network, NewsPost, PartnershipAgreement, Role
 from network.services.news import news_post_create, news_post_delete, news_post_update
 from tests.factories import AffiliationFactory, AgreementFactory, NetworkFactory, NewsPostFactory, person_in
+from tests.pages import network_url, query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +44,6 @@ def outsider():
     return AffiliationFactory().user
 
 
-def _url(name, network, **kwargs):
-    return reverse(f"network:{name}", kwargs={"network_slug": network.slug, **kwargs})
-
-
 def _post_count():
     with scopes_disabled():
         return NewsPost.objects.count()
@@ -68,7 +63,7 @@ def _data(**overrides):
 
 def test_a_coordinator_publishes_a_post_about_an_agreement_with_a_link_to_a_network_page(network, coordinator):
     agreement = AgreementFactory(network=network)
-    link = _url("agreements", network)
+    link = network_url("agreements", network)
 
     post = news_post_create(
         network=network,
@@ -84,7 +79,7 @@ def test_a_coordinator_publishes_a_post_about_an_agreement_with_a_link_to_a_netw
 
 def test_an_address_of_this_site_is_shortened_to_its_path(network, coordinator, settings):
     settings.SITE_URL = "https://partnera.example.org"
-    path = _url("agreements", network)
+    path = network_url("agreements", network)
 
     post = news_post_create(
         network=network, data=_data(link_path=f"https://partnera.example.org{path}?page=2"), acting_user=coordinator
@@ -173,16 +168,16 @@ def test_the_form_needs_a_title_and_a_text():
 
 def test_a_coordinator_writes_a_post_in_the_browser(client, network, coordinator):
     client.force_login(coordinator)
-    assert client.get(_url("news_create", network)).status_code == 200
+    assert client.get(network_url("news_create", network)).status_code == 200
 
     response = client.post(
-        _url("news_create", network),
+        network_url("news_create", network),
         {"title": "Partnerstwo nawiązane", "published_on": "2020-12-15", "body": "Tekst.", "visibility": "public"},
     )
 
     with scope(network=network):
         post = NewsPost.objects.get()
-    assert response["Location"] == _url("news_post", network, post_id=post.pk)
+    assert response["Location"] == network_url("news_post", network, post_id=post.pk)
     assert post.published_on == datetime.date(2020, 12, 15)
 
 
@@ -190,7 +185,7 @@ def test_a_link_outside_the_network_comes_back_with_the_message_on_the_field(cli
     client.force_login(coordinator)
 
     response = client.post(
-        _url("news_create", network),
+        network_url("news_create", network),
         {
             "title": "t",
             "published_on": "2020-12-15",
@@ -212,7 +207,7 @@ def test_the_post_page_shows_plain_text_paragraphs_and_escapes_markup(client, ne
         body="Pierwszy akapit.\n\n<script>alert('x')</script> <b>bold</b>\nhttps://ibe.edu.pl",
     )
 
-    html = client.get(_url("news_post", network, post_id=post.pk)).content.decode()
+    html = client.get(network_url("news_post", network, post_id=post.pk)).content.decode()
 
     assert "<p>Pierwszy akapit.</p>" in html
     assert "<script>alert" not in html and "&lt;script&gt;" in html
@@ -223,9 +218,9 @@ def test_the_post_page_shows_plain_text_paragraphs_and_escapes_markup(client, ne
 def test_a_public_post_has_share_links_with_its_absolute_address_and_no_third_party_script(client, network):
     post = NewsPostFactory(network=network, title="Partnerstwo & współpraca")
 
-    html = client.get(_url("news_post", network, post_id=post.pk)).content.decode()
+    html = client.get(network_url("news_post", network, post_id=post.pk)).content.decode()
 
-    address = quote(settings.SITE_URL.rstrip("/") + _url("news_post", network, post_id=post.pk), safe="")
+    address = quote(settings.SITE_URL.rstrip("/") + network_url("news_post", network, post_id=post.pk), safe="")
     title = quote("Partnerstwo & współpraca", safe="")
     assert f'href="https://www.facebook.com/sharer/sharer.php?u={address}"' in html
     assert f'href="https://x.com/intent/tweet?url={address}&amp;text={title}"' in html
@@ -239,7 +234,7 @@ def test_a_members_only_post_has_no_share_links(client, network, member):
     post = NewsPostFactory(network=network, visibility=ContentVisibility.MEMBERS)
     client.force_login(member)
 
-    html = client.get(_url("news_post", network, post_id=post.pk)).content.decode()
+    html = client.get(network_url("news_post", network, post_id=post.pk)).content.decode()
 
     assert "sharer.php" not in html
     assert "members only" in html
@@ -248,7 +243,7 @@ def test_a_members_only_post_has_no_share_links(client, network, member):
 def test_a_public_post_about_a_members_only_agreement_does_not_reveal_it(client, network, member):
     agreement = AgreementFactory(network=network, title="Internal agreement", visibility=ContentVisibility.MEMBERS)
     post = NewsPostFactory(network=network, agreement=agreement)
-    url = _url("news_post", network, post_id=post.pk)
+    url = network_url("news_post", network, post_id=post.pk)
 
     assert "Internal agreement" not in client.get(url).content.decode()
     client.force_login(member)
@@ -265,7 +260,7 @@ def test_the_news_list_and_network_page_show_members_only_posts_to_members_only(
         if user:
             client.force_login(user)
         for page in ("news", "detail"):
-            html = client.get(_url(page, network)).content.decode()
+            html = client.get(network_url(page, network)).content.decode()
             assert "Public news" in html
             assert ("Internal news" in html) is sees_internal, (user, page)
 
@@ -274,8 +269,8 @@ def test_the_news_list_is_paginated_newest_first(client, network):
     for day in range(1, 26):
         NewsPostFactory(network=network, title=f"Post of day {day:02}", published_on=datetime.date(2021, 1, day))
 
-    first = client.get(_url("news", network)).content.decode()
-    second = client.get(_url("news", network) + "?page=2").content.decode()
+    first = client.get(network_url("news", network)).content.decode()
+    second = client.get(network_url("news", network) + "?page=2").content.decode()
 
     assert "Post of day 25" in first and "Post of day 06" in first and "Post of day 05" not in first
     assert "Post of day 05" in second and "Post of day 01" in second
@@ -285,11 +280,11 @@ def test_the_news_list_is_paginated_newest_first(client, network):
 def test_deleting_a_post_needs_the_confirmation_box(client, network, coordinator):
     post = NewsPostFactory(network=network)
     client.force_login(coordinator)
-    url = _url("news_delete", network, post_id=post.pk)
+    url = network_url("news_delete", network, post_id=post.pk)
 
     client.post(url)
     assert _post_count() == 1
-    assert client.post(url, {"confirm": "on"})["Location"] == _url("news", network)
+    assert client.post(url, {"confirm": "on"})["Location"] == network_url("news", network)
     assert _post_count() == 0
 
 
@@ -323,7 +318,9 @@ def test_permissions(client, network, people, method, name, private, expected, r
     if people[role] is not None:
         client.force_login(people[role])
 
-    response = getattr(client, method)(_url(name, network, **kwargs), {"confirm": "on"} if method == "post" else {})
+    response = getattr(client, method)(
+        network_url(name, network, **kwargs), {"confirm": "on"} if method == "post" else {}
+    )
 
     assert response.status_code == expected[role]
     if expected[role] == 302 and role == ANON:
@@ -335,25 +332,18 @@ def test_another_networks_post_is_a_404_even_for_a_coordinator(client, network, 
     client.force_login(coordinator)
 
     for name in ("news_post", "news_edit"):
-        assert client.get(_url(name, network, post_id=elsewhere.pk)).status_code == 404
+        assert client.get(network_url(name, network, post_id=elsewhere.pk)).status_code == 404
 
 
 def test_a_private_networks_news_is_hidden_from_visitors(client):
     private = NetworkFactory(visibility=Network.Visibility.PRIVATE)
     post = NewsPostFactory(network=private)
 
-    assert client.get(_url("news", private)).status_code == 404
-    assert client.get(_url("news_post", private, post_id=post.pk)).status_code == 404
+    assert client.get(network_url("news", private)).status_code == 404
+    assert client.get(network_url("news_post", private, post_id=post.pk)).status_code == 404
 
 
 # --- query counts ---------------------------------------------------------------------------------
-
-
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def _add_posts(network, count):
@@ -364,9 +354,9 @@ def _add_posts(network, count):
 def test_the_news_list_costs_the_same_queries_for_two_and_for_nine_posts(client, network, member):
     client.force_login(member)
     _add_posts(network, 2)
-    few = _queries(client, _url("news", network))
+    few = query_count(client, network_url("news", network))
     _add_posts(network, 7)
-    many = _queries(client, _url("news", network))
+    many = query_count(client, network_url("news", network))
 
     assert few == many
     assert many <= 6  # session, user, network, role, count (pagination), posts with their agreements

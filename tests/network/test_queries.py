@@ -6,11 +6,10 @@ a ceiling. The counts are printed (run with -s) and attached to the test report 
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
+from network.views.networks import NETWORKS_PER_PAGE
 from tests.factories import (
     AffiliationFactory,
     ColleagueInvitationFactory,
@@ -20,18 +19,12 @@ from tests.factories import (
     UserFactory,
     person_in,
 )
+from tests.pages import page_queries
 
 pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 5, 50
 CEILING = 15  # no list page needs more than this many queries, whatever its size
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries.captured_queries), response
 
 
 # Each case: setup(client) -> (url, grow(n)); `grow(n)` adds rows until the page holds n of them, and
@@ -46,7 +39,13 @@ def directory(client):
         while Network.objects.filter(visibility=Network.Visibility.PUBLIC).count() < n:
             MembershipFactory(network=NetworkFactory(description="A partnership"))
 
-    return "/networks/", grow, lambda r: len(r.context["networks"])
+    def rows(response):
+        """The networks listed over all pages; the first page holds as many as fit on it."""
+        listed = response.context["page"].paginator.count
+        assert len(response.context["networks"]) == min(listed, NETWORKS_PER_PAGE)
+        return listed
+
+    return "/networks/", grow, rows
 
 
 def network_detail(client):
@@ -140,15 +139,29 @@ def test_query_count_does_not_grow_with_the_rows(client, case, record_property, 
         url, grow, rows = case(client)
         grow(SMALL)
     client.get(url)  # warm-up: first-request work (session, content types) is not the page's
-    small, response = count_queries(client, url)
+    small, response = page_queries(client, url)
     assert rows(response) >= SMALL
 
     with scopes_disabled():
         grow(LARGE)
     with django_assert_max_num_queries(CEILING):
-        large, response = count_queries(client, url)
+        large, response = page_queries(client, url)
     assert rows(response) >= LARGE
 
     record_property("queries", {SMALL: small, LARGE: large})
     print(f"\n{case.__name__}: {small} queries with {SMALL} rows, {large} with {LARGE}")
     assert large == small
+
+
+def test_the_directory_pages_cost_the_same_and_list_every_network_once(client):
+    with scopes_disabled():
+        for _ in range(NETWORKS_PER_PAGE + 3):
+            NetworkFactory(name="Same name")  # one name for all: only the tie-breaker orders them
+    client.get("/networks/")
+    first, response = page_queries(client, "/networks/")
+    assert 'rel="next" href="?page=2"' in response.content.decode()
+    second, response_2 = page_queries(client, "/networks/?page=2")
+    shown = [n.pk for n in response.context["networks"]] + [n.pk for n in response_2.context["networks"]]
+    assert len(response_2.context["networks"]) == 3 and sorted(shown) == sorted(set(shown))
+    assert len(shown) == NETWORKS_PER_PAGE + 3
+    assert first == second

@@ -528,10 +528,13 @@ def test_a_second_invitation_to_a_waiting_address_is_refused(
 
 
 def test_an_address_may_be_invited_again_after_its_invitation_expired_or_was_revoked(network, coordinator):
-    InvitationFactory(network=network, email="a@example.org", expires_at=timezone.now() - timedelta(days=1))
-    InvitationFactory(network=network, email="b@example.org", revoked_at=timezone.now())
-    invite(network, coordinator, email="a@example.org")
-    invite(network, coordinator, email="b@example.org")
+    expired = InvitationFactory(network=network, email="a@example.org", expires_at=timezone.now() - timedelta(days=1))
+    revoked = InvitationFactory(network=network, email="b@example.org", revoked_at=timezone.now())
+    again = [invite(network, coordinator, email="a@example.org"), invite(network, coordinator, email="b@example.org")]
+    assert [(i.email, i.is_open) for i in again] == [("a@example.org", True), ("b@example.org", True)]
+    assert {i.pk for i in again}.isdisjoint({expired.pk, revoked.pk})  # new invitations, the old ones stay closed
+    with scope(network=network):
+        assert Invitation.objects.count() == 4
 
 
 @pytest.mark.parametrize(

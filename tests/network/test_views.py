@@ -3,7 +3,6 @@ refusals come back as messages (never a 500), and the membership and invitation 
 
 import re
 from datetime import timedelta
-from html import unescape
 
 import pytest
 from django.utils import timezone
@@ -19,24 +18,9 @@ from tests.factories import (
     NetworkFactory,
     person_in,
 )
+from tests.pages import field_error, messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    """The page as a reader sees it: entities decoded (so "network's" matches "network&#x27;s")."""
-    return unescape(response.content.decode())
-
-
-def field_error(response, field, message):
-    """The error sits right next to its field: templates/includes/field.html gives it the field's id."""
-    match = re.search(rf'<p class="error" id="id_{re.escape(field)}_error">([^<]*)</p>', response.content.decode())
-    assert match, f"no error shown next to {field!r}"
-    assert message in unescape(match.group(1))
-
-
-def messages(response):
-    return [str(m) for m in response.context["messages"]]
 
 
 def status(membership):

@@ -5,12 +5,14 @@ indicators with 2 values each, 50 partners). The counts are pinned too, so a new
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_scopes import scopes_disabled
 
 from network.models import Role
+from projects.models import Project
+from projects.views import PROJECTS_PER_PAGE
 from tests.factories import NetworkFactory, ProjectFactory, person_in, project_with_logframe
+from tests.pages import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +26,6 @@ PROJECT_PAGE = {"anonymous": 13, "coordinator": 16}
 EDIT_PAGE = {"logframe": 16, "results": 16, "context": 16, "partners": 17}
 
 
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(ctx)
-
-
 @pytest.mark.parametrize("visitor", ["anonymous", "coordinator"])
 def test_the_project_page_costs_the_same_at_both_sizes(client, visitor):
     counts = []
@@ -40,7 +35,7 @@ def test_the_project_page_costs_the_same_at_both_sizes(client, visitor):
         if visitor == "coordinator":
             client.force_login(person_in(network, Role.COORDINATOR))
         path = reverse("projects:detail", kwargs={"network_slug": network.slug, "project_slug": project.slug})
-        counts.append(count_queries(client, path))
+        counts.append(query_count(client, path))
     assert counts == [PROJECT_PAGE[visitor]] * 2
 
 
@@ -52,7 +47,7 @@ def test_each_editing_page_costs_the_same_at_both_sizes(client, page):
         project = project_with_logframe(network, **size)
         client.force_login(person_in(network, Role.COORDINATOR))
         kwargs = {"network_slug": network.slug, "project_slug": project.slug, "page": page}
-        counts.append(count_queries(client, reverse("projects:edit_page", kwargs=kwargs)))
+        counts.append(query_count(client, reverse("projects:edit_page", kwargs=kwargs)))
     assert counts == [EDIT_PAGE[page]] * 2
 
 
@@ -64,5 +59,23 @@ def test_the_project_list_costs_the_same_for_two_or_twenty_projects(client):
     for n in (2, 18):
         for _ in range(n):
             ProjectFactory(network=network)
-        counts.append(count_queries(client, path))
+        counts.append(query_count(client, path))
     assert counts[0] == counts[1]
+
+
+def test_the_project_list_is_paginated_at_a_fixed_cost(client):
+    """Beyond one page: the first page of 30 or 80 projects costs the same, and page 2 holds the rest."""
+    network = NetworkFactory()
+    client.force_login(person_in(network, Role.MEMBER))
+    path = reverse("projects:list", kwargs={"network_slug": network.slug})
+    counts = []
+    for total in (PROJECTS_PER_PAGE + 5, 80):
+        with scopes_disabled():
+            while Project.objects.filter(network=network).count() < total:
+                ProjectFactory(network=network)
+        counts.append(query_count(client, path))
+    assert counts[0] == counts[1]
+    response = client.get(path, {"page": 4})
+    assert len(response.context["projects"]) == 80 - 3 * PROJECTS_PER_PAGE
+    assert 'rel="prev" href="?page=3"' in response.content.decode() and 'rel="next"' not in response.content.decode()
+    assert query_count(client, f"{path}?page=4") == counts[0]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
@@ -14,6 +15,7 @@ from projects.models import (
     Component,
     FundingLink,
     IatiOrganisationRole,
+    IndicatorValue,
     Objective,
     PartnerRole,
     Project,
@@ -23,7 +25,7 @@ from projects.models import (
 from projects.services.imports import project_import
 from projects.services.items import project_item_add, project_item_move, project_item_remove, project_item_update
 from projects.services.projects import project_create, project_update
-from tests.factories import ActivityFactory, ComponentFactory, OrganisationFactory, ProjectFactory
+from tests.factories import ActivityFactory, ComponentFactory, MembershipFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_scope")]
 
@@ -129,6 +131,9 @@ def test_update_keeps_the_address_and_records_history(project, coordinator):
         (date(2024, 3, 1), date(2025, 8, 31), 18),
         (date(2025, 1, 31), date(2025, 2, 27), 1),
         (date(2025, 1, 1), date(2025, 1, 10), 0),
+        (date(2024, 1, 31), date(2024, 2, 28), 1),  # the month after 31 January ends with February
+        (date(2025, 1, 1), date(2025, 1, 15), 1),  # 15 days round up
+        (date(2025, 1, 1), date(2025, 1, 14), 0),
     ],
 )
 def test_duration_in_months_counts_both_ends(start, end, months):
@@ -283,8 +288,9 @@ def test_a_partner_whose_role_changes_goes_last_in_the_new_role(project, coordin
     ]  # fmt: skip
 
 
-def test_funding_links_and_sites_link_organisations_partnera_knows(project, coordinator):
-    OrganisationFactory(name="European Union", acronym="EU")
+def test_funding_links_and_sites_link_organisations_the_network_knows(project, coordinator):
+    MembershipFactory(network=project.network, organisation=OrganisationFactory(name="European Union", acronym="EU"))
+    OrganisationFactory(name="Commitment to Constructive Dialogue")  # on Partnera, but unknown to this network
     eu = add(project, "funding", coordinator, kind="funder", name="European Union")
     ccd = add(project, "funding", coordinator, kind="intermediary", name="Commitment to Constructive Dialogue")
     site = add(project, "site", coordinator, name="Ganja State Vocational School", city="Ganja", country="AZ")
@@ -306,6 +312,29 @@ def test_indicator_values_need_a_sound_and_unique_period(project, coordinator):
     with pytest.raises(ValidationError) as caught:
         add(project, "value", coordinator, indicator, period_start="2025-01-01", period_end="2025-12-31", value="4")
     assert "already a value" in caught.value.message_dict["period_start"][0]
+
+
+def test_the_database_keeps_one_value_per_period_and_the_service_says_so_on_the_field(project, coordinator):
+    result = add(project, "result", coordinator, level="outcome", title="Better career guidance")
+    indicator = add(project, "indicator", coordinator, result, name="Schools with a career office")
+    kept = add(project, "value", coordinator, indicator, period_start="2025-01-01", period_end="2025-12-31", value="3")
+    other = add(project, "value", coordinator, indicator, period_start="2026-01-01", period_end="2026-12-31", value="5")
+
+    with pytest.raises(IntegrityError), transaction.atomic():  # the constraint itself, under any service
+        IndicatorValue.objects.create(
+            project=project, network=project.network, indicator=indicator,
+            period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), value=9,
+        )  # fmt: skip
+    # Moving another value onto a taken period: refused on the field, and nothing of it is saved.
+    with pytest.raises(ValidationError) as caught:
+        project_item_update(
+            item=other, data={"period_start": "2025-01-01", "period_end": "2025-12-31", "value": "7"},
+            acting_user=coordinator,
+        )  # fmt: skip
+    assert caught.value.message_dict == {"period_start": ["There is already a value for this period."]}
+    other.refresh_from_db()
+    assert (other.period_start, other.value) == (date(2026, 1, 1), Decimal("5"))
+    assert list(IndicatorValue.objects.filter(indicator=indicator).values_list("pk", flat=True)) == [kept.pk, other.pk]
 
 
 def test_objectives_are_numbered_within_their_kind(project, coordinator):

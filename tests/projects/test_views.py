@@ -13,6 +13,7 @@ from projects.models import Activity, Component, Need, Project, ProjectPartner
 from tests.factories import (
     ActivityFactory,
     ComponentFactory,
+    MembershipFactory,
     OrganisationFactory,
     PartnerFactory,
     ProjectFactory,
@@ -276,7 +277,7 @@ def test_with_htmx_moving_a_component_renumbers_its_activities(client, project, 
 
 
 def test_partners_are_added_by_name_on_the_partners_page(client, project, coordinator):
-    OrganisationFactory(name="AKMI", acronym="")
+    MembershipFactory(network=project.network, organisation=OrganisationFactory(name="AKMI", acronym=""))
     client.force_login(coordinator)
     page = client.get(page_url(project, "partners"))
     assert '<datalist id="organisation-names">' in page.content.decode()
