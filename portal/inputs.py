@@ -1,0 +1,19 @@
+"""What a service accepts: each write names its fields once, and anything else is refused.
+
+A service that takes a `data` mapping declares the fields it writes as a tuple next to it
+(`PROJECT_FIELDS`), and its form's `Meta.fields` is that same tuple, so the page and the service can
+never drift apart. `accept` is how the service reads `data`: an unknown key is a programming error
+(a renamed field, a typo in an import) and raises at once instead of being dropped without a word.
+"""
+
+
+class UnknownInput(TypeError):
+    """A caller passed a field the service does not write."""
+
+
+def accept(data, fields, *, what):
+    """`data` as a dict, after checking every key is one of `fields`; `what` names the write."""
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise UnknownInput(f"{what} does not accept {', '.join(map(repr, unknown))}; it takes {', '.join(fields)}")
+    return dict(data)
