@@ -42,7 +42,7 @@ def _keys(kind):
 
 
 def _unknown_keys(data):
-    """{where: ["Unknown field 'titel'."]} for every key of the dict, at any depth, that nothing reads.
+    """{where: ["Unknown field “titel”."]} for every key of the dict, at any depth, that nothing reads.
 
     A key nothing reads is a misspelling in a file (or a field the import does not have), and dropping it
     would import the project without what it said, so the whole import is refused, naming each one.
@@ -50,32 +50,29 @@ def _unknown_keys(data):
     errors = {}
 
     def check(value, known, where):
-        if not isinstance(value, dict):
-            return
         for key in sorted(set(value) - set(known), key=str):
             errors.setdefault(where, []).append(_("Unknown field “%(field)s”.") % {"field": key})
 
     def rows(kind, values, where):
         for i, value in enumerate(values or ()):
-            if isinstance(value, str):
+            if not isinstance(value, dict):  # a row given as its main text alone
                 continue
             here = f"{where}[{i}]"
             check(value, _keys(kind), here)
-            if kind == "partner":
-                check(value.get("organisation_details"), ORGANISATION_DETAILS, f"{here}.organisation_details")
-            if kind in NESTED and isinstance(value, dict):
+            if kind == "partner" and isinstance(details := value.get("organisation_details"), dict):
+                check(details, ORGANISATION_DETAILS, f"{here}.organisation_details")
+            if kind in NESTED:
                 key, nested_kind = NESTED[kind]
                 rows(nested_kind, value.get(key), f"{here}.{key}")
 
     check(data, (*PROJECT_CREATE_FIELDS, *LISTS), NON_FIELD_ERRORS)
-    objectives = data.get("objectives") or {}
-    check(objectives, [kind.value for kind in Objective.Kind], "objectives")
     for key, kind in LISTS.items():
-        if kind == "objective":
-            for group in Objective.Kind:
-                rows(kind, objectives.get(group.value), f"objectives.{group.value}")
-        else:
+        if kind != "objective":
             rows(kind, data.get(key), key)
+        elif isinstance(objectives := data.get(key), dict):  # grouped by kind
+            check(objectives, [group.value for group in Objective.Kind], key)
+            for group in Objective.Kind:
+                rows(kind, objectives.get(group.value), f"{key}.{group.value}")
     return errors
 
 

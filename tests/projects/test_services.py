@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
+from portal.inputs import UnknownInput
 from projects.models import (
     Activity,
     Component,
@@ -22,7 +23,6 @@ from projects.models import (
     ProjectPartner,
     Site,
 )
-from portal.inputs import UnknownInput
 from projects.services.imports import project_import
 from projects.services.items import project_item_add, project_item_move, project_item_remove, project_item_update
 from projects.services.projects import project_create, project_update
@@ -124,7 +124,9 @@ def test_update_keeps_the_address_and_records_history(project, coordinator):
     project.refresh_from_db()
     assert (project.title, project.slug, project.history.count()) == ("VET for the Future", "vet4f", 1)
 
-    project_update(project=project, data={"title": "VET for the Future II", "status": "closed"}, acting_user=coordinator)
+    project_update(
+        project=project, data={"title": "VET for the Future II", "status": "closed"}, acting_user=coordinator
+    )
     project.refresh_from_db()
     assert (project.title, project.slug, project.status) == ("VET for the Future II", "vet4f", "closed")
     assert project.history.count() == 2
