@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
+from members.services import ORGANISATION_FIELDS
 
 
 class SignupForm(forms.Form):
@@ -19,7 +20,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier"]
+        fields = ORGANISATION_FIELDS  # what the services write, so the two cannot drift apart
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 

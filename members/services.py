@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions
+from portal.inputs import accept
 
+# What the organisation services write; members.forms.OrganisationForm shows exactly these.
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
 
 
@@ -24,7 +26,7 @@ def organisation_register(*, data, network_id=None):
     `network_id`: the network whose coordinator typed it in; the record is then that network's own
     (see Organisation.created_in_network_id). Nobody may edit it or act for it until it is claimed.
     """
-    organisation = Organisation(**{k: v for k, v in data.items() if k in ORGANISATION_FIELDS})
+    organisation = Organisation(**accept(data, ORGANISATION_FIELDS, what="organisation_register"))
     organisation.created_in_network_id = network_id
     organisation.full_clean()
     organisation.save()
@@ -43,9 +45,8 @@ def organisation_create(*, data, acting_user):
 @transaction.atomic
 def organisation_update(*, organisation, data, acting_user):
     permissions.require("manage_organisation", acting_user, organisation)
-    for key, value in data.items():
-        if key in ORGANISATION_FIELDS:
-            setattr(organisation, key, value)
+    for key, value in accept(data, ORGANISATION_FIELDS, what="organisation_update").items():
+        setattr(organisation, key, value)
     organisation.full_clean()
     organisation.save()
     return organisation

@@ -1,4 +1,8 @@
-"""Forms for a project's facts and for each kind of row. They validate input; projects.services writes."""
+"""Forms for a project's facts and for each kind of row. They validate input; projects.services writes.
+
+Each form's `Meta.fields` are the fields its service declares (PROJECT_FIELDS, ITEMS[kind].fields), so
+a field added to one is on the other.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +23,8 @@ from projects.models import (
     Site,
     TargetGroup,
 )
+from projects.services.items import ITEMS
+from projects.services.projects import PROJECT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -38,10 +44,7 @@ class ProjectForm(MultilingualFormMixin, forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "title", "acronym", "programme", "reference", "status", "visibility", "start_date", "end_date",
-            "budget_amount", "budget_currency", "countries", "language", "summary",
-        ]  # fmt: skip
+        fields = PROJECT_FIELDS
         widgets = {
             "start_date": DATE,
             "end_date": DATE,
@@ -91,7 +94,7 @@ class PartnerForm(ItemForm):
 
     class Meta:
         model = ProjectPartner
-        fields = ["role", "note"]
+        fields = ITEMS["partner"].fields
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,19 +119,19 @@ class PartnerForm(ItemForm):
 class FundingLinkForm(ItemForm):
     class Meta:
         model = FundingLink
-        fields = ["kind", "name"]
+        fields = ITEMS["funding"].fields
 
 
 class ObjectiveForm(ItemForm):
     class Meta:
         model = Objective
-        fields = ["kind", "text"]
+        fields = ITEMS["objective"].fields
 
 
 class ComponentForm(ItemForm):
     class Meta:
         model = Component
-        fields = ["kind", "title", "description"]
+        fields = ITEMS["component"].fields
 
 
 class ActivityForm(ItemForm):
@@ -144,7 +147,7 @@ class ActivityForm(ItemForm):
 
     class Meta:
         model = Activity
-        fields = ["component", "title", "description"]
+        fields = ("component", *ITEMS["activity"].fields)  # its component: where an edit moves it
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,38 +163,38 @@ class ActivityForm(ItemForm):
 class ResultForm(ItemForm):
     class Meta:
         model = Result
-        fields = ["level", "title", "description"]
+        fields = ITEMS["result"].fields
 
 
 class IndicatorForm(ItemForm):
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "baseline", "target"]
+        fields = ITEMS["indicator"].fields
 
 
 class IndicatorValueForm(ItemForm):
     class Meta:
         model = IndicatorValue
-        fields = ["period_start", "period_end", "value", "note"]
+        fields = ITEMS["value"].fields
         widgets = {"period_start": DATE, "period_end": DATE}
 
 
 class NeedForm(ItemForm):
     class Meta:
         model = Need
-        fields = ["text"]
+        fields = ITEMS["need"].fields
 
 
 class TargetGroupForm(ItemForm):
     class Meta:
         model = TargetGroup
-        fields = ["name"]
+        fields = ITEMS["target_group"].fields
 
 
 class SiteForm(ItemForm):
     class Meta:
         model = Site
-        fields = ["name", "city", "country"]
+        fields = ITEMS["site"].fields
 
 
 ITEM_FORMS = {

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS, organisation_register
 from portal import audit, permissions
+from portal.inputs import accept
 from projects.models import (
     Activity,
     Component,
@@ -43,7 +44,7 @@ class ItemKind:
     """How one kind of project row is written."""
 
     model: type
-    fields: tuple  # what `data` may set directly
+    fields: tuple  # what `data` sets directly on the row; the kind's form shows these
     parent: str | None = None  # the row it belongs to (an activity's component), if any
     group_by: tuple = ()  # fields that start a separate numbering (partners are numbered per role)
     ordered: bool = True  # False: the model orders itself (indicator values by period)
@@ -52,6 +53,20 @@ class ItemKind:
     # A unique constraint left to the database (no query before saving): its name, and the field and
     # message the refusal becomes. A kind with one has no other constraint for full_clean to check.
     unique: tuple | None = None
+    # What `prepare` reads from `data` besides `fields` (a partner's organisation), and what it reads
+    # only when the row is added (an activity's typed-in number: an edited one keeps its place's code).
+    inputs: tuple = ()
+    new_inputs: tuple = ()
+
+    def accepts(self, *, new):
+        """Every key `data` may hold; an update may also name the parent, to move the row there."""
+        if new:
+            return (*self.fields, *self.inputs, *self.new_inputs)
+        return (*self.fields, *self.inputs, *((self.parent,) if self.parent else ()))
+
+
+# What a new partner organisation may be described by (its name is the partner's organisation_name).
+ORGANISATION_DETAILS = tuple(field for field in ORGANISATION_FIELDS if field != "name")
 
 
 def _organisation_named(name, network):
@@ -78,7 +93,8 @@ def _organisation_for_partner(name, details, network):
     organisation = _organisation_named(name, network)
     if organisation is not None:
         return organisation
-    values = {key: _clean_value(value) for key, value in (details or {}).items() if key in ORGANISATION_FIELDS}
+    details = accept(details or {}, ORGANISATION_DETAILS, what="a partner's organisation_details")
+    values = {key: _clean_value(value) for key, value in details.items()}
     try:
         return organisation_register(data={**values, "name": name}, network_id=network.pk)
     except ValidationError as error:
@@ -137,7 +153,13 @@ def _prepare_activity(item, data, is_new):
 
 
 ITEMS = {
-    "partner": ItemKind(ProjectPartner, ("role", "note"), group_by=("role",), prepare=_prepare_partner),
+    "partner": ItemKind(
+        ProjectPartner,
+        ("role", "note"),
+        group_by=("role",),
+        prepare=_prepare_partner,
+        inputs=("organisation", "organisation_name", "organisation_details"),
+    ),
     "funding": ItemKind(FundingLink, ("kind", "name"), prepare=_link_organisation),
     "objective": ItemKind(Objective, ("kind", "text"), group_by=("kind",)),
     "component": ItemKind(Component, ("kind", "title", "description"), logframe=True),
@@ -147,6 +169,7 @@ ITEMS = {
         parent="component",
         prepare=_prepare_activity,
         logframe=True,
+        new_inputs=("code",),
     ),
     "result": ItemKind(Result, ("level", "title", "description")),
     "indicator": ItemKind(Indicator, ("name", "unit", "baseline", "target"), parent="result"),
@@ -272,6 +295,7 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
     """Add a row of `kind` (a key of ITEMS) at the end of its list; nested kinds name their `parent`
     (an activity its component, an indicator its result, a value its indicator)."""
     spec = ITEMS[kind]
+    data = accept(data, spec.accepts(new=True), what=f"project_item_add({kind!r})")
     permissions.require("edit_project", acting_user, project)
     _lock(project)
     item = spec.model(project=project, network_id=project.network_id)
@@ -296,6 +320,7 @@ def project_item_update(*, item, data, acting_user):
     """Change a row. An activity may move to another component (data["component"]); a row whose group
     changes (a partner's role) goes to the end of its new list, and the old list closes the gap."""
     spec = ITEMS[item_kind(item)]
+    data = accept(data, spec.accepts(new=False), what=f"project_item_update({item_kind(item)!r})")
     project = item.project
     permissions.require("edit_project", acting_user, project)
     _lock(project)

@@ -5,15 +5,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal import audit, permissions
+from portal.inputs import accept
 from portal.slugs import unique_slug
 from projects.models import (
     Project,
 )
 
+# A project's facts: what project_update writes and projects.forms.ProjectForm shows.
 PROJECT_FIELDS = (
-    "title", "acronym", "slug", "programme", "reference", "status", "visibility", "start_date", "end_date",
+    "title", "acronym", "programme", "reference", "status", "visibility", "start_date", "end_date",
     "budget_amount", "budget_currency", "countries", "language", "summary",
 )  # fmt: skip
+# project_create also takes the address (made from the acronym or title when empty); it never changes
+# after, as links to it are printed in reports.
+PROJECT_CREATE_FIELDS = (*PROJECT_FIELDS, "slug")
 
 
 def _clean_value(value):
@@ -30,8 +35,8 @@ def _lock(project):
     )
 
 
-def _project_values(data):
-    values = {key: _clean_value(value) for key, value in data.items() if key in PROJECT_FIELDS}
+def _project_values(data, fields, what):
+    values = {key: _clean_value(value) for key, value in accept(data, fields, what=what).items()}
     if isinstance(values.get("budget_currency"), str):
         values["budget_currency"] = values["budget_currency"].upper()
     if values.get("budget_amount") == "":
@@ -58,7 +63,7 @@ def _unique_slug(network, text):
 def project_create(*, network, data, acting_user):
     """A coordinator starts a project in the network; its address is made from the acronym or title."""
     permissions.require("create_project", acting_user, network)
-    project = Project(network=network, **_project_values(data))
+    project = Project(network=network, **_project_values(data, PROJECT_CREATE_FIELDS, "project_create"))
     if project.slug:
         if _slug_taken(network, project.slug):
             raise ValidationError(
@@ -79,9 +84,8 @@ def project_update(*, project, data, acting_user):
     """Change a project's facts (not its address: links to it are printed in reports)."""
     permissions.require("edit_project", acting_user, project)
     before = audit.stored_snapshot(project, PROJECT_FIELDS)
-    for key, value in _project_values(data).items():
-        if key != "slug":
-            setattr(project, key, value)
+    for key, value in _project_values(data, PROJECT_FIELDS, "project_update").items():
+        setattr(project, key, value)
     project.full_clean()
     project.save()
     audit.record(network=project.network, acting_user=acting_user, action="project.updated", obj=project,

@@ -34,7 +34,7 @@ def test_organisation_create_makes_its_creator_admin():
     assert admin_organisation_ids(person) == frozenset()  # memo warmed on purpose
 
     organisation = services.organisation_create(
-        data={"name": "Armenian Career Centre", "kind": "ngo", "country": "AM", "unknown": "ignored"},
+        data={"name": "Armenian Career Centre", "kind": "ngo", "country": "AM"},
         acting_user=person,
     )
 
