@@ -20,6 +20,7 @@ from tests.config.seed_facts import SEEDS
 
 pytestmark = pytest.mark.django_db
 
+
 def _by_original_title(model, title):
     """The one row whose title is `title` in its original language."""
     (row,) = [row for row in model.objects.all() if row.title.original == title]
