@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -101,7 +102,7 @@ def text_switch(context, value):
             " · ",
             '<a href="?lang={}" hreflang="{}" lang="{}"{}>{}</a>',
             (
-                (code, code, code, format_html(' aria-current="true"') if code == reader else "", _native(code))
+                (code, code, code, mark_safe(' aria-current="true"') if code == reader else "", _native(code))
                 for code in value.languages
             ),
         )
