@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django_countries.serializer_fields import CountryField
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -17,6 +17,7 @@ from network import selectors
 from network.models import Membership, Role
 from network.services.memberships import membership_approve, membership_decline, membership_request
 from portal import permissions
+from portal.texts import SOURCES
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -27,17 +28,37 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "acronym", "kind", "country", "city", "website"]
 
 
+class TextVersionSerializer(serializers.Serializer):
+    """One language of a multilingual text (portal.texts)."""
+
+    text = serializers.CharField()
+    source = serializers.ChoiceField(choices=SOURCES, help_text="original, human (translated by a person) or machine")
+
+
 class NetworkSerializer(serializers.Serializer):
+    """A multilingual text comes twice: `description`, the text in the caller's language (Accept-Language,
+    else the original), and `description_translations`, every language with its text and where it came
+    from, so a client can show the original beside its translation as the pages do."""
+
     slug = serializers.SlugField()
     name = serializers.CharField()
     acronym = serializers.CharField()
     countries = serializers.SerializerMethodField()
-    description = serializers.CharField()
+    language = serializers.CharField(help_text="The language the network's texts are originally written in.")
+    description = serializers.SerializerMethodField()
+    description_translations = serializers.SerializerMethodField()
     visibility = serializers.CharField()
     member_count = serializers.IntegerField()
 
     def get_countries(self, network) -> list[str]:
         return [c.code for c in network.countries]
+
+    def get_description(self, network) -> str:
+        return str(network.description)
+
+    @extend_schema_field(serializers.DictField(child=TextVersionSerializer()))
+    def get_description_translations(self, network):
+        return network.description.as_json()
 
 
 class MembershipSerializer(serializers.ModelSerializer):

@@ -1,26 +1,111 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import OrganisationForm
 from network.models import Network, NewsPost, PartnershipAgreement, Role
+from portal.texts import (
+    HUMAN,
+    ORIGINAL,
+    MultilingualFormMixin,
+    MultilingualText,
+    MultilingualTextFormField,
+    MultilingualTextWidget,
+    language_name,
+)
+
+# In a translation's list, a line that only says this leaves its row untranslated.
+UNTRANSLATED = "-"
 
 
 def _lines(text):
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class NetworkForm(forms.ModelForm):
-    """The network profile; objectives and tasks are edited as one line each."""
+class MultilingualLinesField(MultilingualTextFormField):
+    """An ordered list of texts (objectives, tasks, areas of cooperation) in the record's languages: one
+    box per language, side by side, as for any multilingual text, and line N of each box is row N in
+    that language. A translation's box is empty (no translation) or has one line per row, in the same
+    order; a line of only “-” leaves that row untranslated. A different number of lines is refused with
+    the counts, rather than guessing which row a line belongs to. Plain textareas: no JavaScript."""
 
-    objectives = forms.CharField(
-        label=_("Objectives"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("One per line, in order."),
-    )  # fmt: skip
-    tasks = forms.CharField(
-        label=_("Tasks"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("One per line, in order."),
-    )  # fmt: skip
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", MultilingualTextWidget(attrs={"rows": 5}, multiline=True))
+        super().__init__(**kwargs)
+
+    @staticmethod
+    def initial_from(rows):
+        """The boxes' value for stored rows (each with a MultilingualText `text`)."""
+        texts = [row.text for row in rows]
+        if not texts:
+            return MultilingualText()
+        language = texts[0].original_language
+        versions = {language: {"text": "\n".join(t.original for t in texts), "source": ORIGINAL}}
+        for code in dict.fromkeys(code for t in texts for code in t.languages if code != language):
+            source = next((t.source(code) for t in texts if t.text(code)), HUMAN)
+            versions[code] = {"text": "\n".join(t.text(code) or UNTRANSLATED for t in texts), "source": source}
+        return MultilingualText.from_json(versions)
+
+    def validate(self, value):
+        super().validate(value)
+        count = len(_lines(value.original))
+        errors = []
+        for code in value.languages:
+            if code == value.original_language or not value.text(code):
+                continue
+            lines = len(_lines(value.text(code)))
+            if lines != count:
+                errors.append(
+                    _t(
+                        "The %(language)s list has %(lines)d lines, the original (%(original)s) has %(count)d: "
+                        "give one line per row, in the same order (a line of only “-” leaves a row untranslated)."
+                    )
+                    % {
+                        "language": language_name(code),
+                        "lines": lines,
+                        "original": language_name(value.original_language),
+                        "count": count,
+                    }
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def rows(value):
+        """The rows the boxes hold: [{code: {"text", "source"}}], the original's order."""
+        language = value.original_language
+        originals = _lines(value.original)
+        rows = [{language: {"text": text, "source": ORIGINAL}} for text in originals]
+        for code in value.languages:
+            if code == language or not value.text(code):
+                continue
+            for row, text in zip(rows, _lines(value.text(code)), strict=False):
+                if text != UNTRANSLATED:
+                    row[code] = {"text": text, "source": value.source(code)}
+        return rows
+
+
+class _LanguageOptionalMixin:
+    """The record's language may be left out of a post (a page or client that does not send it): the
+    record keeps its language, or a new one takes the form's initial one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.record_language()
+
+
+class NetworkForm(_LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
+    """The network profile. Description, founding statement, objectives and tasks have a box per
+    language of the network, the network's own language first; objectives and tasks one line each."""
+
+    objectives = MultilingualLinesField(label=_("Objectives"), help_text=_("One per line, in order."))
+    tasks = MultilingualLinesField(label=_("Tasks"), help_text=_("One per line, in order."))
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=settings.LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -28,21 +113,22 @@ class NetworkForm(forms.ModelForm):
     class Meta:
         model = Network
         fields = [
-            "name", "acronym", "countries", "description", "founding_statement", "founded_on", "founded_in",
-            "visibility", "show_members", "colour", "languages",
+            "name", "acronym", "countries", "language", "description", "founding_statement", "founded_on",
+            "founded_in", "visibility", "show_members", "colour", "languages",
         ]  # fmt: skip
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "founding_statement": forms.Textarea(attrs={"rows": 6}),
             "founded_on": forms.DateInput(attrs={"type": "date"}),
             "colour": forms.TextInput(attrs={"type": "color"}),
         }
 
+    def text_network(self):
+        return self.instance  # the network is the record
+
     def objective_lines(self):
-        return _lines(self.cleaned_data.get("objectives", ""))
+        return MultilingualLinesField.rows(self.cleaned_data["objectives"])
 
     def task_lines(self):
-        return _lines(self.cleaned_data.get("tasks", ""))
+        return MultilingualLinesField.rows(self.cleaned_data["tasks"])
 
 
 class FoundingOrganisationForm(forms.Form):
@@ -123,29 +209,42 @@ def _date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class AgreementForm(forms.ModelForm):
+class _NetworkContentForm(_LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
+    """An agreement's or a news post's form: its texts have a box per language of the network, and a
+    new one starts in the network's first language."""
+
+    def __init__(self, *args, network=None, **kwargs):
+        self.network = network
+        if network is not None and not getattr(kwargs.get("instance"), "pk", None):
+            kwargs["initial"] = {"language": network.first_language, **(kwargs.get("initial") or {})}
+        super().__init__(*args, **kwargs)
+
+    def text_network(self):
+        return self.network or super().text_network()
+
+
+class AgreementForm(_NetworkContentForm):
     """The agreement itself. The model's clean() puts a date in the wrong order on `valid_until`."""
 
-    areas = forms.CharField(
-        label=_("Areas of cooperation"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("One per line, in order; they are numbered 1, 2, 3…"),
+    areas = MultilingualLinesField(
+        label=_("Areas of cooperation"), help_text=_("One per line, in order; they are numbered 1, 2, 3…"),
+        widget=MultilingualTextWidget(attrs={"rows": 8}, multiline=True),
     )  # fmt: skip
 
     class Meta:
         model = PartnershipAgreement
         fields = [
-            "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until", "visibility",
+            "language", "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until",
+            "visibility",
         ]  # fmt: skip
         widgets = {
-            "purpose": forms.Textarea(attrs={"rows": 4}),
-            "framework": forms.Textarea(attrs={"rows": 2}),
             "signed_on": _date_input(),
             "valid_from": _date_input(),
             "valid_until": _date_input(),
         }
 
     def area_lines(self):
-        return _lines(self.cleaned_data.get("areas", ""))
+        return MultilingualLinesField.rows(self.cleaned_data["areas"])
 
 
 class _OrganisationChoiceMixin:
@@ -206,14 +305,14 @@ AgreementSignatoryFormSet = forms.formset_factory(
 )
 
 
-class NewsPostForm(forms.ModelForm):
+class NewsPostForm(_NetworkContentForm):
     # Declared, not derived from the model: the derived field would query the scoped manager at import.
     agreement = forms.ModelChoiceField(label=_("About the agreement"), queryset=None, required=False)
 
     class Meta:
         model = NewsPost
-        fields = ["title", "published_on", "body", "visibility", "agreement", "link_path", "link_label"]
-        widgets = {"published_on": _date_input(), "body": forms.Textarea(attrs={"rows": 12})}
+        fields = ["language", "title", "published_on", "body", "visibility", "agreement", "link_path", "link_label"]
+        widgets = {"published_on": _date_input()}
         help_texts = {"body": _("Plain text. Leave an empty line between paragraphs.")}
 
     def __init__(self, *args, agreements, **kwargs):

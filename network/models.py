@@ -1,6 +1,6 @@
 """Networks (the tenant), their objectives, memberships of organisations and invitations."""
 
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -12,10 +12,24 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Organisation, invitation_expiry, new_token
 from portal.history import scoped_history
+from portal.texts import MultilingualTextField
+
+# Any language Django knows, as for a project: a network's documents may be in Armenian or Albanian where
+# the portal is not translated. Django's own catalogue translates the names.
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+
+# A network's objectives are in the network's language, an agreement's areas in the agreement's: a plain
+# string given for one of their texts is the original in that language.
+NETWORK_LANGUAGE = "network.language"
+AGREEMENT_LANGUAGE = "agreement.language"
 
 
 class Network(models.Model):
-    """A coalition, partnership or consortium: the tenant every network-owned row points to."""
+    """A coalition, partnership or consortium: the tenant every network-owned row points to.
+
+    Description, founding statement and the objectives' texts are multilingual (portal.texts): the
+    original in the network's `language`, translations beside it.
+    """
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public: anyone can see the network page")
@@ -25,8 +39,9 @@ class Network(models.Model):
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     countries = CountryField(_("countries"), multiple=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    founding_statement = models.TextField(_("founding statement"), blank=True)
+    language = models.CharField(_("language of the texts"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    description = MultilingualTextField(_("description"), blank=True)
+    founding_statement = MultilingualTextField(_("founding statement"), blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     founded_in = models.CharField(_("founded in (place)"), max_length=120, blank=True)
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
@@ -56,6 +71,11 @@ class Network(models.Model):
     def is_public(self):
         return self.visibility == self.Visibility.PUBLIC
 
+    @property
+    def first_language(self):
+        """What the network's agreements and news posts are written in unless they say: its first language."""
+        return next(iter(self.languages or ()), None) or self.language
+
 
 class NetworkObjective(models.Model):
     """One of a network's ordered objectives or tasks, as its founding document lists them."""
@@ -68,7 +88,7 @@ class NetworkObjective(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="objectives")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OBJECTIVE)
     position = models.PositiveIntegerField(default=0)
-    text = models.TextField(_("text"))
+    text = MultilingualTextField(_("text"), language_from=NETWORK_LANGUAGE)
 
     objects = ScopedManager(network="network")
 
@@ -76,7 +96,7 @@ class NetworkObjective(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self):
-        return self.text[:80]
+        return str(self.text)[:80]
 
 
 class Role(models.TextChoices):
@@ -190,11 +210,15 @@ class PartnershipAgreement(models.Model):
     cooperation, the project or programme it was concluded under, and how long it is valid."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="agreements")
-    title = models.CharField(_("title"), max_length=255)
-    purpose = models.TextField(_("purpose"), blank=True, help_text=_("The main goal, in a few sentences."))
+    # The language the agreement was signed in; its texts' originals are in it.
+    language = models.CharField(_("language of the agreement"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    title = MultilingualTextField(_("title"), max_length=255, multiline=False)
+    purpose = MultilingualTextField(_("purpose"), blank=True, help_text=_("The main goal, in a few sentences."))
     # The projects app depends on network, never the other way round, so the project or programme the
     # agreement was concluded under is kept as its title; projects may link back to agreements later.
-    framework = models.CharField(
+    # Multilingual like a project's title: it is quoted from the agreement, in the agreement's language,
+    # and a translation of the agreement names the project in the translation's words.
+    framework = MultilingualTextField(
         _("concluded under (project or programme)"), max_length=500, blank=True,
         help_text=_("The project or programme within which the agreement was concluded."),
     )  # fmt: skip
@@ -244,7 +268,7 @@ class PartnershipAgreement(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -338,7 +362,7 @@ class AgreementArea(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
     agreement = models.ForeignKey(PartnershipAgreement, on_delete=models.CASCADE, related_name="areas")
     number = models.PositiveIntegerField(_("number"))
-    text = models.TextField(_("area of cooperation"))
+    text = MultilingualTextField(_("area of cooperation"), language_from=AGREEMENT_LANGUAGE)
 
     objects = ScopedManager(network="network")
 
@@ -351,16 +375,18 @@ class AgreementArea(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number}. {self.text[:80]}"
+        return f"{self.number}. {str(self.text)[:80]}"
 
 
 class NewsPost(models.Model):
-    """A news item on the network page. The body is plain text (shown with its line breaks)."""
+    """A news item on the network page. The body is plain text (shown with its line breaks); title, body
+    and link text are multilingual, the original in the post's `language`."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="news_posts")
-    title = models.CharField(_("title"), max_length=255)
+    language = models.CharField(_("language of the post"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    title = MultilingualTextField(_("title"), max_length=255, multiline=False)
     published_on = models.DateField(_("date"), default=timezone.localdate)
-    body = models.TextField(_("text"))
+    body = MultilingualTextField(_("text"))
     agreement = models.ForeignKey(
         PartnershipAgreement, on_delete=models.SET_NULL, null=True, blank=True, related_name="news_posts",
         verbose_name=_("about the agreement"),
@@ -371,7 +397,7 @@ class NewsPost(models.Model):
         _("link to a page of this network"), max_length=300, blank=True,
         help_text=_("The address of a project or another page of this network, starting with /networks/."),
     )  # fmt: skip
-    link_label = models.CharField(_("link text"), max_length=200, blank=True)
+    link_label = MultilingualTextField(_("link text"), max_length=200, multiline=False, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=ContentVisibility.choices, default=ContentVisibility.PUBLIC
     )
@@ -390,7 +416,7 @@ class NewsPost(models.Model):
         verbose_name_plural = _("news posts")
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
     @property
     def is_public(self):

@@ -123,6 +123,26 @@ def agreement_for_page(*, network, agreement_id):
     )
 
 
+def agreement_titled(*, network, title):
+    """The network's agreement whose title is `title` in its original language, or None (the import and
+    the demo loader find an agreement again by it).
+
+    Compared in Python: the original may be in any language key of the JSON, and a network has a few
+    dozen agreements at most; the titles alone are read.
+    """
+    return _titled(PartnershipAgreement.objects.filter(network=network), title)
+
+
+def news_post_titled(*, network, title, published_on):
+    """The network's news post of that day whose original title is `title`, or None."""
+    return _titled(NewsPost.objects.filter(network=network, published_on=published_on), title)
+
+
+def _titled(queryset, title):
+    title = (title or "").strip()
+    return next((row for row in queryset.only("pk", "title") if title and row.title.original == title), None)
+
+
 def news_for_user(*, network, user):
     """The news posts this user may read in the network, newest first, with the agreement they link to."""
     return visible_news_posts(user, network).select_related("agreement")

@@ -13,6 +13,7 @@ SEED = {
         "slug": "pep",
         "countries": ["AM"],
         "languages": ["hy", "en"],
+        "language": "en",  # the texts below are the English ones
         "colour": "#1f5f8b",
         "description": (
             "The Coalition of “Partnership for Education Promotion” civil society organizations is "

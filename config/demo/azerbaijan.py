@@ -12,6 +12,7 @@ SEED = {
         "slug": "vet-for-the-future",
         "countries": ["AZ"],
         "languages": ["az", "en"],
+        "language": "en",  # the texts below are the English ones
         "colour": "#0468b1",
         "description": (
             "The project “VET for the Future: development of VET providers’ excellence in Azerbaijan” is "

@@ -12,12 +12,14 @@ from django_scopes import scope
 from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN
 from members.models import Organisation
 from members.services import organisation_create
-from network.models import Membership, Network, NewsPost, PartnershipAgreement, Role
+from network import selectors
+from network.models import Membership, Network, Role
 from network.permissions import network_role
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_accept, invitation_create
 from network.services.networks import network_create
 from network.services.news import news_post_create
+from portal.texts import MultilingualText
 from projects.models import Project
 from projects.services.imports import project_import
 
@@ -151,20 +153,23 @@ class DemoLoader:
 
     def agreements(self, entry, network, coordinator):
         for spec in entry.get("agreements", ()):
-            exists = PartnershipAgreement.objects.filter(network=network, title=spec["title"]).exists()
-            if not exists:
+            language = spec.get("language") or network.first_language
+            title = MultilingualText.coerce(spec["title"], language=language).original
+            if selectors.agreement_titled(network=network, title=title) is None:
                 agreement_import(network=network, data=spec, acting_user=coordinator)
                 self.created["agreements"] += 1
 
     def news(self, entry, network, coordinator):
         for spec in entry.get("news", ()):
-            if NewsPost.objects.filter(
-                network=network, title=spec["title"], published_on=spec["published_on"]
-            ).exists():
+            language = spec.get("language") or network.first_language
+            title = MultilingualText.coerce(spec["title"], language=language).original
+            if selectors.news_post_titled(network=network, title=title, published_on=spec["published_on"]):
                 continue
             data = dict(spec)
-            if data.get("agreement"):  # named by its title
-                data["agreement"] = PartnershipAgreement.objects.get(network=network, title=data["agreement"])
+            if data.get("agreement"):  # named by its original title
+                data["agreement"] = selectors.agreement_titled(network=network, title=data["agreement"])
+                if data["agreement"] is None:
+                    raise CommandError(f"No agreement titled {spec['agreement']!r} in {network.slug}")
             news_post_create(network=network, data=data, acting_user=coordinator)
             self.created["news posts"] += 1
 

@@ -14,44 +14,51 @@ SEED = {
         "slug": "karierna-vzgoja",
         "countries": ["SI"],
         "languages": ["sl", "en"],
+        "language": "sl",
         "colour": "#2e7d32",
-        "description": (
-            "Projekt se osredotoča na prepoznavanje in odpravljanje sistemske spregledanosti NVO v "
-            "izobraževalnem okolju. To se zgodi zaradi nekritično izbranega ponudnika, hitro odločanje o "
-            "ponudnikov, slabe promocije NVO, ki delujejo na kariernem svetovanju ali nenačrtno "
-            "spregledanosti delovanja NVO na tem področju. Ključne aktivnosti vključujejo izvedbo "
-            'raziskave o "diskriminatornih" oz. slabih praksah, usposabljanju NVO za spremljanje in '
-            "poročanje, kampanjo ozaveščanja za šole in lokalno skupnost ter ciljno usmerjene "
-            "zagovorniške aktivnosti. Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, "
-            "ki temelji na človekovih pravicah, vključevanju in vrednotah demokracije.\n"
-            "\n"
-            "Projekt bo tako prispeval k večjemu razumevanju družbene vrednosti nevladnih organizacij "
-            "ter krepitvi njihove vloge kot ključnih nosilcev demokracije, enakosti in aktivnega "
-            "državljanstva v vzgojno-izobraževalnem prostoru.\n"
-            "\n"
-            "The project focuses on identifying and addressing the systemic neglect of CSOs within the "
-            "educational environment. This happens due to the uncritical selection of service providers, "
-            "rushed decision-making processes, weak promotion of CSOs active in career counselling, or "
-            "the unintentional overlooking of their role in this field.\n"
-            "\n"
-            "Key activities include conducting a study on “discriminatory” or poor practices, providing "
-            "training for CSOs on monitoring and reporting, running an awareness campaign targeting "
-            "schools and local communities, and implementing targeted advocacy activities. The ultimate "
-            "goal is to establish a cooperation model between schools and CSOs based on human rights, "
-            "inclusion, and democratic values.\n"
-            "\n"
-            "The project will contribute to greater recognition of the social value of civil society "
-            "organisations and strengthen their role as key actors in promoting democracy, equality, and "
-            "active citizenship within the educational space."
-        ),
+        # The document gives its text in Slovenian and then in English: the Slovenian is the original.
+        "description": {
+            "sl": (
+                "Projekt se osredotoča na prepoznavanje in odpravljanje sistemske spregledanosti NVO v "
+                "izobraževalnem okolju. To se zgodi zaradi nekritično izbranega ponudnika, hitro odločanje o "
+                "ponudnikov, slabe promocije NVO, ki delujejo na kariernem svetovanju ali nenačrtno "
+                "spregledanosti delovanja NVO na tem področju. Ključne aktivnosti vključujejo izvedbo "
+                'raziskave o "diskriminatornih" oz. slabih praksah, usposabljanju NVO za spremljanje in '
+                "poročanje, kampanjo ozaveščanja za šole in lokalno skupnost ter ciljno usmerjene "
+                "zagovorniške aktivnosti. Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, "
+                "ki temelji na človekovih pravicah, vključevanju in vrednotah demokracije.\n"
+                "\n"
+                "Projekt bo tako prispeval k večjemu razumevanju družbene vrednosti nevladnih organizacij "
+                "ter krepitvi njihove vloge kot ključnih nosilcev demokracije, enakosti in aktivnega "
+                "državljanstva v vzgojno-izobraževalnem prostoru."
+            ),
+            "en": (
+                "The project focuses on identifying and addressing the systemic neglect of CSOs within the "
+                "educational environment. This happens due to the uncritical selection of service providers, "
+                "rushed decision-making processes, weak promotion of CSOs active in career counselling, or "
+                "the unintentional overlooking of their role in this field.\n"
+                "\n"
+                "Key activities include conducting a study on “discriminatory” or poor practices, providing "
+                "training for CSOs on monitoring and reporting, running an awareness campaign targeting "
+                "schools and local communities, and implementing targeted advocacy activities. The ultimate "
+                "goal is to establish a cooperation model between schools and CSOs based on human rights, "
+                "inclusion, and democratic values.\n"
+                "\n"
+                "The project will contribute to greater recognition of the social value of civil society "
+                "organisations and strengthen their role as key actors in promoting democracy, equality, and "
+                "active citizenship within the educational space."
+            ),
+        },
         "founding_statement": "",
     },
-    # One objective, in both languages (the objective model has no language field).
+    # One objective, in both languages: the Slovenian original and its English version.
     "objectives": [
-        "Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, ki temelji na človekovih "
-        "pravicah, vključevanju in vrednotah demokracije. / The ultimate goal is to establish a "
-        "cooperation model between schools and CSOs based on human rights, inclusion, and democratic "
-        "values."
+        {
+            "sl": "Končni cilj je uveljavitev modela sodelovanja med šolami in NVO, ki temelji na človekovih "
+            "pravicah, vključevanju in vrednotah demokracije.",
+            "en": "The ultimate goal is to establish a cooperation model between schools and CSOs based on "
+            "human rights, inclusion, and democratic values.",
+        }
     ],
     "tasks": [],
     "organisations": [

@@ -14,9 +14,10 @@ from network.models import (
     PartnershipAgreement,
 )
 from portal import audit, permissions
+from portal.texts import MultilingualText
 
 AGREEMENT_FIELDS = (
-    "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until", "visibility",
+    "language", "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until", "visibility",
 )  # fmt: skip
 
 
@@ -58,7 +59,14 @@ def _agreement_rows(*, network, agreement, parties, signatories, areas):
                 % {"name": name, "org": organisation}
             )
         clean_signatories.append({"name": name, "title": title, "organisation": organisation})
-    clean_areas = [text.strip() for text in areas if text and text.strip()]
+    clean_areas = []
+    for number, value in enumerate(areas, start=1):
+        text = MultilingualText.coerce(value, language=agreement.language)
+        if not text:
+            continue
+        for message in text.errors(required=True, language=agreement.language):
+            errors.setdefault("areas", []).append(f"{number}: {message}")
+        clean_areas.append(text)
     if errors:
         raise ValidationError(errors)
     return clean_parties, clean_signatories, clean_areas
@@ -105,9 +113,9 @@ def agreement_create(*, network, data, parties, signatories=(), areas=(), acting
     "organisation": Organisation | None}], `areas`: [str], each in the agreement's order.
     """
     permissions.require("manage_agreements", acting_user, network)
-    agreement = PartnershipAgreement(
-        network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
-    )
+    values = {k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+    values["language"] = values.get("language") or network.first_language
+    agreement = PartnershipAgreement(network=network, created_by=acting_user, **values)
     rows = _validate_agreement(
         agreement, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
     )
@@ -173,9 +181,11 @@ def agreement_import(*, network, data, acting_user):
     Shape::
 
         {
-            "title": "Porozumienie o partnerstwie …",      # required; identifies the agreement in the
-                                                            # network: importing the same title again
-                                                            # replaces it, so a loader can run twice
+            "title": "Porozumienie o partnerstwie …",      # required; its original identifies the
+                                                            # agreement in the network: importing the
+                                                            # same title again replaces it, so a loader
+                                                            # can run twice
+            "language": "pl",                                # default: the network's first language
             "purpose": "…", "framework": "…", "signed_in": "Rzeszów",
             "signed_on": date(2020, 12, 8) or "2020-12-08",  # required
             "valid_from": date | "YYYY-MM-DD" | None, "valid_until": date | "YYYY-MM-DD" | None,
@@ -184,6 +194,9 @@ def agreement_import(*, network, data, acting_user):
             "signatories": [{"name": "…", "title": "…", "organisation": Organisation | id | "name" | None}],
             "areas": ["first area", "second area", …],       # numbered 1, 2, 3… in this order
         }
+
+    Every text (title, purpose, framework, each area) is a string, the original in the agreement's
+    language, or all its languages at once, {"pl": "…", "en": "…"} (see portal.texts).
 
     Organisations named by id, name or acronym must be members of the network (they are looked up among
     them). `acting_user` must be a coordinator of the network, as for agreement_create.
@@ -206,7 +219,10 @@ def agreement_import(*, network, data, acting_user):
         for s in data.get("signatories", ())
     ]
     rows = {"parties": parties, "signatories": signatories, "areas": list(data.get("areas", ()))}
-    existing = PartnershipAgreement.objects.filter(network=network, title=values.get("title", "")).first()
+    language = values.get("language") or network.first_language
+    existing = selectors.agreement_titled(
+        network=network, title=MultilingualText.coerce(values.get("title"), language=language).original
+    )
     if existing is not None:
         return agreement_update(agreement=existing, data=values, acting_user=acting_user, **rows)
     return agreement_create(network=network, data=values, acting_user=acting_user, **rows)
@@ -253,10 +269,17 @@ def _stored_rows(agreement):
     return parties, (), [area.text for area in agreement.areas.all()]
 
 
+def _logged(text):
+    """A text as the log keeps it: the original alone when there is nothing else, else every language."""
+    if len(text.languages) <= 1:
+        return text.original
+    return {code: text.text(code) for code in text.languages}
+
+
 def _audited(agreement, parties, signatories, areas):
     """The agreement's fields, and its parties and areas as text, for the log's before and after."""
     return {
         **audit.snapshot(agreement, AUDITED),
         "parties": [f"{p['organisation']} – {p['role']}" if p["role"] else str(p["organisation"]) for p in parties],
-        "areas": list(areas),
+        "areas": [_logged(area) for area in areas],
     }

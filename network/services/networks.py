@@ -1,5 +1,6 @@
 """Founding a network and editing its profile."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope
@@ -12,9 +13,10 @@ from network.models import (
 )
 from portal import audit, permissions
 from portal.slugs import unique_slug
+from portal.texts import MultilingualText
 
 NETWORK_FIELDS = (
-    "name", "acronym", "slug", "countries", "description", "founding_statement", "founded_on",
+    "name", "acronym", "slug", "countries", "language", "description", "founding_statement", "founded_on",
     "founded_in", "visibility", "show_members", "colour", "languages",
 )  # fmt: skip
 
@@ -23,30 +25,54 @@ def _unique_slug(text):
     return unique_slug(text, taken=lambda slug: Network.objects.filter(slug=slug).exists(), fallback="network")
 
 
-def _set_objectives(network, objectives, tasks_):
+def _objective_rows(network, objectives, tasks_):
+    """[(kind, MultilingualText)] of the texts given (each a string in the network's language, a dict of
+    languages or a MultilingualText); empty ones are skipped. A wrong one raises, keyed by its list."""
+    rows, errors = [], {}
+    for kind, key, texts in (
+        (NetworkObjective.Kind.OBJECTIVE, "objectives", objectives),
+        (NetworkObjective.Kind.TASK, "tasks", tasks_),
+    ):
+        for number, value in enumerate(texts, start=1):
+            text = MultilingualText.coerce(value, language=network.language)
+            if not text:
+                continue
+            for message in text.errors(required=True, language=network.language):
+                errors.setdefault(key, []).append(f"{number}: {message}")
+            rows.append((kind, text))
+    if errors:
+        raise ValidationError(errors)
+    return rows
+
+
+def _set_objectives(network, rows):
     NetworkObjective.objects.filter(network=network).delete()
-    rows = [(NetworkObjective.Kind.OBJECTIVE, text) for text in objectives]
-    rows += [(NetworkObjective.Kind.TASK, text) for text in tasks_]
     NetworkObjective.objects.bulk_create(
-        NetworkObjective(network=network, kind=kind, position=i, text=text.strip())
-        for i, (kind, text) in enumerate(rows)
-        if text.strip()
+        NetworkObjective(network=network, kind=kind, position=i, text=text) for i, (kind, text) in enumerate(rows)
     )
+
+
+def _default_language(values):
+    """A network writes in its first language unless it says otherwise."""
+    if not values.get("language"):
+        values["language"] = next(iter(values.get("languages") or ()), "en")
+    return values
 
 
 @transaction.atomic
 def network_create(*, data, organisation, acting_user, objectives=(), tasks_=()):
     """Found a network; the founding organisation becomes its first coordinator."""
     permissions.require("manage_organisation", acting_user, organisation)
-    values = {k: v for k, v in data.items() if k in NETWORK_FIELDS}
+    values = _default_language({k: v for k, v in data.items() if k in NETWORK_FIELDS})
     values["slug"] = values.get("slug") or _unique_slug(values.get("acronym") or values.get("name", ""))
     network = Network(**values)
     network.full_clean()
+    rows = _objective_rows(network, objectives, tasks_)
     network.save()
     # The one service that enters a scope: it creates the tenant, so no caller can have entered its
     # scope before the call; the rows the founding writes (objectives, the first membership) need it.
     with scope(network=network):
-        _set_objectives(network, objectives, tasks_)
+        _set_objectives(network, rows)
         Membership.objects.create(
             network=network,
             organisation=organisation,
@@ -74,9 +100,12 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
         if key in NETWORK_FIELDS:
             setattr(network, key, value)
     network.full_clean()
-    network.save()
+    rows = None
     if objectives is not None or tasks_ is not None:
-        _set_objectives(network, objectives or (), tasks_ or ())
+        rows = _objective_rows(network, objectives or (), tasks_ or ())
+    network.save()
+    if rows is not None:
+        _set_objectives(network, rows)
     audit.record(network=network, acting_user=acting_user, action="network.updated", obj=network,
                  **audit.changes(before, network))  # fmt: skip
     audit.record(network=network, acting_user=acting_user, action="network.objectives_changed", obj=network,
@@ -85,9 +114,17 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
 
 
 def _objective_texts(network):
-    """{"objectives": [...], "tasks": [...]}, for the audit log's before and after."""
+    """{"objectives": [...], "tasks": [...]}, for the audit log's before and after: each text with its
+    languages, so a changed translation is logged too."""
     texts = {"objectives": [], "tasks": []}
     rows = NetworkObjective._base_manager.filter(network=network).order_by("position", "pk")
     for kind, text in rows.values_list("kind", "text"):
-        texts["objectives" if kind == NetworkObjective.Kind.OBJECTIVE else "tasks"].append(text)
+        texts["objectives" if kind == NetworkObjective.Kind.OBJECTIVE else "tasks"].append(_logged(text))
     return texts
+
+
+def _logged(text):
+    """A text as the log keeps it: the original alone when there is nothing else, else every language."""
+    if len(text.languages) <= 1:
+        return text.original
+    return {code: text.text(code) for code in text.languages}

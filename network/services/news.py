@@ -13,7 +13,7 @@ from network.models import (
 )
 from portal import audit, permissions
 
-NEWS_FIELDS = ("title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")
+NEWS_FIELDS = ("language", "title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")
 
 
 def _network_path(network, value):
@@ -46,7 +46,7 @@ def _validate_news_post(post):
     except ValidationError as error:
         errors.update(error.message_dict)
     if not post.link_path:
-        post.link_label = ""
+        post.link_label = {}
     if post.agreement is not None and post.agreement.network_id != post.network_id:
         errors["agreement"] = [_("Choose an agreement of this network.")]
     try:
@@ -61,7 +61,9 @@ def _validate_news_post(post):
 def news_post_create(*, network, data, acting_user):
     """Publish a news post on the network page (or for members only)."""
     permissions.require("manage_news", acting_user, network)
-    post = NewsPost(network=network, created_by=acting_user, **{k: v for k, v in data.items() if k in NEWS_FIELDS})
+    values = {k: v for k, v in data.items() if k in NEWS_FIELDS}
+    values["language"] = values.get("language") or network.first_language
+    post = NewsPost(network=network, created_by=acting_user, **values)
     _validate_news_post(post)
     post.save()
     audit.record(network=network, acting_user=acting_user, action="news.created", obj=post,
@@ -92,4 +94,4 @@ def news_post_delete(*, post, acting_user):
 
 
 # What the audit log keeps of a post: its fields, the body included (a post's words are what changes).
-AUDITED = ("title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")
+AUDITED = ("language", "title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")

@@ -14,6 +14,7 @@ from network.forms import (
     AgreementForm,
     AgreementPartyFormSet,
     AgreementSignatoryFormSet,
+    MultilingualLinesField,
 )
 from network.services import agreements as services
 from portal import permissions
@@ -62,14 +63,14 @@ def _agreement_form(request, agreement):
     data = request.POST if request.method == "POST" else None
     initial, party_rows, signatory_rows = {}, [], []
     if agreement is not None:
-        initial = {"areas": "\n".join(area.text for area in agreement.areas.all())}
+        initial = {"areas": MultilingualLinesField.initial_from(agreement.areas.all())}
         party_rows = [{"organisation": p.organisation_id, "role": p.role} for p in agreement.parties.all()]
         signatory_rows = [
             {"name": s.name, "title": s.title, "organisation": s.organisation_id} for s in agreement.signatories.all()
         ]
     # The ModelForm writes submitted values onto its instance: give it a copy, so the page keeps the
     # saved title if the service refuses the change.
-    form = AgreementForm(data, instance=copy.copy(agreement), initial=initial)
+    form = AgreementForm(data, instance=copy.copy(agreement), initial=initial, network=network)
     rows = {"organisations": organisations}
     if data is not None:
         party_rows = signatory_rows = None  # the submitted rows are the whole truth; blank ones are skipped

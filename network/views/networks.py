@@ -12,6 +12,7 @@ from network import selectors
 from network.forms import (
     FoundingOrganisationForm,
     JoinRequestForm,
+    MultilingualLinesField,
     NetworkForm,
 )
 from network.models import Membership, NetworkObjective, Role
@@ -91,8 +92,10 @@ def edit(request, network_slug):
     network = request.network
     objectives = list(selectors.network_objectives(network=network))
     initial = {
-        "objectives": "\n".join(o.text for o in objectives if o.kind == NetworkObjective.Kind.OBJECTIVE),
-        "tasks": "\n".join(o.text for o in objectives if o.kind == NetworkObjective.Kind.TASK),
+        "objectives": MultilingualLinesField.initial_from(
+            [o for o in objectives if o.kind == NetworkObjective.Kind.OBJECTIVE]
+        ),
+        "tasks": MultilingualLinesField.initial_from([o for o in objectives if o.kind == NetworkObjective.Kind.TASK]),
     }
     form = NetworkForm(request.POST or None, instance=network, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -47,7 +47,7 @@ def news_detail(request, network_slug, post_id):
 def _news_form(request, post):
     network = request.network
     agreements = selectors.agreement_choices(network=network)
-    form = NewsPostForm(request.POST or None, instance=post, agreements=agreements)
+    form = NewsPostForm(request.POST or None, instance=post, agreements=agreements, network=network)
     if request.method == "POST" and form.is_valid():
         try:
             if post is None:

@@ -185,14 +185,16 @@ def test_seed_facts_are_stored_verbatim(demo):
 
     pep = Network.objects.get(slug="pep")
     assert pep.countries == ["AM"]
-    assert "Commitment to Constructive Dialogue" in pep.description
-    assert pep.founding_statement.startswith("- Highlighting the reforms and development issues")
-    assert pep.founding_statement.endswith("create Partnership for Education Promotion Network.")
+    assert pep.language == "en"  # its documents are in English, though Armenian is its first language
+    assert "Commitment to Constructive Dialogue" in pep.description.original
+    assert pep.founding_statement.original.startswith("- Highlighting the reforms and development issues")
+    assert pep.founding_statement.original.endswith("create Partnership for Education Promotion Network.")
     with scope(network=pep):
         objectives = list(NetworkObjective.objects.filter(network=pep).values_list("text", flat=True))
     assert len(objectives) == 10
-    assert objectives[0].startswith("Promote the role of CSOs in education")
-    assert objectives[-1] == "Develop recommendations package for VET reforms."
+    assert objectives[0].original.startswith("Promote the role of CSOs in education")
+    assert objectives[-1].original == "Develop recommendations package for VET reforms."
+    assert all(o.original_language == "en" for o in objectives)
 
     podkarpackie = Network.objects.get(slug="podkarpackie")
     assert str(podkarpackie.founded_on) == "2020-12-08"
@@ -210,8 +212,12 @@ def test_seed_facts_are_stored_verbatim(demo):
     slovenian = Network.objects.get(slug="karierna-vzgoja")
     with scope(network=slovenian):
         (objective,) = NetworkObjective.objects.filter(network=slovenian)
-    assert objective.text.startswith("Končni cilj je uveljavitev modela sodelovanja med šolami in NVO")
-    assert "The ultimate goal is to establish a cooperation model" in objective.text
+    assert slovenian.language == "sl"
+    assert objective.text.original.startswith("Končni cilj je uveljavitev modela sodelovanja med šolami in NVO")
+    assert objective.text.text("en").startswith("The ultimate goal is to establish a cooperation model")
+    assert slovenian.description.original.startswith("Projekt se osredotoča")
+    assert slovenian.description.text("en").startswith("The project focuses on")
+    assert (slovenian.description.source("sl"), slovenian.description.source("en")) == ("original", "human")
 
 
 def test_seed_projects_agreement_and_news_are_stored(demo):
@@ -285,10 +291,13 @@ def test_seed_projects_agreement_and_news_are_stored(demo):
             "Katarzyna Wielguszewska", "Małgorzata Rauch", "Wiesław Pałka"
         ]  # fmt: skip
         assert [a.number for a in agreement.areas.all()] == [1, 2, 3, 4, 5, 6, 7]
-        assert "ZSK 4" in agreement.framework and "Programu Operacyjnego Wiedza Edukacja Rozwój" in agreement.framework
+        assert agreement.language == "pl" and agreement.title.original_language == "pl"
+        framework = agreement.framework.original
+        assert "ZSK 4" in framework and "Programu Operacyjnego Wiedza Edukacja Rozwój" in framework
         post = NewsPost.objects.get(network__slug="podkarpackie")
         assert (str(post.published_on), post.agreement) == ("2020-12-15", agreement)
-        assert "„Prowadzenie mediacji w oświacie”" in post.body
+        assert post.language == "pl"
+        assert "„Prowadzenie mediacji w oświacie”" in post.body.original
 
 
 def test_invented_organisations_say_so(demo):

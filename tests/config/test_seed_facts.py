@@ -20,10 +20,17 @@ from tests.config.seed_facts import SEEDS
 
 pytestmark = pytest.mark.django_db
 
+
+def _by_original_title(model, title):
+    """The one row whose title is `title` in its original language."""
+    (row,) = [row for row in model.objects.all() if row.title.original == title]
+    return row
+
+
 # Arguments that name an object by what identifies it in the demo data instead of its id.
 LOOKUPS = {
-    "agreement_id": lambda title: PartnershipAgreement.objects.get(title=title).pk,
-    "post_id": lambda title: NewsPost.objects.get(title=title).pk,
+    "agreement_id": lambda title: _by_original_title(PartnershipAgreement, title).pk,
+    "post_id": lambda title: _by_original_title(NewsPost, title).pk,
     "pk": lambda name: Organisation.objects.get(name=name).pk,
 }
 

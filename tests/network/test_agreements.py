@@ -321,7 +321,7 @@ def sweep(django_capture_on_commit_callbacks):
 
 
 def _reminders_sent(mailoutbox, agreement):
-    return [m for m in mailoutbox if agreement.title in m.subject]
+    return [m for m in mailoutbox if str(agreement.title) in m.subject]
 
 
 def test_coordinators_get_one_reminder_60_days_and_one_14_days_before_the_end_however_often_the_job_runs(
