@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from portal.models import AuditEntry
+from portal.texts import MultilingualText
 
 _ACTIONS = {}  # "membership.approved" -> lazy label
 _LINKS = {}  # model -> function(network, object_id) -> URL of the object's page
@@ -70,6 +71,9 @@ def _plain(value):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, MultilingualText):
+        # Every language, so a change to a translation alone is logged too (str() would give one).
+        return {code: version.text for code, version in value.versions.items()}
     return str(value)  # lazy strings, countries (their code)
 
 
@@ -221,7 +225,9 @@ def _display(model, key, value):
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(_display(model, key, v) for v in value)
+    if isinstance(value, dict):  # a multilingual text: {language: text}
+        return " · ".join(f"{code}: {text}" for code, text in value.items())
     return str(value)
 
 

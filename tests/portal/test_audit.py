@@ -185,8 +185,8 @@ CASES = [
             network=w.network, data={"description": "Guidance for all", "founded_on": datetime.date(2019, 5, 1)},
             acting_user=w.coordinator,
         )),
-        before={"description": ""},
-        after={"description": "Guidance for all", "founded_on": "2019-05-01"},
+        before={"description": {}},
+        after={"description": {"en": "Guidance for all"}, "founded_on": "2019-05-01"},
     ),
     Case(
         "network.objectives_changed",
@@ -205,7 +205,7 @@ CASES = [
             network=w.network, data={"title": "Our pact", "signed_on": datetime.date(2024, 3, 1)},
             parties=_parties(w), areas=["Guidance"], acting_user=w.coordinator,
         )),
-        after={"title": "Our pact", "signed_on": "2024-03-01", "parties": ["Lead NGO – Lead", "Member School"],
+        after={"title": {"en": "Our pact"}, "signed_on": "2024-03-01", "parties": ["Lead NGO – Lead", "Member School"],
                "areas": ["Guidance"]},
     ),
     Case(
@@ -230,7 +230,7 @@ CASES = [
             lambda w: AgreementFactory(network=w.network, title="Old pact"),
             lambda w, a: agreements.agreement_delete(agreement=a, acting_user=w.coordinator) or a,
         ),
-        before={"title": "Old pact"},
+        before={"title": {"en": "Old pact"}},
     ),
     Case(
         "agreement.imported",
@@ -239,7 +239,7 @@ CASES = [
             data={"title": "Imported pact", "signed_on": "2020-12-08",
                   "parties": [{"organisation": "Lead NGO"}, {"organisation": "Member School"}]},
         )),
-        after={"title": "Imported pact", "signed_on": "2020-12-08"},
+        after={"title": {"en": "Imported pact"}, "signed_on": "2020-12-08"},
     ),
     Case(
         "news.created",
@@ -247,7 +247,7 @@ CASES = [
             network=w.network, acting_user=w.coordinator,
             data={"title": "We met", "body": "In Gyumri.", "published_on": datetime.date(2024, 5, 2)},
         )),
-        after={"title": "We met", "published_on": "2024-05-02", "visibility": "public"},
+        after={"title": {"en": "We met"}, "published_on": "2024-05-02", "visibility": "public"},
     ),
     Case(
         "news.updated",
@@ -255,8 +255,8 @@ CASES = [
             lambda w: NewsPostFactory(network=w.network, title="We met"),
             lambda w, p: news.news_post_update(post=p, data={"title": "We met again"}, acting_user=w.coordinator),
         ),
-        before={"title": "We met"},
-        after={"title": "We met again"},
+        before={"title": {"en": "We met"}},
+        after={"title": {"en": "We met again"}},
     ),
     Case(
         "news.deleted",
@@ -264,14 +264,14 @@ CASES = [
             lambda w: NewsPostFactory(network=w.network, title="We met"),
             lambda w, p: news.news_post_delete(post=p, acting_user=w.coordinator) or p,
         ),
-        before={"title": "We met"},
+        before={"title": {"en": "We met"}},
     ),
     Case(
         "project.created",
         _now(lambda w: projects.project_create(
             network=w.network, data={"title": "Guidance for All", "acronym": "G4A"}, acting_user=w.coordinator
         )),
-        after={"title": "Guidance for All", "slug": "g4a"},
+        after={"title": {"en": "Guidance for All"}, "slug": "g4a"},
     ),
     Case(
         "project.updated",
@@ -290,7 +290,7 @@ CASES = [
             network=w.network, acting_user=w.coordinator,
             data={"title": "Imported project", "components": [{"title": "Pillar", "activities": ["One", "Two"]}]},
         )),
-        after={"title": "Imported project", "rows": 3},
+        after={"title": {"en": "Imported project"}, "rows": 3},
     ),
     Case(
         "logframe.activity.added",
@@ -300,7 +300,7 @@ CASES = [
                 project=c.project, kind="activity", data={"title": "Visit schools"}, parent=c, acting_user=w.coordinator
             ),
         ),
-        after={"title": "Visit schools", "code": "1.1", "position": 1},
+        after={"title": {"en": "Visit schools"}, "code": "1.1", "position": 1},
     ),
     Case(
         "logframe.activity.updated",
@@ -313,8 +313,8 @@ CASES = [
                 item=a, data={"title": "Visit all schools"}, acting_user=w.coordinator
             ),
         ),
-        before={"title": "Visit schools"},
-        after={"title": "Visit all schools"},
+        before={"title": {"en": "Visit schools"}},
+        after={"title": {"en": "Visit all schools"}},
     ),
     Case(
         "logframe.component.removed",
@@ -322,7 +322,7 @@ CASES = [
             lambda w: ComponentFactory(project=ProjectFactory(network=w.network), position=1, title="Pillar"),
             lambda w, c: items.project_item_remove(item=c, acting_user=w.coordinator) or c,
         ),
-        before={"title": "Pillar", "position": 1},
+        before={"title": {"en": "Pillar"}, "position": 1},
     ),
     Case(
         "logframe.component.moved",
@@ -450,12 +450,27 @@ def test_record_needs_the_services_transaction():
 def test_snapshot_and_changes_give_json_values_of_the_changed_fields_only():
     agreement = PartnershipAgreement(title="A", signed_on=datetime.date(2024, 1, 2), valid_until=None)
     before = audit.snapshot(agreement, ("title", "signed_on", "valid_until", "network"))
-    assert before == {"title": "A", "signed_on": "2024-01-02", "valid_until": None, "network": None}
+    assert before == {"title": {"en": "A"}, "signed_on": "2024-01-02", "valid_until": None, "network": None}
     agreement.title, agreement.valid_until = "B", datetime.date(2025, 1, 1)
     assert audit.changes(before, agreement) == {
-        "before": {"title": "A", "valid_until": None},
-        "after": {"title": "B", "valid_until": "2025-01-01"},
+        "before": {"title": {"en": "A"}, "valid_until": None},
+        "after": {"title": {"en": "B"}, "valid_until": "2025-01-01"},
     }
     assert audit.snapshot(ProjectFactory.build(budget_amount=Decimal("1.50")), ("budget_amount",)) == {
         "budget_amount": "1.50"
     }
+
+
+def test_a_change_to_a_translation_alone_is_logged_with_every_language(w):
+    post = news.news_post_create(
+        network=w.network,
+        data={"title": "We met", "body": "In Gyumri.", "published_on": datetime.date(2024, 5, 2)},
+        acting_user=w.coordinator,
+    )
+    news.news_post_update(
+        post=post, data={"title": {"en": "We met", "sl": "Srečali smo se"}}, acting_user=w.coordinator
+    )
+    with scope(network=w.network):
+        entry = AuditEntry.objects.filter(action="news.updated").get()
+    assert entry.before == {"title": {"en": "We met"}}
+    assert entry.after == {"title": {"en": "We met", "sl": "Srečali smo se"}}
