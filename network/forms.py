@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import OrganisationForm
 from network.models import Network, NewsPost, PartnershipAgreement, Role
+from network.services.agreements import AGREEMENT_FIELDS
+from network.services.networks import NETWORK_FIELDS
+from network.services.news import NEWS_FIELDS
 from portal.texts import (
     HUMAN,
     ORIGINAL,
@@ -100,7 +103,17 @@ class _LanguageOptionalMixin:
         return self.cleaned_data.get("language") or self.record_language()
 
 
-class NetworkForm(_LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
+class _ServiceFieldsMixin:
+    """A ModelForm whose `Meta.fields` are the fields its service declares (NETWORK_FIELDS, …), so a
+    field added to one is on the other. Its other fields (objectives, tasks, areas) are rows the
+    service takes as separate arguments, so they are not part of the service's `data`."""
+
+    def service_data(self):
+        """The cleaned values of `Meta.fields`: the service's `data`, which refuses any other key."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class NetworkForm(_ServiceFieldsMixin, _LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
     """The network profile. Description, founding statement, objectives and tasks have a box per
     language of the network, the network's own language first; objectives and tasks one line each."""
 
@@ -112,10 +125,7 @@ class NetworkForm(_LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm
 
     class Meta:
         model = Network
-        fields = [
-            "name", "acronym", "countries", "language", "description", "founding_statement", "founded_on",
-            "founded_in", "visibility", "show_members", "colour", "languages",
-        ]  # fmt: skip
+        fields = NETWORK_FIELDS  # the address (slug) is made when founding, and never typed
         widgets = {
             "founded_on": forms.DateInput(attrs={"type": "date"}),
             "colour": forms.TextInput(attrs={"type": "color"}),
@@ -209,7 +219,7 @@ def _date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class _NetworkContentForm(_LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
+class _NetworkContentForm(_ServiceFieldsMixin, _LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
     """An agreement's or a news post's form: its texts have a box per language of the network, and a
     new one starts in the network's first language."""
 
@@ -233,10 +243,7 @@ class AgreementForm(_NetworkContentForm):
 
     class Meta:
         model = PartnershipAgreement
-        fields = [
-            "language", "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until",
-            "visibility",
-        ]  # fmt: skip
+        fields = AGREEMENT_FIELDS
         widgets = {
             "signed_on": _date_input(),
             "valid_from": _date_input(),
@@ -311,7 +318,7 @@ class NewsPostForm(_NetworkContentForm):
 
     class Meta:
         model = NewsPost
-        fields = ["language", "title", "published_on", "body", "visibility", "agreement", "link_path", "link_label"]
+        fields = NEWS_FIELDS
         widgets = {"published_on": _date_input()}
         help_texts = {"body": _("Plain text. Leave an empty line between paragraphs.")}
 

@@ -4,7 +4,12 @@ A service that takes a `data` mapping declares the fields it writes as a tuple n
 (`PROJECT_FIELDS`), and its form's `Meta.fields` is that same tuple, so the page and the service can
 never drift apart. `accept` is how the service reads `data`: an unknown key is a programming error
 (a renamed field, a typo in an import) and raises at once instead of being dropped without a word.
+
+An import reads a dict someone wrote (the demo data, later a file): its unknown keys are input, not
+code, so the import refuses them as a ValidationError naming each where it is (`unknown_fields`).
 """
+
+from django.utils.translation import gettext as _
 
 
 class UnknownInput(TypeError):
@@ -17,3 +22,8 @@ def accept(data, fields, *, what):
     if unknown:
         raise UnknownInput(f"{what} does not accept {', '.join(map(repr, unknown))}; it takes {', '.join(fields)}")
     return dict(data)
+
+
+def unknown_fields(data, fields):
+    """["Unknown field “titel”."] for each key of `data` (a dict from an import) not among `fields`."""
+    return [_("Unknown field “%(field)s”.") % {"field": key} for key in sorted(set(data) - set(fields), key=str)]

@@ -1,6 +1,6 @@
 """Partnership agreements: recording, editing, importing, and the expiry reminders."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -14,11 +14,16 @@ from network.models import (
     PartnershipAgreement,
 )
 from portal import audit, permissions
+from portal.inputs import accept, unknown_fields
 from portal.texts import MultilingualText
 
+# What the agreement services write; network.forms.AgreementForm shows exactly these. Parties,
+# signatories and areas are rows of their own, passed as separate arguments.
 AGREEMENT_FIELDS = (
     "language", "title", "purpose", "framework", "signed_on", "signed_in", "valid_from", "valid_until", "visibility",
 )  # fmt: skip
+# What agreement_import reads besides those: the rows, and the keys of each party and signatory.
+IMPORT_ROWS = {"parties": ("organisation", "role"), "signatories": ("name", "title", "organisation"), "areas": None}
 
 
 # Expiry reminders, nearest first: (days before `valid_until`, the field that records it went out).
@@ -113,7 +118,7 @@ def agreement_create(*, network, data, parties, signatories=(), areas=(), acting
     "organisation": Organisation | None}], `areas`: [str], each in the agreement's order.
     """
     permissions.require("manage_agreements", acting_user, network)
-    values = {k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+    values = accept(data, AGREEMENT_FIELDS, what="agreement_create")
     values["language"] = values.get("language") or network.first_language
     agreement = PartnershipAgreement(network=network, created_by=acting_user, **values)
     rows = _validate_agreement(
@@ -135,9 +140,8 @@ def agreement_update(*, agreement, data, parties, signatories, areas, acting_use
     current = PartnershipAgreement.objects.select_for_update().get(network=network, pk=agreement.pk)
     previous_end = current.valid_until
     before = _audited(current, *_stored_rows(current))
-    for key, value in data.items():
-        if key in AGREEMENT_FIELDS:
-            setattr(current, key, value)
+    for key, value in accept(data, AGREEMENT_FIELDS, what="agreement_update").items():
+        setattr(current, key, value)
     rows = _validate_agreement(
         current, {"network": network, "parties": parties, "signatories": signatories, "areas": areas}
     )
@@ -167,6 +171,22 @@ def _import_organisation(value, candidates, key):
         if value == organisation or value == organisation.pk or value in (organisation.name, organisation.acronym):
             return organisation
     raise ValidationError({key: _("No member organisation of this network is called %(name)s.") % {"name": value}})
+
+
+def _unknown_import_keys(data):
+    """{where: ["Unknown field “titel”."]} for every key of an import's dict that nothing reads: a
+    misspelling would otherwise record the agreement without what it said. A top-level one is under
+    NON_FIELD_ERRORS, a party's or signatory's under "parties[1]", "signatories[0]"."""
+    errors = {}
+    if messages := unknown_fields(data, (*AGREEMENT_FIELDS, *IMPORT_ROWS)):
+        errors[NON_FIELD_ERRORS] = messages
+    for key, fields in IMPORT_ROWS.items():
+        if fields is None:  # areas are texts, not rows of fields
+            continue
+        for i, row in enumerate(data.get(key) or ()):
+            if isinstance(row, dict) and (messages := unknown_fields(row, fields)):
+                errors[f"{key}[{i}]"] = messages
+    return errors
 
 
 def _import_date(value):
@@ -200,9 +220,14 @@ def agreement_import(*, network, data, acting_user):
 
     Organisations named by id, name or acronym must be members of the network (they are looked up among
     them). `acting_user` must be a coordinator of the network, as for agreement_create.
+
+    A key nothing reads (a misspelt "titel", a party's "organization") refuses the whole import before
+    anything is written, each reported by where it is: {"parties[1]": ["Unknown field “organization”."]}.
     """
+    if errors := _unknown_import_keys(data):
+        raise ValidationError(errors)
     candidates = list(selectors.agreement_party_organisations(network=network))
-    values = {k: v for k, v in data.items() if k in AGREEMENT_FIELDS}
+    values = {key: value for key, value in data.items() if key in AGREEMENT_FIELDS}  # the rest are the rows
     for key in ("signed_on", "valid_from", "valid_until"):
         if key in values:
             values[key] = _import_date(values[key])

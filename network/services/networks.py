@@ -12,13 +12,19 @@ from network.models import (
     Role,
 )
 from portal import audit, permissions
+from portal.inputs import accept
 from portal.slugs import unique_slug
 from portal.texts import MultilingualText
 
+# What the network services write; network.forms.NetworkForm shows exactly these. Objectives and tasks
+# are rows of their own, passed as separate arguments.
 NETWORK_FIELDS = (
-    "name", "acronym", "slug", "countries", "language", "description", "founding_statement", "founded_on",
+    "name", "acronym", "countries", "language", "description", "founding_statement", "founded_on",
     "founded_in", "visibility", "show_members", "colour", "languages",
 )  # fmt: skip
+# Founding may also choose the address (the demo does); by default it is made from acronym or name,
+# and it never changes after: links to the network must keep working.
+NETWORK_CREATE_FIELDS = (*NETWORK_FIELDS, "slug")
 
 
 def _unique_slug(text):
@@ -63,7 +69,7 @@ def _default_language(values):
 def network_create(*, data, organisation, acting_user, objectives=(), tasks_=()):
     """Found a network; the founding organisation becomes its first coordinator."""
     permissions.require("manage_organisation", acting_user, organisation)
-    values = _default_language({k: v for k, v in data.items() if k in NETWORK_FIELDS})
+    values = _default_language(accept(data, NETWORK_CREATE_FIELDS, what="network_create"))
     values["slug"] = values.get("slug") or _unique_slug(values.get("acronym") or values.get("name", ""))
     network = Network(**values)
     network.full_clean()
@@ -96,9 +102,8 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
     permissions.require("edit_network", acting_user, network)
     before = audit.stored_snapshot(network, NETWORK_FIELDS)
     before_objectives = _objective_texts(network)
-    for key, value in data.items():
-        if key in NETWORK_FIELDS:
-            setattr(network, key, value)
+    for key, value in accept(data, NETWORK_FIELDS, what="network_update").items():
+        setattr(network, key, value)
     network.full_clean()
     rows = None
     if objectives is not None or tasks_ is not None:

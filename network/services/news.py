@@ -12,8 +12,10 @@ from network.models import (
     NewsPost,
 )
 from portal import audit, permissions
+from portal.inputs import accept
 
-NEWS_FIELDS = ("language", "title", "published_on", "body", "agreement", "link_path", "link_label", "visibility")
+# What the news services write; network.forms.NewsPostForm shows exactly these, in this order.
+NEWS_FIELDS = ("language", "title", "published_on", "body", "visibility", "agreement", "link_path", "link_label")
 
 
 def _network_path(network, value):
@@ -61,7 +63,7 @@ def _validate_news_post(post):
 def news_post_create(*, network, data, acting_user):
     """Publish a news post on the network page (or for members only)."""
     permissions.require("manage_news", acting_user, network)
-    values = {k: v for k, v in data.items() if k in NEWS_FIELDS}
+    values = accept(data, NEWS_FIELDS, what="news_post_create")
     values["language"] = values.get("language") or network.first_language
     post = NewsPost(network=network, created_by=acting_user, **values)
     _validate_news_post(post)
@@ -75,9 +77,8 @@ def news_post_create(*, network, data, acting_user):
 def news_post_update(*, post, data, acting_user):
     permissions.require("edit_news_post", acting_user, post)
     before = audit.stored_snapshot(post, AUDITED)  # the form has already written onto `post`
-    for key, value in data.items():
-        if key in NEWS_FIELDS:
-            setattr(post, key, value)
+    for key, value in accept(data, NEWS_FIELDS, what="news_post_update").items():
+        setattr(post, key, value)
     _validate_news_post(post)
     post.save()
     audit.record(network=post.network, acting_user=acting_user, action="news.updated", obj=post,

@@ -82,11 +82,11 @@ def _agreement_form(request, agreement):
         try:
             if agreement is None:
                 saved = services.agreement_create(
-                    network=network, data=form.cleaned_data, acting_user=request.user, **submitted
+                    network=network, data=form.service_data(), acting_user=request.user, **submitted
                 )
             else:
                 saved = services.agreement_update(
-                    agreement=agreement, data=form.cleaned_data, acting_user=request.user, **submitted
+                    agreement=agreement, data=form.service_data(), acting_user=request.user, **submitted
                 )
         except ValidationError as error:
             row_errors = _split_row_errors(request, form, error)

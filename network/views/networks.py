@@ -42,7 +42,7 @@ def create(request):
     if request.method == "POST" and form.is_valid() and founder.is_valid():
         try:
             network = network_create(
-                data=form.cleaned_data,
+                data=form.service_data(),
                 organisation=founder.cleaned_data["organisation"],
                 acting_user=request.user,
                 objectives=form.objective_lines(),
@@ -102,7 +102,7 @@ def edit(request, network_slug):
         try:
             network_update(
                 network=network,
-                data=form.cleaned_data,
+                data=form.service_data(),
                 acting_user=request.user,
                 objectives=form.objective_lines(),
                 tasks_=form.task_lines(),

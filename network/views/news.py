@@ -51,9 +51,9 @@ def _news_form(request, post):
     if request.method == "POST" and form.is_valid():
         try:
             if post is None:
-                post = news_post_create(network=network, data=form.cleaned_data, acting_user=request.user)
+                post = news_post_create(network=network, data=form.service_data(), acting_user=request.user)
             else:
-                post = news_post_update(post=post, data=form.cleaned_data, acting_user=request.user)
+                post = news_post_update(post=post, data=form.service_data(), acting_user=request.user)
         except ValidationError as error:
             add_service_errors(request, form, error)
         else:

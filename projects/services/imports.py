@@ -4,10 +4,10 @@ reported by where it is.
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from members.models import Organisation
 from portal import audit
+from portal.inputs import unknown_fields
 from projects.models import (
     Objective,
 )
@@ -50,8 +50,8 @@ def _unknown_keys(data):
     errors = {}
 
     def check(value, known, where):
-        for key in sorted(set(value) - set(known), key=str):
-            errors.setdefault(where, []).append(_("Unknown field “%(field)s”.") % {"field": key})
+        if messages := unknown_fields(value, known):
+            errors.setdefault(where, []).extend(messages)
 
     def rows(kind, values, where):
         for i, value in enumerate(values or ()):

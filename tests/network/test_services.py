@@ -139,7 +139,7 @@ def test_network_update_by_a_coordinator_replaces_profile_and_objectives(network
     with scope(network=network):
         network_update(
             network=network,
-            data={"name": "CGN Armenia", "colour": "#aa3300", "not_a_field": "ignored"},
+            data={"name": "CGN Armenia", "colour": "#aa3300"},
             acting_user=coordinator,
             objectives=["One", "Two"],
         )
