@@ -1,5 +1,9 @@
 """E-mail from templates (templates/email/<name>_subject.txt and <name>_body.txt), sent once per event.
 
+Both are plain text (the body goes out as text/plain), so they are rendered here without HTML escaping:
+a network called `P&T "Partners"` reads so, not `P&amp;T &quot;Partners&quot;`. The templates need no
+`{% autoescape off %}` of their own.
+
 A notification job may run twice (a worker dies after sending, a broker redelivers, a retry): the job
 claims a marker on its row before sending (`send_once`), so only one run sends. Which SMTP errors are
 worth a retry is decided here (`is_transient`) and used by the task base in portal.celery.
@@ -11,7 +15,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone
 
 
@@ -19,13 +24,20 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
+def _render_text(template_name, context):
+    # The engine's Template under the backend wrapper: it takes a Context, and the Context says whether
+    # to escape (the backend would always use the engine's autoescape=True, meant for HTML pages).
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
 def templated_messages(*, name, to, context):
     """One message per address (recipients never see each other), not sent yet."""
     context = {**context, "site_url": settings.SITE_URL}
+    # Whitespace collapsed: a newline in a name would otherwise start a header of its own.
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(
-        render_to_string(f"email/{name}_subject.txt", context).split()
+        _render_text(f"email/{name}_subject.txt", context).split()
     )
-    body = render_to_string(f"email/{name}_body.txt", context)
+    body = _render_text(f"email/{name}_body.txt", context)
     return [EmailMessage(subject, body, None, [address]) for address in to]
 
 

@@ -148,6 +148,14 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# The client address the limits above count per. Behind a reverse proxy REMOTE_ADDR is the proxy's for
+# every visitor, so ten failed logins would lock everyone out: then read X-Forwarded-For, taking the entry
+# the TRUSTED_PROXY_COUNT-th proxy from gunicorn appended (entries left of it are the client's word).
+# 0 (no proxy) ignores X-Forwarded-For, which a direct client can forge. A proxy that sends the address
+# in a header of its own (X-Real-IP, CF-Connecting-IP) is named by TRUSTED_CLIENT_IP_HEADER instead.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; grants go to real users only
@@ -228,6 +236,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+    # The anonymous throttle counts per client address too; DRF's default (None) would trust all of XFF.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partnera API",

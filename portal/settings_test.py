@@ -24,6 +24,9 @@ TEST_PROFILE = {
     "INVITATION_VALID_DAYS": "14",
     "SECURE_SSL_REDIRECT": "false",
     "SECURE_HSTS_SECONDS": "0",
+    # The test client is a direct client; tests/members/test_login_rate_limit.py sets the proxy case.
+    "TRUSTED_PROXY_COUNT": "0",
+    "TRUSTED_CLIENT_IP_HEADER": "",
 }
 _saved = {name: os.environ.get(name) for name in TEST_PROFILE}
 os.environ.update(TEST_PROFILE)

@@ -24,7 +24,8 @@ SETTINGS_VARIABLES = (
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SITE_URL", "DATABASE_URL", "REDIS_URL",
     "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "CELERY_TASK_ALWAYS_EAGER", "CELERY_QUEUE", "EMAIL_URL",
     "EMAIL_BACKEND", "EMAIL_FILE_PATH", "DEFAULT_FROM_EMAIL", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
-    "MEDIA_ROOT", "CONN_MAX_AGE", "LOG_LEVEL", "INVITATION_VALID_DAYS",
+    "MEDIA_ROOT", "CONN_MAX_AGE", "LOG_LEVEL", "INVITATION_VALID_DAYS", "TRUSTED_PROXY_COUNT",
+    "TRUSTED_CLIENT_IP_HEADER",
 )  # fmt: skip
 
 
@@ -105,6 +106,7 @@ print(json.dumps({
     "ACCOUNT_DEFAULT_HTTP_PROTOCOL": settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL,
     "EMAIL_BACKEND": settings.EMAIL_BACKEND,
     "DEFAULT_FROM_EMAIL": settings.DEFAULT_FROM_EMAIL,
+    "ALLAUTH_TRUSTED_PROXY_COUNT": settings.ALLAUTH_TRUSTED_PROXY_COUNT,
     "status": response.status_code,
 }))
 """
@@ -134,6 +136,7 @@ def test_the_test_profile_ignores_the_production_values_of_env_example(tmp_path)
     assert seen["ACCOUNT_DEFAULT_HTTP_PROTOCOL"] == "http"
     assert seen["EMAIL_BACKEND"] == "django.core.mail.backends.locmem.EmailBackend"
     assert seen["DEFAULT_FROM_EMAIL"] == "Partnera <noreply@partnera.localhost>"
+    assert production["TRUSTED_PROXY_COUNT"] == "1" and seen["ALLAUTH_TRUSTED_PROXY_COUNT"] == 0
     assert seen["DEBUG_IN_ENVIRON"] == "false"  # the environment is put back after the settings are read
 
 
