@@ -125,8 +125,7 @@ def _lock_admins(affiliation):
     fresh = Affiliation.objects.select_related("organisation", "user").filter(pk=affiliation.pk).first()
     if fresh is None:  # removed by a concurrent request
         raise ValidationError(
-            _("%(person)s no longer works for %(org)s.")
-            % {"person": affiliation.user, "org": affiliation.organisation}
+            _("%(person)s no longer works for %(org)s.") % {"person": affiliation.user, "org": affiliation.organisation}
         )
     affiliation = fresh
     admins = list(
