@@ -112,17 +112,36 @@ def colleague_invitation_revoke(*, invitation, acting_user):
     invitation.save(update_fields=["revoked_at"])
 
 
+def _lock_admins(affiliation):
+    """Lock the organisation row, then read the affiliation afresh; returns it and the admins' ids.
+
+    "An organisation keeps one admin" is a rule over several rows. Locking only the admin rows lets two
+    requests lock them in different orders (a deadlock, answered as a 500) and reads `affiliation.is_admin`
+    as the caller loaded it, before a concurrent change. With the organisation row locked first, every
+    request touching its admins runs one after the other and counts what the previous one committed.
+    On SQLite it is a no-op: there transaction_mode IMMEDIATE (portal/settings.py) serialises writers.
+    """
+    Organisation.objects.select_for_update().only("pk").get(pk=affiliation.organisation_id)
+    fresh = Affiliation.objects.select_related("organisation", "user").filter(pk=affiliation.pk).first()
+    if fresh is None:  # removed by a concurrent request
+        raise ValidationError(
+            _("%(person)s no longer works for %(org)s.") % {"person": affiliation.user, "org": affiliation.organisation}
+        )
+    affiliation = fresh
+    admins = list(
+        Affiliation.objects.filter(organisation_id=affiliation.organisation_id, is_admin=True).values_list(
+            "pk", flat=True
+        )
+    )
+    return affiliation, admins
+
+
 @transaction.atomic
 def affiliation_remove(*, affiliation, acting_user):
     """Remove a person from an organisation; an organisation always keeps at least one admin."""
+    permissions.require("manage_organisation", acting_user, affiliation.organisation)
+    affiliation, admins = _lock_admins(affiliation)
     organisation = affiliation.organisation
-    permissions.require("manage_organisation", acting_user, organisation)
-    # Lock the organisation's affiliations so two admins removing each other cannot leave none.
-    admins = list(
-        Affiliation.objects.select_for_update()
-        .filter(organisation=organisation, is_admin=True)
-        .values_list("pk", flat=True)
-    )
     if affiliation.is_admin and admins == [affiliation.pk]:
         raise ValidationError(
             _("%(org)s needs at least one admin. Make someone else admin first.") % {"org": organisation}
@@ -133,16 +152,11 @@ def affiliation_remove(*, affiliation, acting_user):
 
 @transaction.atomic
 def affiliation_set_admin(*, affiliation, is_admin, acting_user):
+    permissions.require("manage_organisation", acting_user, affiliation.organisation)
+    affiliation, admins = _lock_admins(affiliation)
     organisation = affiliation.organisation
-    permissions.require("manage_organisation", acting_user, organisation)
-    if not is_admin and affiliation.is_admin:
-        admins = list(
-            Affiliation.objects.select_for_update()
-            .filter(organisation=organisation, is_admin=True)
-            .values_list("pk", flat=True)
-        )
-        if admins == [affiliation.pk]:
-            raise ValidationError(_("%(org)s needs at least one admin.") % {"org": organisation})
+    if not is_admin and admins == [affiliation.pk]:
+        raise ValidationError(_("%(org)s needs at least one admin.") % {"org": organisation})
     affiliation.is_admin = is_admin
     affiliation.save(update_fields=["is_admin"])
     permissions.forget(acting_user)

@@ -1,8 +1,11 @@
 """Resolve `/networks/<slug>/…` (and `/api/v1/networks/<slug>/…`) to request.network, inside its scope."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.db import OperationalError
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext_lazy as _
 from django_scopes import scope, scopes_disabled
 
 from portal import permissions, tenancy
@@ -56,4 +59,33 @@ class LoginRequiredMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, permissions.LoginRequired):
             return redirect_to_login(request.get_full_path())
+        return None
+
+
+BUSY = _("Someone else was changing this at the same time. Nothing was saved; try again in a moment.")
+
+
+class DatabaseBusyMiddleware:
+    """SQLite only: a request that waited `timeout` seconds for another writer answers 503, not 500.
+
+    With transaction_mode IMMEDIATE (portal/settings.py) the wait happens at BEGIN, before anything is
+    read or written, so nothing was saved and trying again is safe. One place for every view and the
+    API, rather than a try/except around each service call. PostgreSQL waits for row locks without a
+    timeout and never raises this message.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError) and "database is locked" in str(exception):
+            if request.path_info.startswith("/api/"):
+                response = JsonResponse({"detail": BUSY}, status=503)
+            else:
+                response = render(request, "busy.html", {"message": BUSY}, status=503)
+            response["Retry-After"] = "5"
+            return response
         return None

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.NetworkScopeMiddleware",
     "portal.middleware.LoginRequiredMiddleware",
+    "portal.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,6 +102,16 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite locks the whole file, and Python starts a transaction DEFERRED: two requests both read,
+    # then the one that writes second fails with "database is locked" (a 500) instead of waiting, after
+    # having counted rows the first one is changing. IMMEDIATE takes the write lock at BEGIN, so writers
+    # queue up (for up to `timeout` seconds) and each reads what the previous one committed; the
+    # services' select_for_update() locks (a no-op on SQLite) rely on that. Past the timeout,
+    # portal.middleware.DatabaseBusyMiddleware answers with a page asking to try again.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

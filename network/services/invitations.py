@@ -14,7 +14,7 @@ from network.models import (
     Membership,
     Role,
 )
-from network.services.memberships import _explain_open, _open_membership
+from network.services.memberships import _explain_open, _open_membership, lock_coordinators
 from portal import audit, permissions
 
 
@@ -77,6 +77,9 @@ def invitation_accept(*, invitation, acting_user, organisation=None, new_organis
             raise ValidationError(_("Choose your organisation or describe a new one."))
         organisation = organisation_create(data=new_organisation, acting_user=acting_user)
     permissions.require("manage_organisation", acting_user, organisation)
+    # A pending request is overwritten with the invited role: read it under the coordinators' lock, or a
+    # coordinator approved (and counted by a coordinator leaving) meanwhile would be demoted unseen.
+    lock_coordinators(invitation.network_id)
     existing = _open_membership(invitation.network, organisation)
     now = timezone.now()
     if existing and existing.status != Membership.Status.REQUESTED:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from network import tasks
 from network.models import (
     Membership,
+    Network,
     Role,
 )
 from portal import audit, permissions
@@ -118,6 +119,18 @@ def membership_withdraw(*, membership, acting_user):
     return membership
 
 
+def lock_coordinators(network_id):
+    """Take the network row's lock before reading who coordinates it.
+
+    "The network keeps one active coordinator" is a rule over several rows: two requests each demoting
+    (suspending, taking out) a different coordinator lock different memberships, both count the other
+    as still there and both commit, leaving none. Every service that can remove a coordinator takes
+    this one lock first, so they run one after the other and the second counts what the first wrote.
+    On SQLite it is a no-op: there transaction_mode IMMEDIATE (portal/settings.py) serialises writers.
+    """
+    Network.objects.select_for_update().only("pk").get(pk=network_id)
+
+
 def _ensure_other_coordinator(membership):
     others = Membership.objects.filter(
         network=membership.network, status=Membership.Status.ACTIVE, role=Role.COORDINATOR
@@ -132,6 +145,7 @@ def _ensure_other_coordinator(membership):
 @transaction.atomic
 def membership_leave(*, membership, acting_user):
     permissions.require("leave_membership", acting_user, membership)
+    lock_coordinators(membership.network_id)
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
     _ensure_other_coordinator(membership)
@@ -146,6 +160,7 @@ def membership_leave(*, membership, acting_user):
 @transaction.atomic
 def membership_suspend(*, membership, acting_user, reason=""):
     permissions.require("manage_members", acting_user, membership.network)
+    lock_coordinators(membership.network_id)
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE)
     _ensure_other_coordinator(membership)
@@ -176,6 +191,7 @@ def membership_change_role(*, membership, role, acting_user):
     permissions.require("manage_members", acting_user, membership.network)
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
+    lock_coordinators(membership.network_id)
     membership = _lock(membership)
     _require_status(membership, Membership.Status.ACTIVE)
     if role != Role.COORDINATOR:

@@ -236,3 +236,27 @@ def test_a_stranger_cannot_touch_another_organisations_people(organisation):
         services.affiliation_remove(affiliation=affiliation, acting_user=stranger)
     with pytest.raises(PermissionDenied):
         services.affiliation_set_admin(affiliation=affiliation, is_admin=True, acting_user=stranger)
+
+
+@pytest.mark.parametrize("step_down", ["remove", "demote"])
+def test_the_one_admin_rule_reads_the_affiliation_afresh(admin, organisation, step_down):
+    """A request that loaded a colleague before they were made admin (and the old admin stepped down)
+    must not take away the organisation's only admin on the strength of that stale copy."""
+    colleague = AffiliationFactory(organisation=organisation, is_admin=False)
+    stale = Affiliation.objects.get(pk=colleague.pk)  # loaded by a request still running
+    services.affiliation_set_admin(affiliation=colleague, is_admin=True, acting_user=admin)
+    services.affiliation_set_admin(affiliation=admin.affiliations.get(), is_admin=False, acting_user=admin)
+    with pytest.raises(ValidationError, match="needs at least one admin"):
+        if step_down == "remove":
+            services.affiliation_remove(affiliation=stale, acting_user=colleague.user)
+        else:
+            services.affiliation_set_admin(affiliation=stale, is_admin=False, acting_user=colleague.user)
+    assert list(organisation.affiliations.filter(is_admin=True)) == [colleague]
+
+
+def test_removing_someone_a_concurrent_request_removed_is_a_clear_refusal(admin, organisation):
+    colleague = AffiliationFactory(organisation=organisation, is_admin=False)
+    stale = Affiliation.objects.get(pk=colleague.pk)
+    services.affiliation_remove(affiliation=colleague, acting_user=admin)
+    with pytest.raises(ValidationError, match="no longer works for Youth Voices"):
+        services.affiliation_remove(affiliation=stale, acting_user=admin)
