@@ -128,6 +128,8 @@ class NetworkRulePermission(BasePermission):
 
     def has_permission(self, request, view):
         network = getattr(request, "network", None)
+        if network is None and tenancy.tenant().url_kwarg in view.kwargs:
+            raise NotFound  # the URL names a network that does not exist (the middleware left it to us)
         if network is not None and not check(tenancy.enter_action(), request.user, network):
             raise NotFound
         rules = getattr(view, "network_rules", {})
