@@ -37,10 +37,10 @@ EXAMPLES_PER_OPERATION = 15
 
 @pytest.fixture
 def connection_kept_open():
-    """What Django's test client does around a request (so no test client call may run in between: it
-    connects them again). The WSGI handler's request_started/finished
-    signals would close the database connection, and with it the test's transaction (PostgreSQL;
-    SQLite's in-memory database is never closed, which is why only CI on PostgreSQL would see it)."""
+    """What Django's test client does around a request. The WSGI handler's request_started/finished
+    signals would close the database connection, and with it the test's transaction (on PostgreSQL;
+    SQLite's in-memory database is never closed). No test client call may run meanwhile: it would
+    connect them again."""
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield
