@@ -21,7 +21,9 @@ from portal.texts import SOURCES
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    country = CountryField(country_dict=False)
+    # The model field is blank=True: an organisation without a country answers "", so the schema must
+    # allow "" too (allow_blank adds drf-spectacular's BlankEnum beside CountryEnum).
+    country = CountryField(country_dict=False, allow_blank=True)
 
     class Meta:
         model = Organisation

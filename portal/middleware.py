@@ -38,6 +38,10 @@ class NetworkScopeMiddleware:
         if slug is None:
             return self.get_response(request)
         network = tenant.load(slug)
+        if "api" in match.namespaces and network is None:
+            # The API's NetworkRulePermission answers 404 after authentication, so a bad token gets the same
+            # 401 for a network that does not exist as for one that does, and the 404 is the API's JSON.
+            return self.get_response(request)
         if network is None:
             raise Http404("No such network.")
         if "api" not in match.namespaces and not permissions.check(tenant.enter_action, request.user, network):

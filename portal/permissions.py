@@ -124,10 +124,15 @@ class NetworkRulePermission(BasePermission):
     enter it (the tenancy registry's `enter_action`) gets 404, as if it did not exist. Then the viewset's
     rule for the action, from `network_rules` ({"list": "see_members", …}), is asked about the network,
     exactly as the HTML views ask. An action nobody classified is refused, not silently allowed.
+    A network that does not exist is 404 here too (the middleware leaves it to us), after authentication:
+    a bad token gets 401 whatever the slug. A refused caller who is not authenticated gets 401 with
+    `WWW-Authenticate: Token` (DRF, TokenAuthentication first), a signed-in one 403.
     """
 
     def has_permission(self, request, view):
         network = getattr(request, "network", None)
+        if network is None and tenancy.tenant().url_kwarg in view.kwargs:
+            raise NotFound  # the URL names a network that does not exist (the middleware left it to us)
         if network is not None and not check(tenancy.enter_action(), request.user, network):
             raise NotFound
         rules = getattr(view, "network_rules", {})

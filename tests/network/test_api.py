@@ -74,12 +74,53 @@ def test_private_network_api_is_404_for_non_members_of_either_kind(client, clien
     assert request.status == Membership.Status.REQUESTED
 
 
-def test_an_unknown_token_is_refused_not_treated_as_anonymous(client):
+@pytest.mark.parametrize("visibility", Network.Visibility.values)
+def test_an_unknown_token_is_refused_with_401_and_a_token_challenge(client, visibility):
+    """Not treated as anonymous, and answered 401 with the scheme to use (RFC 9110), not 403. The same on
+    a public, a private and a network that does not exist: a bad token does not tell which slugs exist."""
+    network = NetworkFactory(visibility=visibility)
     client.defaults["HTTP_AUTHORIZATION"] = "Token not-a-real-key"
-    response = client.get(f"/api/v1/networks/{NetworkFactory().slug}/members/")
-    # 403, not 401: DRF answers with the first authenticator's header, and SessionAuthentication has none.
+    for slug in (network.slug, "no-such-network"):
+        response = client.get(f"/api/v1/networks/{slug}/members/")
+        assert response.status_code == 401, (slug, response.content)
+        assert response["WWW-Authenticate"] == "Token"
+        assert "Invalid token" in response.json()["detail"]
+
+
+def test_an_anonymous_caller_on_a_public_networks_members_only_endpoint_is_asked_to_authenticate(client):
+    network = NetworkFactory()
+    response = client.get(f"/api/v1/networks/{network.slug}/membership-requests/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+
+
+def test_an_anonymous_caller_gets_404_for_a_private_network_and_an_unknown_one_alike(client):
+    private = NetworkFactory(visibility=Network.Visibility.PRIVATE)
+    for slug in (private.slug, "no-such-network"):
+        response = client.get(f"/api/v1/networks/{slug}/membership-requests/")
+        assert response.status_code == 404, slug
+        assert "WWW-Authenticate" not in response
+        assert response["Content-Type"] == "application/json"
+
+
+def test_session_writes_still_need_the_csrf_token():
+    """TokenAuthentication comes first now; a session caller still passes through SessionAuthentication,
+    which enforces CSRF on unsafe methods."""
+    from django.test import Client
+
+    network = NetworkFactory()
+    ngo = AffiliationFactory().user
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(ngo)
+    response = client.post(
+        f"/api/v1/networks/{network.slug}/membership-requests/",
+        {"organisation_id": ngo.affiliations.get().organisation_id},
+        content_type="application/json",
+    )
     assert response.status_code == 403
-    assert "Invalid token" in response.json()["detail"]
+    assert "CSRF" in response.json()["detail"]
+    with scopes_disabled():
+        assert not Membership.objects.filter(network=network).exists()
 
 
 def test_join_request_then_coordinator_approves(client):

@@ -131,16 +131,16 @@ API_ACTIONS = {
     "approve": ("post", "membership-requests/{request}/approve/", {"role": "member"}),
 }
 API_COLUMNS = tuple(API_ACTIONS)
-CREATED, INVALID = "201", "400"
+CREATED, INVALID, UNAUTH = "201", "400", "401"
 
-# Anonymous callers are refused with 403, not 401: SessionAuthentication (listed first) sends no
-# WWW-Authenticate header. Members asking to join again are 400 ("already"); staff administer no
-# organisation, so they have nobody to ask for.
+# Anonymous callers are asked to authenticate: 401 with `WWW-Authenticate: Token` (TokenAuthentication
+# is listed first, so DRF has a scheme to name), where a signed-in caller would get 403. Members asking
+# to join again are 400 ("already"); staff administer no organisation, so they have nobody to ask for.
 # fmt: off
 API_TABLE = {
     Network.Visibility.PUBLIC: {
         #               members member requests request ask      approve
-        "anonymous":   (OK,     OK,    DENIED,  DENIED, DENIED,  DENIED),
+        "anonymous":   (OK,     OK,    UNAUTH,  UNAUTH, UNAUTH,  UNAUTH),
         "outsider":    (OK,     OK,    DENIED,  DENIED, CREATED, DENIED),
         "requester":   (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
         "suspended":   (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
@@ -204,6 +204,7 @@ def test_api_permission_table(client, client_kind, visibility, role, action, exp
     response = getattr(client, method)(path, data, content_type="application/json") if data else client.get(path)
 
     assert str(response.status_code) == expected, f"{client_kind} {role} {action} {path}: {response.content[:200]}"
+    assert response.get("WWW-Authenticate") == ("Token" if expected == UNAUTH else None)
     with scopes_disabled():
         request.refresh_from_db()
         open_after = Membership.objects.filter(network=network).count()
