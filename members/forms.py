@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
 from members.services import ORGANISATION_FIELDS
+from portal.forms import EmailField
 
 
 class SignupForm(forms.Form):
@@ -25,4 +26,4 @@ class OrganisationForm(forms.ModelForm):
 
 
 class ColleagueInviteForm(forms.Form):
-    email = forms.EmailField(label=_("Colleague's e-mail address"))
+    email = EmailField(label=_("Colleague's e-mail address"))

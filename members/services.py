@@ -7,14 +7,13 @@ services touch no scoped model.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions
-from portal.inputs import accept
+from portal.inputs import accept, email_address
 
 # What the organisation services write; members.forms.OrganisationForm shows exactly these.
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
@@ -58,11 +57,8 @@ def colleague_invite(*, organisation, email, acting_user):
     from members import tasks
 
     permissions.require("manage_organisation", acting_user, organisation)
-    email = email.strip().lower()
-    try:  # the form checks too, but the service must not queue mail to "not an address" from elsewhere
-        validate_email(email)
-    except ValidationError as error:
-        raise ValidationError({"email": error.messages}) from error
+    # The form checks too, but the service must not queue mail to "not an address" from elsewhere.
+    email = email_address(email)
     if organisation.affiliations.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": _("This person already works for %(org)s.") % {"org": organisation}})
     if organisation.invitations.filter(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from members import views
+from portal import converters  # noqa: F401  (registers <token:…>)
 
 app_name = "members"
 
@@ -22,5 +23,5 @@ urlpatterns = [
         views.colleague_invitation_revoke,
         name="colleague_invitation_revoke",
     ),
-    path("colleague-invitations/<str:token>/", views.colleague_invitation, name="colleague_invitation"),
+    path("colleague-invitations/<token:token>/", views.colleague_invitation, name="colleague_invitation"),
 ]

@@ -17,6 +17,7 @@ from network import selectors
 from network.models import Membership, Role
 from network.services.memberships import membership_approve, membership_decline, membership_request
 from portal import permissions
+from portal.converters import DIGITS, URLSAFE
 from portal.texts import SOURCES
 
 
@@ -107,6 +108,8 @@ class NetworkDirectoryViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = NetworkSerializer
     permission_classes = []
     lookup_field = "slug"
+    # Routers take any character but "/" and "." by default; a NUL byte reached PostgreSQL (a 500).
+    lookup_value_regex = URLSAFE
 
     def get_queryset(self):
         return selectors.networks_directory(user=self.request.user)
@@ -119,6 +122,7 @@ class MemberViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.NetworkRulePermission]
     network_rules = {"*": "see_members"}
     filterset_class = MemberFilter
+    lookup_value_regex = DIGITS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no network
@@ -138,6 +142,7 @@ class MembershipRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVi
         "decline": "manage_members",
         "create": "request_to_join",
     }
+    lookup_value_regex = DIGITS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no network

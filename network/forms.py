@@ -9,6 +9,7 @@ from network.models import Network, NewsPost, PartnershipAgreement, Role
 from network.services.agreements import AGREEMENT_FIELDS
 from network.services.networks import NETWORK_FIELDS
 from network.services.news import NEWS_FIELDS
+from portal.forms import EmailField
 from portal.texts import (
     HUMAN,
     ORIGINAL,
@@ -174,7 +175,7 @@ class RoleForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person to invite"))
+    email = EmailField(label=_("E-mail address of the person to invite"))
     organisation_name = forms.CharField(label=_("Their organisation"), required=False, max_length=255)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
     message = forms.CharField(label=_("Personal message"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from network.views import agreements, audit, invitations, memberships, networks, news
+from portal import converters  # noqa: F401  (registers <token:…>)
 
 app_name = "network"
 
@@ -31,7 +32,7 @@ urlpatterns = [
     path(
         "networks/<slug:network_slug>/memberships/<int:membership_id>/withdraw/", memberships.withdraw, name="withdraw"
     ),
-    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
+    path("invitations/<token:token>/", invitations.invitation, name="invitation"),
 ]
 
 # Partnership agreements and news.

@@ -1,7 +1,10 @@
 """Form helpers shared by every app."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
+
+from portal.inputs import EMAIL_MAX_LENGTH
 
 
 def add_service_errors(request, form, error):
@@ -20,3 +23,11 @@ def add_service_errors(request, form, error):
     else:
         for message in error.messages:
             messages.error(request, message)
+
+
+class EmailField(forms.EmailField):
+    """An address field that takes no more than the e-mail columns hold (see portal.inputs.EMAIL_MAX_LENGTH)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
+        super().__init__(**kwargs)

@@ -9,6 +9,8 @@ An import reads a dict someone wrote (the demo data, later a file): its unknown 
 code, so the import refuses them as a ValidationError naming each where it is (`unknown_fields`).
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, validate_email
 from django.utils.translation import gettext as _
 
 
@@ -27,3 +29,20 @@ def accept(data, fields, *, what):
 def unknown_fields(data, fields):
     """["Unknown field “titel”."] for each key of `data` (a dict from an import) not among `fields`."""
     return [_("Unknown field “%(field)s”.") % {"field": key} for key in sorted(set(data) - set(fields), key=str)]
+
+
+# Every e-mail column is a models.EmailField (254 characters, RFC 5321's limit on a path); Django's
+# EmailValidator and forms.EmailField take up to 320. An address between the two passed the form and
+# failed the INSERT on PostgreSQL (SQLite ignores lengths), so the writes check this length themselves.
+EMAIL_MAX_LENGTH = 254
+
+
+def email_address(value, *, field="email"):
+    """`value` as the address to store (stripped, lower-case), or a ValidationError on `field`."""
+    email = (value or "").strip().lower()
+    try:
+        validate_email(email)
+        MaxLengthValidator(EMAIL_MAX_LENGTH)(email)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+    return email

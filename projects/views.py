@@ -5,6 +5,7 @@ back to its editing page. With htmx each editing section is boosted (hx-boost on
 same forms and links come back as that section alone (`request.htmx`), swapped in place.
 """
 
+import re
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal import permissions
+from portal.converters import DIGITS
 from portal.forms import add_service_errors
 from projects import selectors
 from projects.currencies import currency_choices
@@ -249,8 +251,9 @@ def edit_page(request, project, page):
     elif request.GET.get("section") in PAGES[page][1]:
         section = request.GET["section"]
     # "Cancel" on an edit form names its row (?focus=<kind>-<id>), so the focus returns to it.
+    # ASCII digits only: "²" passes str.isdigit() but not int().
     focus_kind, _sep, focus_id = request.GET.get("focus", "").rpartition("-")
-    row = (focus_kind, int(focus_id)) if focus_id.isdigit() else None
+    row = (focus_kind, int(focus_id)) if re.fullmatch(DIGITS, focus_id) else None
     return _render_page(request, project, page, open_form=open_form, section=section if request.htmx else None, row=row)
 
 

@@ -1,7 +1,6 @@
 """Coordinators inviting organisations by e-mail, and the invited accepting."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,23 +15,14 @@ from network.models import (
 )
 from network.services.memberships import _explain_open, _open_membership, lock_coordinators
 from portal import audit, permissions
-
-
-def _valid_email(email):
-    """The form checks the address too; the service must not queue mail to "not an address" from elsewhere."""
-    email = email.strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError as error:
-        raise ValidationError({"email": error.messages}) from error
-    return email
+from portal.inputs import email_address
 
 
 @transaction.atomic
 def invitation_create(*, network, email, role, acting_user, organisation_name="", message=""):
     """Invite an organisation by a person's e-mail; the link lets them sign up and land in the network."""
     permissions.require("manage_members", acting_user, network)
-    email = _valid_email(email)
+    email = email_address(email)  # the form checks too; mail must not go to "not an address" from elsewhere
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
     if Invitation.objects.filter(

@@ -24,7 +24,11 @@ def _network_path(network, value):
     value = (value or "").strip()
     if not value:
         return ""
-    parts, site = urlsplit(value), urlsplit(settings.SITE_URL)
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:  # "http://[::1": an unclosed bracket, an invalid port…
+        raise ValidationError({"link_path": _("This is not a valid address.")}) from exc
+    site = urlsplit(settings.SITE_URL)
     if parts.scheme or parts.netloc:
         if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
             raise ValidationError({"link_path": _("Link only to pages of this site.")})

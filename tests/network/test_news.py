@@ -96,6 +96,8 @@ def test_an_address_of_this_site_is_shortened_to_its_path(network, coordinator, 
         ("/networks/another-network/agreements/", "starts with /networks/podkarpackie/"),
         ("/networks/podkarpackie/no-such-page/", "There is no such page in this network."),
         ("javascript:alert(1)", "Link only to pages of this site."),
+        ("http://[::1", "This is not a valid address."),  # urlsplit raises ValueError
+        ("/networks/podkarpackie/\x00/", "There is no such page in this network."),
     ],
 )
 def test_links_outside_the_network_are_refused_on_the_field_and_nothing_is_saved(network, coordinator, link, message):
