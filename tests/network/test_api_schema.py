@@ -72,7 +72,10 @@ def _pin_path_parameters(raw, values):
         for operation in [item] + [op for op in item.values() if isinstance(op, dict)]:
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "path" and parameter["name"] in values:
-                    parameter["schema"] = {**parameter["schema"], "enum": values[parameter["name"]]}
+                    # Ids are strings in the schema where the route's regex says digits ("[0-9]+").
+                    as_type = str if parameter["schema"].get("type") == "string" else int
+                    pinned = [as_type(value) for value in values[parameter["name"]]]
+                    parameter["schema"] = {**parameter["schema"], "enum": pinned}
     return raw
 
 
