@@ -18,6 +18,7 @@ class NetworkConfig(AppConfig):
             scope_name="network",
             load=lambda slug: Network.objects.filter(slug=slug).first(),
             enter_action="view_network",
+            exits={"network:withdraw": "act_on_own_membership", "network:leave": "act_on_own_membership"},
         )
         sections.register("organisation_page", "network/_organisation_networks.html", order=10)
         audit.register(

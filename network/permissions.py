@@ -100,6 +100,27 @@ def can_create_network(user, _obj=None):
 
 
 @rule
+def can_act_on_own_membership(user, network):
+    """Withdraw or leave: the user administers an organisation with an open membership in the network.
+
+    Asked about networks the user may not see (a request waiting in a network made private since, a
+    suspension in a private one): the scope middleware admits the withdraw and leave views on it, so an
+    organisation is never stuck in a network it cannot reach. Which membership is the view's question.
+    """
+    organisations = admin_organisation_ids(user)
+    if not organisations:
+        return False
+
+    def compute():
+        with scope(network=network):
+            return Membership.objects.filter(
+                network=network, organisation_id__in=organisations, status__in=Membership.OPEN_STATUSES
+            ).exists()
+
+    return memo(user, ("own_membership", network.pk), compute)
+
+
+@rule
 def can_leave_membership(user, membership):
     return membership.organisation_id in admin_organisation_ids(user)
 

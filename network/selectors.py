@@ -92,9 +92,16 @@ def home_for_user(*, user):
                 "network"
             )
         )
+    # A request waiting in a network made private since, or a suspension in a private one: the row stays
+    # (with its withdraw or leave button), but the network's pages are a 404 to this user, so no link.
+    network_ids = {membership.network_id for membership in memberships}
+    visible = (
+        set(visible_networks(user).filter(pk__in=network_ids).values_list("pk", flat=True)) if network_ids else set()
+    )
     return {
         "affiliations": affiliations,
         "memberships": memberships,
+        "visible_network_ids": visible,
         "invitations": [i for i in invitations if i.is_open],
     }
 

@@ -44,11 +44,23 @@ class NetworkScopeMiddleware:
             return self.get_response(request)
         if network is None:
             raise Http404("No such network.")
-        if "api" not in match.namespaces and not permissions.check(tenant.enter_action, request.user, network):
+        if "api" not in match.namespaces and not _admitted(request, match, tenant, network):
             raise Http404("No such network.")
         request.network = network
         with scope(**{tenant.scope_name: network}):
             return self.get_response(request)
+
+
+def _admitted(request, match, tenant, network):
+    """The user may see the network, or takes one of its exits: a POST to a view the tenant names, with
+    that exit's permission (an organisation stuck with a request or a suspension in a network it may not
+    see can still withdraw or leave). Every other page, and a GET of an exit, stays a 404."""
+    if permissions.check(tenant.enter_action, request.user, network):
+        return True
+    exit_action = tenant.exits.get(match.view_name)
+    return (
+        request.method == "POST" and exit_action is not None and permissions.check(exit_action, request.user, network)
+    )
 
 
 class LoginRequiredMiddleware:

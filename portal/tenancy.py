@@ -2,10 +2,11 @@
 
 The floor imports no app, so the tenant app (network) registers itself here in its AppConfig.ready():
 the URL keyword that carries the tenant's slug, how to load it, the scope dimension its rows are scoped
-by, and the permission action that lets a user in. portal.middleware and portal.permissions read it.
+by, the permission action that lets a user in, and the few ways out (`exits`) that a user who may not
+enter can still take. portal.middleware and portal.permissions read it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -15,14 +16,24 @@ class Tenant:
     scope_name: str  # django-scopes dimension: ScopedManager(network="network")
     load: object  # slug -> tenant or None
     enter_action: str  # permission action a user needs to see the tenant at all
+    # {view name: action}: POST views admitted for a user who may not enter but passes `action` on the
+    # tenant (an organisation withdrawing or leaving a network it can no longer see).
+    exits: dict = field(default_factory=dict)
 
 
 _tenant = None
 
 
-def register(*, model, url_kwarg, scope_name, load, enter_action):
+def register(*, model, url_kwarg, scope_name, load, enter_action, exits=None):
     global _tenant
-    _tenant = Tenant(model=model, url_kwarg=url_kwarg, scope_name=scope_name, load=load, enter_action=enter_action)
+    _tenant = Tenant(
+        model=model,
+        url_kwarg=url_kwarg,
+        scope_name=scope_name,
+        load=load,
+        enter_action=enter_action,
+        exits=dict(exits or {}),
+    )
 
 
 def tenant():

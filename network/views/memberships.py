@@ -108,21 +108,38 @@ def change_role(request, network_slug, membership_id):
     return redirect("network:manage_members", network_slug=network_slug)
 
 
-@require_POST
-@permissions.network_required("view_network")
-def leave(request, network_slug, membership_id):
+def _own_membership(request, membership_id, action):
+    """The organisation's own membership, for withdrawing or leaving.
+
+    These two views are the network's exits (network/apps.py): the scope middleware lets in those who
+    may see the network, and also admins of an organisation with an open membership in it who may not
+    (so no network-level decorator here; this is the check). To the latter another organisation's
+    membership is hidden (404), as the rest of the network is; who may see the network is refused the
+    usual 403, and is still let in once the membership has ended, to read "already withdrawn".
+    """
     membership = _membership(request, membership_id)
-    permissions.ensure(request, "leave_membership", membership)
-    _act_on_membership(request, membership_id, membership_leave, None, _("%(org)s has left the network."))
+    if permissions.check("view_network", request.user, request.network):
+        permissions.ensure(request, action, membership)
+    else:
+        permissions.ensure_visible(request, action, membership)
+    return membership
+
+
+def _after_leaving(request):
     if not permissions.check("view_network", request.user, request.network):
-        return redirect("home")  # a private network's page is a 404 to those who just left it
-    return redirect("network:detail", network_slug=network_slug)
+        return redirect("home")  # a private network's page is a 404 to those no longer in it
+    return redirect("network:detail", network_slug=request.network.slug)
 
 
 @require_POST
-@permissions.network_required("view_network")
+def leave(request, network_slug, membership_id):
+    _own_membership(request, membership_id, "leave_membership")
+    _act_on_membership(request, membership_id, membership_leave, None, _("%(org)s has left the network."))
+    return _after_leaving(request)
+
+
+@require_POST
 def withdraw(request, network_slug, membership_id):
-    membership = _membership(request, membership_id)
-    permissions.ensure(request, "withdraw_membership", membership)
+    _own_membership(request, membership_id, "withdraw_membership")
     _act_on_membership(request, membership_id, membership_withdraw, None, _("%(org)s's request was withdrawn."))
-    return redirect("network:detail", network_slug=network_slug)
+    return _after_leaving(request)
