@@ -6,10 +6,15 @@ people, organisations, affiliations and colleague invitations are global, not ne
 services touch no scoped model.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions
@@ -65,9 +70,30 @@ def colleague_invite(*, organisation, email, acting_user):
         email__iexact=email, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
     ).exists():
         raise ValidationError({"email": _("An invitation to this address is already waiting.")})
+    lock_account(acting_user)
+    limit = settings.INVITATIONS_PER_USER_PER_HOUR
+    sent = ColleagueInvitation.objects.filter(
+        invited_by=acting_user, created_at__gte=timezone.now() - timedelta(hours=1)
+    ).count()
+    if sent >= limit:
+        raise ValidationError(invitations_per_hour_refusal(sent))
     invitation = ColleagueInvitation.objects.create(organisation=organisation, email=email, invited_by=acting_user)
     tasks.send_colleague_invitation.delay(invitation_id=invitation.pk)
     return invitation
+
+
+def lock_account(user):
+    """Take the person's row lock before counting what they sent or founded against a limit: two requests
+    at once would otherwise both count 19 of 20 and both send. (A no-op on SQLite, which serialises writers.)"""
+    get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
+
+
+def invitations_per_hour_refusal(sent):
+    return ngettext(
+        "You have sent %(count)d invitation in the last hour; try again later.",
+        "You have sent %(count)d invitations in the last hour; try again later.",
+        sent,
+    ) % {"count": sent}
 
 
 def invitation_ensure_acceptable(*, invitation, acting_user, ask_whom):

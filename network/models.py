@@ -54,6 +54,10 @@ class Network(models.Model):
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who founded it: network_create counts a person's foundings per day (NETWORKS_PER_USER_PER_DAY).
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
     # The tenant itself: like Network.objects (the directory, the middleware's lookup by slug) its history
     # is not scoped. Its rows are the network's own profile, read only in the admin; nothing network-owned
     # is in them. Every model *owned by* a network uses scoped_history below.

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django_scopes import scopes_disabled
 
@@ -65,6 +66,39 @@ def pending_requests(*, network):
 
 def open_invitations(*, network):
     return Invitation.objects.filter(network=network, accepted_at=None, revoked_at=None).select_related("invited_by")
+
+
+def invitations_sent_by(*, user, since):
+    """How many network invitations this person created since then, in every network.
+
+    Crosses networks on purpose, with the scope off: the hourly limit is the person's, wherever they
+    coordinate (else founding networks multiplies it), and only the count of their own rows comes back.
+    """
+    with scopes_disabled():
+        return Invitation.objects.filter(invited_by=user, created_at__gte=since).count()
+
+
+def invitations_created_in(*, network, since):
+    return Invitation.objects.filter(network=network, created_at__gte=since).count()
+
+
+def networks_founded_by(*, user, since):
+    return Network.objects.filter(created_by=user, created_at__gte=since).count()
+
+
+def invitation_message(invitation):
+    """The personal message the invitee may read: only from an account old enough to be trusted.
+
+    Every invitation mail comes from the portal's own address, so a fresh account's free text there is
+    a phishing relay. The row keeps the message; the mail and the invitation page leave it out, without
+    a hint, until the inviting account is INVITATION_MESSAGE_TRUST_DAYS old (counted from when it was
+    created to when the invitation was).
+    """
+    inviter = invitation.invited_by
+    trusted_since = invitation.created_at - timedelta(days=settings.INVITATION_MESSAGE_TRUST_DAYS)
+    if inviter is None or inviter.date_joined > trusted_since:
+        return ""
+    return invitation.message
 
 
 def memberships_of_organisations(*, network, organisation_ids):

@@ -76,7 +76,13 @@ def send_invitation(*, network, invitation_id):
     messages = templated_messages(
         name="network_invitation",
         to=[invitation.email],
-        context={"network": network, "invitation": invitation, "url": url},
+        # The personal message only from a trusted account (selectors.invitation_message says which).
+        context={
+            "network": network,
+            "invitation": invitation,
+            "message": selectors.invitation_message(invitation),
+            "url": url,
+        },
     )
     send_once(_row(Invitation, invitation, network), marker="sent_at", messages=messages)
 

@@ -327,3 +327,13 @@ LOGGING = {
 
 # Invitations to a network or an organisation stay valid this long.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+
+# Limits on what one account can make the portal send, counted in the database (exact across processes).
+# Every invitation mail goes out from the portal's own address, so without them a fresh account could
+# found networks and mail anyone (see README, "Limits on invitations").
+INVITATIONS_PER_USER_PER_HOUR = env.int("INVITATIONS_PER_USER_PER_HOUR", default=20)
+INVITATIONS_PER_NETWORK_PER_DAY = env.int("INVITATIONS_PER_NETWORK_PER_DAY", default=100)
+NETWORKS_PER_USER_PER_DAY = env.int("NETWORKS_PER_USER_PER_DAY", default=3)
+# An invitation's personal message reaches the invitee (mail and invitation page) only when the
+# inviting account is at least this many days old: a fresh account cannot put its own words in our mail.
+INVITATION_MESSAGE_TRUST_DAYS = env.int("INVITATION_MESSAGE_TRUST_DAYS", default=7)

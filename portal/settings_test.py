@@ -22,6 +22,10 @@ TEST_PROFILE = {
     "DEFAULT_FROM_EMAIL": "Partnera <noreply@partnera.localhost>",
     "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),
     "INVITATION_VALID_DAYS": "14",
+    "INVITATIONS_PER_USER_PER_HOUR": "20",
+    "INVITATIONS_PER_NETWORK_PER_DAY": "100",
+    "NETWORKS_PER_USER_PER_DAY": "3",
+    "INVITATION_MESSAGE_TRUST_DAYS": "7",
     "SECURE_SSL_REDIRECT": "false",
     "SECURE_HSTS_SECONDS": "0",
     # The test client is a direct client; tests/members/test_login_rate_limit.py sets the proxy case.

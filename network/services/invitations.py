@@ -1,13 +1,18 @@
 """Coordinators inviting organisations by e-mail, and the invited accepting."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members.models import Organisation
 from members.permissions import admin_organisation_ids
-from network import tasks
+from members.services import invitations_per_hour_refusal, lock_account
+from network import selectors, tasks
 from network.models import (
     Invitation,
     Membership,
@@ -29,6 +34,7 @@ def invitation_create(*, network, email, role, acting_user, organisation_name=""
         network=network, email__iexact=email, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
     ).exists():
         raise ValidationError({"email": _("An invitation to this address is already waiting.")})
+    _ensure_under_limits(network, acting_user)
     invitation = Invitation.objects.create(
         network=network,
         email=email,
@@ -43,6 +49,30 @@ def invitation_create(*, network, email, role, acting_user, organisation_name=""
         after=audit.snapshot(invitation, ("email", "role", "organisation_name")),
     )  # fmt: skip
     return invitation
+
+
+def _ensure_under_limits(network, user):
+    """Every invitation mail goes out from the portal's address: cap what one person and one network send.
+
+    Counted in the database, exactly, under the person's and the network's row locks (taken in that
+    order), so parallel requests from several processes cannot each slip under the limit.
+    """
+    lock_account(user)
+    lock_coordinators(network.pk)
+    now = timezone.now()
+    sent = selectors.invitations_sent_by(user=user, since=now - timedelta(hours=1))
+    if sent >= settings.INVITATIONS_PER_USER_PER_HOUR:
+        raise ValidationError(invitations_per_hour_refusal(sent))
+    sent = selectors.invitations_created_in(network=network, since=now - timedelta(days=1))
+    if sent >= settings.INVITATIONS_PER_NETWORK_PER_DAY:
+        raise ValidationError(
+            ngettext(
+                "This network has sent %(count)d invitation in the last 24 hours; try again tomorrow.",
+                "This network has sent %(count)d invitations in the last 24 hours; try again tomorrow.",
+                sent,
+            )
+            % {"count": sent}
+        )
 
 
 @transaction.atomic

@@ -1,10 +1,16 @@
 """Founding a network and editing its profile."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_scopes import scope
 
+from members.services import lock_account
+from network import selectors
 from network.models import (
     Membership,
     Network,
@@ -65,15 +71,32 @@ def _default_language(values):
     return values
 
 
+def _ensure_under_founding_limit(user):
+    """Each network a person founds gets its own daily invitation allowance: cap how many they found.
+    Counted under the person's row lock, so parallel requests cannot each slip under the limit."""
+    lock_account(user)
+    founded = selectors.networks_founded_by(user=user, since=timezone.now() - timedelta(days=1))
+    if founded >= settings.NETWORKS_PER_USER_PER_DAY:
+        raise ValidationError(
+            ngettext(
+                "You have founded %(count)d network in the last 24 hours; try again tomorrow.",
+                "You have founded %(count)d networks in the last 24 hours; try again tomorrow.",
+                founded,
+            )
+            % {"count": founded}
+        )
+
+
 @transaction.atomic
 def network_create(*, data, organisation, acting_user, objectives=(), tasks_=()):
     """Found a network; the founding organisation becomes its first coordinator."""
     permissions.require("manage_organisation", acting_user, organisation)
     values = _default_language(accept(data, NETWORK_CREATE_FIELDS, what="network_create"))
     values["slug"] = values.get("slug") or _unique_slug(values.get("acronym") or values.get("name", ""))
-    network = Network(**values)
+    network = Network(**values, created_by=acting_user)
     network.full_clean()
     rows = _objective_rows(network, objectives, tasks_)
+    _ensure_under_founding_limit(acting_user)
     network.save()
     # The one service that enters a scope: it creates the tenant, so no caller can have entered its
     # scope before the call; the rows the founding writes (objectives, the first membership) need it.

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
+from network import selectors
 from network.forms import (
     AcceptInvitationForm,
     InvitationForm,
@@ -57,8 +58,9 @@ def invitation(request, token):
     with scopes_disabled():
         invitation = get_object_or_404(Invitation.objects.select_related("network", "invited_by"), token=token)
     network = invitation.network
+    context = {"invitation": invitation, "network": network, "message": selectors.invitation_message(invitation)}
     if not request.user.is_authenticated:
-        return render(request, "network/invitation.html", {"invitation": invitation, "network": network})
+        return render(request, "network/invitation.html", context)
     with scope(network=network):
         organisations = organisations_for_invitation(request.user)
         form = AcceptInvitationForm(
@@ -79,4 +81,4 @@ def invitation(request, token):
             else:
                 messages.success(request, _("Welcome to %(network)s.") % {"network": network})
                 return redirect("network:workspace", network_slug=network.slug)
-        return render(request, "network/invitation.html", {"invitation": invitation, "network": network, "form": form})
+        return render(request, "network/invitation.html", {**context, "form": form})

@@ -8,6 +8,7 @@ test-results/e2e/<test>/<nn>-<step>.png (git-ignored) for a person to look at.
 
 import re
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,8 @@ def coordinator():
     affiliation = AffiliationFactory(
         user__email="coordinator@cgc.example.org",
         user__full_name="Anahit Petrosyan",
+        # A month-old account: its invitations' personal messages reach the invitee (INVITATION_MESSAGE_TRUST_DAYS).
+        user__date_joined=timezone.now() - timedelta(days=30),
         organisation=OrganisationFactory(name="Youth Education Centre", acronym="YEC"),
     )
     MembershipFactory(

@@ -494,6 +494,12 @@ def test_change_role_refuses_unknown_roles_pending_requests_and_non_coordinators
 # --- invitations -------------------------------------------------------------------------------------
 
 
+def age(user, *, days):
+    """Make the account `days` old, as the trust rule for personal messages reads it."""
+    type(user).objects.filter(pk=user.pk).update(date_joined=timezone.now() - timedelta(days=days))
+    user.refresh_from_db()
+
+
 def invite(network, coordinator, email="New.Person@Example.org", role=Role.MEMBER, **kwargs):
     with scope(network=network):
         return invitation_create(network=network, email=email, role=role, acting_user=coordinator, **kwargs)
@@ -502,6 +508,7 @@ def invite(network, coordinator, email="New.Person@Example.org", role=Role.MEMBE
 def test_an_invitation_is_e_mailed_to_the_invitee_with_its_link(
     network, coordinator, mailoutbox, django_capture_on_commit_callbacks
 ):
+    age(coordinator, days=30)  # an account this old is trusted with a personal message (see below)
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invite(network, coordinator, role=Role.OBSERVER, message="Join us!", organisation_name=" Edu ")
 
