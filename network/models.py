@@ -147,7 +147,8 @@ class Membership(models.Model):
     history = scoped_history(network="network")
 
     class Meta:
-        ordering = ["organisation__name"]
+        # No default ordering: it joined Organisation into every read, the role lookups of the permission
+        # checks included. Lists order themselves in network/selectors.py.
         constraints = [
             # One open membership per organisation and network; closed ones stay as history.
             models.UniqueConstraint(
