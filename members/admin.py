@@ -21,6 +21,7 @@ class UserAdmin(BaseUserAdmin):
 class AffiliationInline(admin.TabularInline):
     model = Affiliation
     extra = 0
+    ordering = ["user__email"]
     raw_id_fields = ["user"]
 
 

@@ -116,7 +116,8 @@ class Affiliation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="affiliation_unique_user_org"),
         ]
-        ordering = ["organisation__name"]
+        # No default ordering: it joined Organisation into every read, the permission checks'
+        # `user.affiliations.values_list(...)` included. Lists order themselves (members/selectors.py).
 
     def __str__(self):
         return f"{self.user} @ {self.organisation}"

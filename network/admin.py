@@ -32,6 +32,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "network", "status", "role", "requested_at"]
     list_filter = ["status", "role", "network"]
     raw_id_fields = ["organisation", "requested_by", "decided_by"]
+    ordering = ["organisation__name", "pk"]
 
 
 @admin.register(Invitation)

@@ -4,6 +4,7 @@ from django.conf import global_settings, settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -151,7 +152,8 @@ class Membership(models.Model):
     history = scoped_history(network="network")
 
     class Meta:
-        ordering = ["organisation__name"]
+        # No default ordering: it joined Organisation into every read, the role lookups of the permission
+        # checks included. Lists order themselves in network/selectors.py.
         constraints = [
             # One open membership per organisation and network; closed ones stay as history.
             models.UniqueConstraint(
@@ -190,6 +192,12 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # `email__iexact` (the home page's invitations, invitation_create's "already waiting?") compares
+            # UPPER(email) on PostgreSQL; an index on that expression spares a sequential scan of every
+            # network's invitations. (Services store addresses lower-cased, but the admin does not.)
+            models.Index(Upper("email"), name="invitation_email_upper"),
+        ]
 
     def __str__(self):
         return self.email
@@ -416,6 +424,9 @@ class NewsPost(models.Model):
 
     class Meta:
         ordering = ["-published_on", "-pk"]
+        # The news lists read one network's posts in this order (network page, news page, API): the index
+        # hands them over already ordered, so a LIMIT stops early instead of sorting every post.
+        indexes = [models.Index(fields=["network", "-published_on", "-id"], name="newspost_network_published")]
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
 

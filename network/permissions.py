@@ -12,6 +12,7 @@ its page would refuse, nor hides one it would show (tests/portal/test_visibility
 from django.db.models import Q
 from django_scopes import scope
 
+from members.models import Affiliation
 from members.permissions import admin_organisation_ids
 from network.models import ROLE_RANK, ContentVisibility, Membership, Network, NewsPost, PartnershipAgreement, Role
 from portal.permissions import memo, rule
@@ -25,10 +26,12 @@ def network_role(user, network):
     def compute():
         # Asked from pages of other networks too (the home page, an organisation's profile).
         with scope(network=network):
+            # The user's organisations as a subquery on affiliations: `organisation__affiliations__user`
+            # would join members_organisation as well, on every permission check.
             roles = Membership.objects.filter(
                 network=network,
                 status=Membership.Status.ACTIVE,
-                organisation__affiliations__user=user,
+                organisation_id__in=Affiliation.objects.filter(user=user).values("organisation_id"),
             ).values_list("role", flat=True)
             return max(roles, key=lambda r: ROLE_RANK[r], default=None)
 

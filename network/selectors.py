@@ -102,8 +102,10 @@ def invitation_message(invitation):
 
 
 def memberships_of_organisations(*, network, organisation_ids):
-    return Membership.objects.filter(network=network, organisation_id__in=organisation_ids).select_related(
-        "organisation"
+    return (
+        Membership.objects.filter(network=network, organisation_id__in=organisation_ids)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
     )
 
 
@@ -112,7 +114,7 @@ def home_for_user(*, user):
 
     This one read crosses networks on purpose: it lists only rows of the user's own organisations.
     """
-    affiliations = list(user.affiliations.select_related("organisation"))
+    affiliations = list(user.affiliations.select_related("organisation").order_by("organisation__name", "pk"))
     with scopes_disabled():
         memberships = list(
             Membership.objects.filter(organisation__affiliations__user=user)
@@ -269,5 +271,7 @@ def organisation_public_memberships(*, organisation):
                 organisation=organisation,
                 status=Membership.Status.ACTIVE,
                 network__visibility=Network.Visibility.PUBLIC,
-            ).select_related("network")
+            )
+            .select_related("network")
+            .order_by("network__name", "pk")
         )

@@ -16,8 +16,8 @@ from portal.mail import absolute_url, send_once, templated_messages
 
 
 def _coordinator_emails(network):
-    # order_by() drops Membership's default ordering: its column would join the DISTINCT and send a
-    # person who works for two coordinator organisations the same message twice.
+    # order_by(): no ordering column may join the DISTINCT (it would send a person who works for two
+    # coordinator organisations the same message twice), should a default ordering come back.
     return list(
         Membership.objects.filter(network=network, status=Membership.Status.ACTIVE, role=Role.COORDINATOR)
         .values_list("organisation__affiliations__user__email", flat=True)

@@ -24,7 +24,7 @@ SETTINGS_VARIABLES = (
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SITE_URL", "DATABASE_URL", "REDIS_URL",
     "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "CELERY_TASK_ALWAYS_EAGER", "CELERY_QUEUE", "EMAIL_URL",
     "EMAIL_BACKEND", "EMAIL_FILE_PATH", "DEFAULT_FROM_EMAIL", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
-    "MEDIA_ROOT", "CONN_MAX_AGE", "LOG_LEVEL", "INVITATION_VALID_DAYS", "TRUSTED_PROXY_COUNT",
+    "MEDIA_ROOT", "CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "LOG_LEVEL", "INVITATION_VALID_DAYS", "TRUSTED_PROXY_COUNT",
     "TRUSTED_CLIENT_IP_HEADER", "INVITATIONS_PER_USER_PER_HOUR", "INVITATIONS_PER_NETWORK_PER_DAY",
     "NETWORKS_PER_USER_PER_DAY", "INVITATION_MESSAGE_TRUST_DAYS",
 )  # fmt: skip
@@ -139,6 +139,34 @@ def test_the_test_profile_ignores_the_production_values_of_env_example(tmp_path)
     assert seen["DEFAULT_FROM_EMAIL"] == "Partnera <noreply@partnera.localhost>"
     assert production["TRUSTED_PROXY_COUNT"] == "1" and seen["ALLAUTH_TRUSTED_PROXY_COUNT"] == 0
     assert seen["DEBUG_IN_ENVIRON"] == "false"  # the environment is put back after the settings are read
+
+
+# .env reading off, as in NO_DOTENV_MANAGE: a developer's CONN_MAX_AGE must not decide the case.
+PROBE_DATABASE = (
+    "import json, django, environ; environ.Env.read_env = classmethod(lambda cls, *a, **k: None); "
+    "from django.conf import settings; django.setup(); "
+    "db = settings.DATABASES['default']; print(json.dumps([db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS']]))"
+)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        # Production on PostgreSQL keeps each worker's connection a minute, checked before reuse.
+        ({"DATABASE_URL": "postgres://partnera:pw@db:5432/partnera"}, [60, True]),
+        ({"DATABASE_URL": "postgres://partnera:pw@db:5432/partnera", "CONN_MAX_AGE": "5"}, [5, True]),
+        # Development, and SQLite, open a connection per request.
+        ({"DATABASE_URL": "postgres://partnera:pw@db:5432/partnera", "DEBUG": "true"}, [0, True]),
+        ({}, [0, True]),
+    ],
+)
+def test_production_on_postgresql_keeps_database_connections(tmp_path, overrides, expected):
+    env = _production_env(tmp_path, **overrides)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE_DATABASE], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == expected
 
 
 @pytest.mark.parametrize("debug", ["true", "false"])
