@@ -49,10 +49,6 @@ def send_messages(messages):
         return connection.send_messages(messages)
 
 
-def send_templated_mail(*, name, to, context):
-    return send_messages(templated_messages(name=name, to=to, context=context))
-
-
 def send_once(rows, *, marker, messages, also=()):
     """Send `messages` only if this call sets `marker` on `rows` (a queryset of one row) from empty.
 

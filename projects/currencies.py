@@ -30,7 +30,11 @@ def active_currency_codes():
 
 
 def _codes_in_use():
-    """ISO codes projects already hold, withdrawn ones included (asked only for a code that is not active)."""
+    """ISO codes projects already hold, withdrawn ones included (asked only for a code that is not active).
+
+    Crosses networks on purpose, with the scope off: a code withdrawn from tender stays valid wherever
+    some project already uses it, and only the distinct currency codes come back, never a row.
+    """
     project = apps.get_model("projects", "Project")
     with scopes_disabled():
         used = set(project.objects.exclude(budget_currency="").values_list("budget_currency", flat=True).distinct())
