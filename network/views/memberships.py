@@ -10,6 +10,7 @@ from network import selectors
 from network.forms import (
     DeclineForm,
     InvitationForm,
+    MemberFilterForm,
     RoleForm,
     SuspendForm,
 )
@@ -23,8 +24,10 @@ from network.services.memberships import (
     membership_suspend,
     membership_withdraw,
 )
+from network.views.networks import MEMBERS_PER_PAGE
 from portal import permissions
 from portal.forms import add_service_errors
+from portal.pagination import paginate
 
 
 def _membership(request, membership_id):
@@ -37,17 +40,21 @@ def _membership(request, membership_id):
 @permissions.network_required("manage_members")
 def manage_members(request, network_slug, invitation_form=None):
     network = request.network
+    form = MemberFilterForm(request.GET or None)
+    members = selectors.network_workspace_members(network=network, **form.filters())
     return render(
         request,
         "network/manage_members.html",
         {
             "network": network,
             "pending": selectors.pending_requests(network=network),
-            "members": selectors.network_workspace_members(network=network),
+            "form": form,
+            **paginate(request, members, MEMBERS_PER_PAGE).context("members"),
             "invitations": selectors.open_invitations(network=network),
             "invitation_form": invitation_form or InvitationForm(),
             "decline_form": DeclineForm(),
-            "role_choices": RoleForm.base_fields["role"].choices,
+            # Translated once here, not once per row and option.
+            "role_choices": [(value, str(label)) for value, label in RoleForm.base_fields["role"].choices],
         },
     )
 

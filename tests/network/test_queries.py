@@ -9,7 +9,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
-from network.views.networks import NETWORKS_PER_PAGE
+from network.views.networks import MEMBERS_ON_NETWORK_PAGE, MEMBERS_PER_PAGE, NETWORKS_PER_PAGE
 from tests.factories import (
     AffiliationFactory,
     ColleagueInvitationFactory,
@@ -56,7 +56,22 @@ def network_detail(client):
         while Membership.objects.all().count() < n:
             MembershipFactory(network=network, organisation__city="Gyumri")
 
-    return "/networks/cgn/", grow, lambda r: len(r.context["members"])
+    def rows(response):
+        """The members counted; the page shows the first few of them and links to the list."""
+        assert len(response.context["members"]) == min(response.context["member_count"], MEMBERS_ON_NETWORK_PAGE)
+        return response.context["member_count"]
+
+    return "/networks/cgn/", grow, rows
+
+
+def member_list(client):
+    network = NetworkFactory(slug="cgn")  # visitors see the members: show_members is on by default
+
+    def grow(n):
+        while Membership.objects.all().count() < n:
+            MembershipFactory(network=network, organisation__city="Gyumri")
+
+    return "/networks/cgn/members/", grow, _paged_members
 
 
 def workspace(client):
@@ -68,7 +83,14 @@ def workspace(client):
             organisation = MembershipFactory(network=network).organisation
             AffiliationFactory.create_batch(2, organisation=organisation)
 
-    return "/networks/cgn/workspace/", grow, lambda r: len(r.context["members"])
+    return "/networks/cgn/workspace/", grow, _paged_members
+
+
+def _paged_members(response):
+    """The members listed over all pages; the first page holds as many as fit on it."""
+    listed = response.context["page"].paginator.count
+    assert len(response.context["members"]) == min(listed, MEMBERS_PER_PAGE)
+    return listed
 
 
 def manage_members(client):
@@ -90,7 +112,8 @@ def manage_members(client):
             InvitationFactory(network=network, invited_by=coordinator)
 
     def rows(response):
-        return min(len(response.context["pending"]), len(response.context["invitations"]))
+        shown = min(len(response.context["pending"]), len(response.context["invitations"]))
+        return min(shown, _paged_members(response))
 
     return "/networks/cgn/members/manage/", grow, rows
 
@@ -130,7 +153,16 @@ def organisation_people(client):
     return f"/organisations/{admin.organisation_id}/people/", grow, lambda r: len(r.context["people"])
 
 
-CASES = [directory, network_detail, workspace, manage_members, home, organisation_profile, organisation_people]
+CASES = [
+    directory,
+    network_detail,
+    member_list,
+    workspace,
+    manage_members,
+    home,
+    organisation_profile,
+    organisation_people,
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.__name__ for case in CASES])
