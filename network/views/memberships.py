@@ -29,6 +29,9 @@ from portal import permissions
 from portal.forms import add_service_errors
 from portal.pagination import paginate
 
+REQUESTS_ON_PAGE = 25
+INVITATIONS_ON_PAGE = 25
+
 
 def _membership(request, membership_id):
     # Another network's id is a 404: named here, and the scope middleware limits Membership to it as well.
@@ -41,16 +44,21 @@ def _membership(request, membership_id):
 def manage_members(request, network_slug, invitation_form=None):
     network = request.network
     form = MemberFilterForm(request.GET or None)
+    pending = selectors.pending_requests(network=network)
+    invitations = selectors.open_invitations(network=network)
     members = selectors.network_workspace_members(network=network, **form.filters())
     return render(
         request,
         "network/manage_members.html",
         {
             "network": network,
-            "pending": selectors.pending_requests(network=network),
+            # A queue, oldest first: the first few, and how many wait behind them.
+            "pending": list(pending[:REQUESTS_ON_PAGE]),
+            "pending_count": pending.count(),
             "form": form,
             **paginate(request, members, MEMBERS_PER_PAGE).context("members"),
-            "invitations": selectors.open_invitations(network=network),
+            "invitations": list(invitations[:INVITATIONS_ON_PAGE]),  # the newest
+            "invitation_count": invitations.count(),
             "invitation_form": invitation_form or InvitationForm(),
             "decline_form": DeclineForm(),
             # Translated once here, not once per row and option.

@@ -2,16 +2,21 @@
 role and status filters as GET forms whose values the page links keep; the network page's summary; the
 agreements; and the directory's member counts, read for the networks shown only."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
 from network.views.agreements import AGREEMENTS_PER_PAGE
+from network.views.memberships import INVITATIONS_ON_PAGE, REQUESTS_ON_PAGE
 from network.views.networks import MEMBERS_ON_NETWORK_PAGE, MEMBERS_PER_PAGE
 from tests.factories import (
     AgreementFactory,
+    InvitationFactory,
     MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
@@ -177,3 +182,22 @@ def test_the_directory_reads_the_memberships_of_the_networks_shown_only(client, 
     reading_memberships = [q["sql"] for q in captured.captured_queries if '"network_membership"' in q["sql"]]
     assert len(reading_memberships) == 1
     assert '"network_network"."id" IN (' in reading_memberships[0]
+
+
+def test_manage_members_shows_the_oldest_requests_and_the_newest_invitations_and_how_many_wait(client, network):
+    coordinator = person_in(network, Role.COORDINATOR)
+    start = timezone.now() - timedelta(days=60)
+    for n in range(REQUESTS_ON_PAGE + 2):
+        MembershipFactory(
+            network=network, status=Membership.Status.REQUESTED, requested_at=start + timedelta(days=n),
+            organisation=OrganisationFactory(name=f"Asking {n:02d}"),
+        )  # fmt: skip
+    InvitationFactory.create_batch(INVITATIONS_ON_PAGE + 1, network=network, invited_by=coordinator)
+    client.force_login(coordinator)
+
+    response = client.get(network_url("manage_members", network))
+    assert [m.organisation.name for m in response.context["pending"]][:2] == ["Asking 00", "Asking 01"]
+    assert len(response.context["pending"]) == REQUESTS_ON_PAGE
+    assert f"{REQUESTS_ON_PAGE + 2} requests are waiting in all" in text(response)
+    assert len(response.context["invitations"]) == INVITATIONS_ON_PAGE
+    assert f"The newest shown of {INVITATIONS_ON_PAGE + 1} invitations" in text(response)

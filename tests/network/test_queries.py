@@ -9,6 +9,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
+from network.views.memberships import INVITATIONS_ON_PAGE, REQUESTS_ON_PAGE
 from network.views.networks import MEMBERS_ON_NETWORK_PAGE, MEMBERS_PER_PAGE, NETWORKS_PER_PAGE
 from tests.factories import (
     AffiliationFactory,
@@ -112,8 +113,11 @@ def manage_members(client):
             InvitationFactory(network=network, invited_by=coordinator)
 
     def rows(response):
-        shown = min(len(response.context["pending"]), len(response.context["invitations"]))
-        return min(shown, _paged_members(response))
+        """The requests, members and invitations counted; the page shows the first of each."""
+        context = response.context
+        assert len(context["pending"]) == min(context["pending_count"], REQUESTS_ON_PAGE)
+        assert len(context["invitations"]) == min(context["invitation_count"], INVITATIONS_ON_PAGE)
+        return min(context["pending_count"], context["invitation_count"], _paged_members(response))
 
     return "/networks/cgn/members/manage/", grow, rows
 
