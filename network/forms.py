@@ -347,6 +347,8 @@ class MemberFilterForm(forms.Form):
     )
 
     def __init__(self, *args, statuses=True, **kwargs):
+        # Its own ids: manage members also holds the invitation form, whose role field is id_role too.
+        kwargs.setdefault("auto_id", "id_filter_%s")
         super().__init__(*args, **kwargs)
         if not statuses:
             del self.fields["status"]

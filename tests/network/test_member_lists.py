@@ -2,6 +2,7 @@
 role and status filters as GET forms whose values the page links keep; the network page's summary; the
 agreements; and the directory's member counts, read for the networks shown only."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -201,3 +202,11 @@ def test_manage_members_shows_the_oldest_requests_and_the_newest_invitations_and
     assert f"{REQUESTS_ON_PAGE + 2} requests are waiting in all" in text(response)
     assert len(response.context["invitations"]) == INVITATIONS_ON_PAGE
     assert f"The newest shown of {INVITATIONS_ON_PAGE + 1} invitations" in text(response)
+
+
+@pytest.mark.parametrize("page", ["members", "workspace", "manage_members"])
+def test_the_filters_ids_are_their_own(client, network, coordinator, page):
+    """Manage members also holds the invitation form (id_role): a label must name its own field."""
+    client.force_login(coordinator)
+    ids = re.findall(r' id="([^"]+)"', client.get(network_url(page, network)).content.decode())
+    assert len(ids) == len(set(ids))
