@@ -114,7 +114,7 @@ def organisation_suggestions(request, project):
     (`{"results": [{"name": …, "acronym": …}]}`, at most ORGANISATION_SUGGESTIONS, by name), for
     static/js/suggest.js to offer while typing. Only for who may edit the project: the network's own
     records of organisations are not public."""
-    search = request.GET.get("q", "")[:100]
+    search = request.GET.get("q", "")[:100].replace("\x00", "")  # PostgreSQL refuses NUL in a text
     results = selectors.organisation_suggestions(network=request.network, search=search, limit=ORGANISATION_SUGGESTIONS)
     return JsonResponse({"results": results})
 

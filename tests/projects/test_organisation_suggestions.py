@@ -59,6 +59,7 @@ def test_at_most_a_few_suggestions_come_back_at_a_fixed_cost(client, network, pr
     assert len(names(response)) == ORGANISATION_SUGGESTIONS
     assert query_count(client, suggest_url(project) + "?q=school") == few
     assert len(names(client.get(suggest_url(project), {"q": "s" * 5000}))) == 0  # a long query is cut, no 500
+    assert len(names(client.get(suggest_url(project), {"q": "scho\x00ol"}))) == ORGANISATION_SUGGESTIONS
 
 
 def test_only_who_may_edit_the_project_gets_suggestions(client, network, project, member):
