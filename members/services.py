@@ -46,13 +46,36 @@ def organisation_create(*, data, acting_user):
     return organisation
 
 
+# What staff vouch for when they mark an organisation verified: a change to one of these clears the mark.
+STAFF_CHECKED_FIELDS = ("name", "acronym", "website")
+
+
 @transaction.atomic
 def organisation_update(*, organisation, data, acting_user):
     permissions.require("manage_organisation", acting_user, organisation)
+    before = {key: getattr(organisation, key) for key in STAFF_CHECKED_FIELDS}
     for key, value in accept(data, ORGANISATION_FIELDS, what="organisation_update").items():
         setattr(organisation, key, value)
+    if any(getattr(organisation, key) != value for key, value in before.items()):
+        # Staff checked the organisation under its old name and website; a renamed one is checked anew.
+        organisation.verified_by_staff_at = None
     organisation.full_clean()
     organisation.save()
+    organisation.__dict__.pop("verification", None)
+    return organisation
+
+
+@transaction.atomic
+def organisation_mark_verified(*, organisation, verified, acting_user):
+    """Staff vouch for an organisation (or withdraw it): it shows as verified whatever its admins' e-mail
+    addresses. Another way to be verified needs nobody: members/verification.py."""
+    permissions.require("verify_organisation", acting_user, organisation)
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if verified and organisation.verified_by_staff_at is None:
+        organisation.verified_by_staff_at = timezone.now()
+    elif not verified:
+        organisation.verified_by_staff_at = None
+    organisation.save(update_fields=["verified_by_staff_at"])
     return organisation
 
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
+from members.verification import verification_prefetch
 from network.models import (
     AgreementParty,
     AgreementSignatory,
@@ -60,6 +61,7 @@ def pending_requests(*, network):
     return (
         Membership.objects.filter(network=network, status=Membership.Status.REQUESTED)
         .select_related("organisation", "requested_by")
+        .prefetch_related(verification_prefetch("organisation__affiliations"))  # the mark on each request
         .order_by("requested_at")
     )
 
