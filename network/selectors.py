@@ -114,7 +114,9 @@ def memberships_of_organisations(*, network, organisation_ids):
 def home_for_user(*, user):
     """The signed-in home page: the user's organisations and their memberships in every network.
 
-    This one read crosses networks on purpose: it lists only rows of the user's own organisations.
+    This one read crosses networks on purpose: it lists only rows of the user's own organisations. It lists
+    no invitations: found by the user's address, they would hand their links to whoever holds the address
+    (issue 7); an invitation is reached through the link in its mail only.
     """
     affiliations = list(user.affiliations.select_related("organisation").order_by("organisation__name", "pk"))
     with scopes_disabled():
@@ -124,11 +126,6 @@ def home_for_user(*, user):
             .select_related("network", "organisation")
             .order_by("network__name")
             .distinct()
-        )
-        invitations = list(
-            Invitation.objects.filter(email__iexact=user.email, accepted_at=None, revoked_at=None).select_related(
-                "network"
-            )
         )
     # A request waiting in a network made private since, or a suspension in a private one: the row stays
     # (with its withdraw or leave button), but the network's pages are a 404 to this user, so no link.
@@ -140,7 +137,6 @@ def home_for_user(*, user):
         "affiliations": affiliations,
         "memberships": memberships,
         "visible_network_ids": visible,
-        "invitations": [i for i in invitations if i.is_open],
     }
 
 
