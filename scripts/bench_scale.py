@@ -66,9 +66,9 @@ class BenchError(Exception):
 @dataclasses.dataclass(frozen=True)
 class Sizes:
     """The data set. The defaults are issue 7's: 205 networks, 10,000 memberships, one network of 2,800
-    members and 500 projects. `members` counts the benchmark network's active memberships; its pending
-    `requests`, suspended (1 in 50) and former members (1 in 30) come on top, and the other networks share
-    what is left of `memberships`."""
+    members and 500 projects. `members` counts the benchmark network's active memberships (its founder's
+    among them); its pending `requests`, suspended (1 in 50) and former members (1 in 30, at least one of
+    each) come on top, and the other networks share what is left of `memberships`."""
 
     networks: int = 205
     memberships: int = 10_000
@@ -81,11 +81,11 @@ class Sizes:
 
     @property
     def suspended(self):
-        return self.members // 50
+        return max(1, self.members // 50)
 
     @property
     def former(self):
-        return self.members // 30
+        return max(1, self.members // 30)
 
     @property
     def bench_memberships(self):
