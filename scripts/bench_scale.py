@@ -198,7 +198,6 @@ class BenchData:
     organisation_id: int
     coordinator: object
     member: object
-    tokens: dict
 
 
 def _in_scope(rows):
@@ -525,6 +524,8 @@ def build(sizes):
     from django.db import transaction
     from django_scopes import scope
 
+    from network.models import Network
+
     others = sizes.networks - 1
     left = sizes.memberships - sizes.bench_memberships - others  # each other network has its founder
     if others < 0 or left < 0:
@@ -535,8 +536,6 @@ def build(sizes):
         (coordinator,) = b.organisations(1, "Bench Coordination Centre", email=COORDINATOR, full_name="Coordinator")
         (member,) = b.organisations(1, "Bench Member School", email=MEMBER, full_name="Bench Member")
         joiners = b.organisations(sizes.bench_memberships - 2, "Member organisation")
-        from network.models import Network
-
         bench = b.network(0, coordinator, slug=SLUG, name="Bench Partnership for Vocational Education")
         others_in_bench = joiners + [member]  # last: among the active members
         founders = b.organisations(others, "Founding organisation")
@@ -574,7 +573,7 @@ def build(sizes):
         data = BenchData(
             network_slug=SLUG, project_slug=projects[0].slug, agreement_id=agreements[0].pk if agreements else 0,
             news_id=posts[0].pk if posts else 0, organisation_id=coordinator.pk,
-            coordinator=coordinator.admin, member=member.admin, tokens={},
+            coordinator=coordinator.admin, member=member.admin,
         )  # fmt: skip
     return data
 
@@ -596,7 +595,7 @@ def load():
             network_slug=SLUG, project_slug=Project.objects.order_by("pk").first().slug,
             agreement_id=agreement.pk if agreement else 0, news_id=post.pk if post else 0,
             organisation_id=coordinator.affiliations.get().organisation_id, coordinator=coordinator,
-            member=User.objects.get(email=MEMBER), tokens={},
+            member=User.objects.get(email=MEMBER),
         )  # fmt: skip
 
 
