@@ -5,6 +5,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config import views
+from portal import (
+    converters,  # noqa: F401  (registers <colour:…>)
+    themes,
+)
+from portal import views as portal_views
 
 # Staff log in to the admin through allauth (verified e-mail, rate limits), never the bare admin form.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -18,6 +23,8 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(f"theme/{themes.VERSION}/<colour:colour>.css", portal_views.theme, name="theme"),
+    path("styleguide/", portal_views.styleguide, name="styleguide"),
     path("", include("members.urls")),
     path("", include("network.urls")),
     path("", include("projects.urls")),

@@ -1,9 +1,20 @@
-"""How allauth's sign-up, login and e-mail pages fit Partnera (ACCOUNT_ADAPTER in portal/settings.py)."""
+"""How allauth's sign-up, login and e-mail pages fit Partnera (ACCOUNT_ADAPTER in portal/settings.py).
 
-from allauth.account.adapter import DefaultAccountAdapter
+An account holds one address (ACCOUNT_CHANGE_EMAIL: a new address replaces the old one once its mail is
+confirmed), and invitations go to addresses. Whoever's address equals the invited one is not enough to
+accept (issue 7: an account can be given someone else's address if its owner is talked into clicking one
+confirmation mail); the invitation's own link is the proof of possession. The helpers below let the
+invitation pages use that link twice: to accept, and to verify the invited address at sign-up.
+"""
+
+from allauth.account.adapter import DefaultAccountAdapter, get_adapter
+from allauth.account.models import EmailAddress
 from django.core.validators import MaxLengthValidator
 
 from portal.inputs import EMAIL_MAX_LENGTH
+
+# allauth's own session key for "an address proven outside allauth" (DefaultAccountAdapter.stash_verified_email).
+_VERIFIED_EMAIL_KEY = "account_verified_email"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,3 +24,30 @@ class AccountAdapter(DefaultAccountAdapter):
         changing an address and password reset all ask here."""
         MaxLengthValidator(EMAIL_MAX_LENGTH)(email)  # a ValidationError shows on the form's e-mail field
         return super().clean_email(email)
+
+    def unstash_verified_email(self, request):
+        """allauth would add the stashed (invited) address to a new account beside the address typed, and
+        make it the login unseen: two addresses, one of them not chosen. Here only the typed address is
+        set up, and it counts as verified when it is the stashed one (`is_email_verified`, allauth's)."""
+        return None
+
+
+def remember_invited_address(request, email):
+    """A visitor opened an invitation's link: reading the mail sent to `email` proves they hold it, so a
+    sign-up with that very address (typed, in this browser session) needs no confirmation mail."""
+    get_adapter(request).stash_verified_email(request, email)
+
+
+def forget_invited_address(sender, request, user, **kwargs):
+    """On log-in (sign-up logs in too): the proof served the sign-up, or was not needed."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(_VERIFIED_EMAIL_KEY, None)
+
+
+def holds_verified_address(user, email):
+    """Whether `email` is the user's address (primary, the one they log in with) and was verified: by
+    allauth's confirmation mail, or by an invitation link at sign-up."""
+    return (
+        user.email.lower() == email.lower()
+        and EmailAddress.objects.filter(user=user, email__iexact=email, verified=True, primary=True).exists()
+    )

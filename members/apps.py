@@ -7,4 +7,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self):
-        from members import permissions  # noqa: F401  (registers the rules)
+        from django.contrib.auth.signals import user_logged_in
+
+        from members import accounts, permissions  # noqa: F401  (registers the rules)
+
+        user_logged_in.connect(accounts.forget_invited_address, dispatch_uid="members.forget_invited_address")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -91,6 +92,9 @@ class Organisation(models.Model):
     created_in_network_id = models.BigIntegerField(
         _("typed in by network"), null=True, blank=True, db_index=True, editable=False
     )
+    # Staff checked who the organisation is (the Django admin's "Mark as verified" action); cleared when its
+    # name or website changes. The other way to be verified needs no field: members/verification.py.
+    verified_by_staff_at = models.DateTimeField(_("verified by staff"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -101,6 +105,13 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @cached_property
+    def verification(self):
+        """Is the organisation who it says it is? (members.verification.organisation_verification)"""
+        from members.verification import organisation_verification  # it reads this module's models
+
+        return organisation_verification(self)
 
 
 class Affiliation(models.Model):

@@ -30,3 +30,9 @@ def can_manage_organisation(user, organisation):
 @rule
 def can_create_organisation(user, _obj=None):
     return user.is_authenticated
+
+
+@rule
+def can_verify_organisation(user, _organisation):
+    """Mark an organisation verified by hand (the Django admin): staff only, never a network role."""
+    return user.is_active and user.is_staff

@@ -13,9 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from members.accounts import holds_verified_address
 from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions
 from portal.inputs import accept, email_address
@@ -46,13 +48,36 @@ def organisation_create(*, data, acting_user):
     return organisation
 
 
+# What staff vouch for when they mark an organisation verified: a change to one of these clears the mark.
+STAFF_CHECKED_FIELDS = ("name", "acronym", "website")
+
+
 @transaction.atomic
 def organisation_update(*, organisation, data, acting_user):
     permissions.require("manage_organisation", acting_user, organisation)
+    before = {key: getattr(organisation, key) for key in STAFF_CHECKED_FIELDS}
     for key, value in accept(data, ORGANISATION_FIELDS, what="organisation_update").items():
         setattr(organisation, key, value)
+    if any(getattr(organisation, key) != value for key, value in before.items()):
+        # Staff checked the organisation under its old name and website; a renamed one is checked anew.
+        organisation.verified_by_staff_at = None
     organisation.full_clean()
     organisation.save()
+    organisation.__dict__.pop("verification", None)
+    return organisation
+
+
+@transaction.atomic
+def organisation_mark_verified(*, organisation, verified, acting_user):
+    """Staff vouch for an organisation (or withdraw it): it shows as verified whatever its admins' e-mail
+    addresses. Another way to be verified needs nobody: members/verification.py."""
+    permissions.require("verify_organisation", acting_user, organisation)
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if verified and organisation.verified_by_staff_at is None:
+        organisation.verified_by_staff_at = timezone.now()
+    elif not verified:
+        organisation.verified_by_staff_at = None
+    organisation.save(update_fields=["verified_by_staff_at"])
     return organisation
 
 
@@ -96,15 +121,23 @@ def invitations_per_hour_refusal(sent):
     ) % {"count": sent}
 
 
-def invitation_ensure_acceptable(*, invitation, acting_user, ask_whom):
-    """The checks every invitation (colleague or network) passes before it is accepted."""
+def invitation_ensure_acceptable(*, invitation, token, acting_user, ask_whom):
+    """The checks every invitation (colleague or network) passes before it is accepted.
+
+    Two proofs, both needed. The token: only the invitation mail carries it, so whoever presents it read
+    the invited mailbox. And the acting account's own address: the invited one, primary and verified. The
+    address alone is not enough (issue 7): an account can be given someone else's address when its owner
+    clicks Confirm in one of allauth's mails, and must not thereby accept what was sent to that address.
+    """
+    if not constant_time_compare(token or "", invitation.token):
+        raise ValidationError(_("Open the link in the invitation e-mail to accept it."))
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been used."))
     if not invitation.is_open:
         raise ValidationError(
             _("This invitation has expired or was withdrawn. Ask %(whom)s for a new one.") % {"whom": ask_whom}
         )
-    if invitation.email.lower() != acting_user.email.lower():
+    if not holds_verified_address(acting_user, invitation.email):
         raise ValidationError(
             _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
             % {"email": invitation.email}
@@ -112,10 +145,11 @@ def invitation_ensure_acceptable(*, invitation, acting_user, ask_whom):
 
 
 @transaction.atomic
-def colleague_invitation_accept(*, invitation, acting_user):
+def colleague_invitation_accept(*, invitation, token, acting_user):
+    """Join the organisation, without admin rights; `token` is the one from the invitation's link."""
     invitation = ColleagueInvitation.objects.select_for_update().get(pk=invitation.pk)
     invitation_ensure_acceptable(
-        invitation=invitation, acting_user=acting_user, ask_whom=_("your organisation's admin")
+        invitation=invitation, token=token, acting_user=acting_user, ask_whom=_("your organisation's admin")
     )
     affiliation, _created = Affiliation.objects.get_or_create(user=acting_user, organisation=invitation.organisation)
     invitation.accepted_at = timezone.now()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members import selectors, services
+from members.accounts import remember_invited_address
 from members.forms import ColleagueInviteForm, OrganisationForm
 from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions
@@ -121,10 +122,12 @@ def colleague_invitation_revoke(request, pk, invitation_id):
 def colleague_invitation(request, token):
     """The link in a colleague invitation; the unguessable token is the permission to look."""
     invitation = get_object_or_404(ColleagueInvitation.objects.select_related("organisation"), token=token)
+    if not request.user.is_authenticated and invitation.is_open:
+        remember_invited_address(request, invitation.email)  # a sign-up from here needs no second mail
     if request.method == "POST":
         permissions.ensure(request, "create_organisation")  # i.e. signed in
         try:
-            services.colleague_invitation_accept(invitation=invitation, acting_user=request.user)
+            services.colleague_invitation_accept(invitation=invitation, token=token, acting_user=request.user)
         except ValidationError as error:
             add_service_errors(request, None, error)
         else:

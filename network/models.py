@@ -193,7 +193,7 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            # `email__iexact` (the home page's invitations, invitation_create's "already waiting?") compares
+            # `email__iexact` (invitation_create's "already waiting?") compares
             # UPPER(email) on PostgreSQL; an index on that expression spares a sequential scan of every
             # network's invitations. (Services store addresses lower-cased, but the admin does not.)
             models.Index(Upper("email"), name="invitation_email_upper"),

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
+from members.verification import verification_prefetch
 from network.models import (
     AgreementParty,
     AgreementSignatory,
@@ -88,6 +89,7 @@ def pending_requests(*, network):
     return (
         Membership.objects.filter(network=network, status=Membership.Status.REQUESTED)
         .select_related("organisation", "requested_by")
+        .prefetch_related(verification_prefetch("organisation__affiliations"))  # the mark on each request
         .order_by("requested_at")
     )
 
@@ -140,7 +142,9 @@ def memberships_of_organisations(*, network, organisation_ids):
 def home_for_user(*, user):
     """The signed-in home page: the user's organisations and their memberships in every network.
 
-    This one read crosses networks on purpose: it lists only rows of the user's own organisations.
+    This one read crosses networks on purpose: it lists only rows of the user's own organisations. It lists
+    no invitations: found by the user's address, they would hand their links to whoever holds the address
+    (issue 7); an invitation is reached through the link in its mail only.
     """
     affiliations = list(user.affiliations.select_related("organisation").order_by("organisation__name", "pk"))
     with scopes_disabled():
@@ -150,11 +154,6 @@ def home_for_user(*, user):
             .select_related("network", "organisation")
             .order_by("network__name")
             .distinct()
-        )
-        invitations = list(
-            Invitation.objects.filter(email__iexact=user.email, accepted_at=None, revoked_at=None).select_related(
-                "network"
-            )
         )
     # A request waiting in a network made private since, or a suspension in a private one: the row stays
     # (with its withdraw or leave button), but the network's pages are a 404 to this user, so no link.
@@ -166,7 +165,6 @@ def home_for_user(*, user):
         "affiliations": affiliations,
         "memberships": memberships,
         "visible_network_ids": visible,
-        "invitations": [i for i in invitations if i.is_open],
     }
 
 

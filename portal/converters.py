@@ -25,3 +25,18 @@ class TokenConverter:
 
 
 register_converter(TokenConverter, "token")
+
+
+class ColourConverter:
+    """A colour as the network model stores it, "#1f5f8b", without its "#": six hex digits, lower case."""
+
+    regex = "[0-9a-f]{6}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value).lstrip("#").lower()
+
+
+register_converter(ColourConverter, "colour")

@@ -79,7 +79,7 @@ admin.site.unregister(Organisation)
 class OrganisationMergeAdmin(OrganisationAdmin):
     list_display = [*OrganisationAdmin.list_display, "created_in_network_id"]
     list_filter = [*OrganisationAdmin.list_filter, ("created_in_network_id", admin.EmptyFieldListFilter)]
-    actions = ["merge_into_namesake"]
+    actions = [*OrganisationAdmin.actions, "merge_into_namesake"]
 
     @admin.action(description=gettext_lazy("Merge typed-in records into the one organisation of the same name"))
     def merge_into_namesake(self, request, queryset):

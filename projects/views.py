@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from members.verification import load_verification
 from portal import permissions
 from portal.converters import DIGITS
 from portal.forms import add_service_errors
@@ -227,6 +228,8 @@ def _render_page(request, project, page, *, open_form=None, section=None, notice
         "focus_id": row and row[1],
         "moved_dir": moved,
     }
+    if page == "partners":
+        load_verification(p.organisation for p in context["data"].partners)  # the mark on each partner row
     if section:
         return render(request, f"projects/edit/_{section}.html", context)
     return render(request, "projects/edit/page.html", context)

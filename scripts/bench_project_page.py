@@ -13,20 +13,17 @@ templates; no network, no web server.
 """
 
 import argparse
-import gzip
 import os
-import statistics
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarking import sizes_kb, timings, use_repository
 
 
 def configure(database_path):
-    sys.path.insert(0, str(ROOT))
+    use_repository()
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings_test",
@@ -78,17 +75,8 @@ def measure(client, path, runs):
         start = time.perf_counter()
         client.get(path)
         times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    body = response.content
-    return {
-        "queries": queries,
-        "median": statistics.median(times),
-        "mean": statistics.fmean(times),
-        "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
-        "min": times[0],
-        "kb": len(body) / 1024,
-        "gzip_kb": len(gzip.compress(body)) / 1024,
-    }
+    kb, gzip_kb = sizes_kb(response.content)
+    return {"queries": queries, **timings(times), "kb": kb, "gzip_kb": gzip_kb}
 
 
 def main():
@@ -100,7 +88,6 @@ def main():
     args = parser.parse_args()
     sizes = {k: getattr(args, k) for k in ("components", "activities", "results", "indicators", "partners")}
 
-    warnings.filterwarnings("ignore", message="No directory at")  # WhiteNoise: no collected static here
     with tempfile.TemporaryDirectory(prefix="partnera-bench-") as folder:
         configure(Path(folder) / "bench.sqlite3")
         from django.test import Client

@@ -27,3 +27,18 @@ def sign_in(client, user, kind="session"):
         token, _created = Token.objects.get_or_create(user=user)
         client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
     return client
+
+
+def take_address(client, address, mailoutbox, *, owner_client):
+    """Issue 7's first step: the person signed in on `client` puts someone else's `address` on their
+    account through allauth's e-mail page, and the address's owner, on `owner_client`, clicks Confirm in the
+    mail allauth sends them ("user X has given your email address…"). Then the address is made primary
+    (with several addresses per account it had to be; with one it already is)."""
+    import re
+
+    response = client.post("/accounts/email/", {"action_add": "", "email": address})
+    assert response.status_code in (200, 302), response.status_code
+    (mail,) = [m for m in mailoutbox if m.to == [address]]
+    confirm = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^/\s]+/)", mail.body).group(1)
+    assert owner_client.post(confirm).status_code == 302
+    client.post("/accounts/email/", {"action_primary": "", "email": address})

@@ -79,11 +79,10 @@ class DemoLoader:
                 user.password = self._demo_password_hash()
                 user.save(update_fields=["password"])
             self.created["accounts"] += 1
-        if can_log_in:
-            # allauth lets only verified addresses log in (ACCOUNT_EMAIL_VERIFICATION = "mandatory").
-            EmailAddress.objects.update_or_create(
-                user=user, email=user.email, defaults={"verified": True, "primary": True}
-            )
+        # allauth lets only verified addresses log in (ACCOUNT_EMAIL_VERIFICATION = "mandatory"), and only a
+        # verified address accepts an invitation: the steward, who cannot log in, accepts the loader's for
+        # the organisations nobody administers (the demo owns all these addresses).
+        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         return user
 
     # --- organisations ----------------------------------------------------------------------------
@@ -144,7 +143,8 @@ class DemoLoader:
             organisation_name=organisation.name,
             acting_user=coordinator,
         )
-        invitation_accept(invitation=invitation, acting_user=admin, organisation=organisation)
+        # The loader writes for both sides, so it holds the token the invitation mail would carry.
+        invitation_accept(invitation=invitation, token=invitation.token, acting_user=admin, organisation=organisation)
         self.created["memberships"] += 1
 
     # --- agreements and news ----------------------------------------------------------------------

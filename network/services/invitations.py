@@ -86,12 +86,17 @@ def invitation_revoke(*, invitation, acting_user):
 
 
 @transaction.atomic
-def invitation_accept(*, invitation, acting_user, organisation=None, new_organisation=None):
-    """Accept for an organisation the user administers, or for a new one created on the spot."""
+def invitation_accept(*, invitation, token, acting_user, organisation=None, new_organisation=None):
+    """Accept for an organisation the user administers, or for a new one created on the spot.
+
+    `token` is the one from the invitation's link: the address alone accepts nothing (see
+    members.services.invitation_ensure_acceptable)."""
     from members.services import invitation_ensure_acceptable, organisation_create
 
     invitation = Invitation.objects.select_for_update().get(network_id=invitation.network_id, pk=invitation.pk)
-    invitation_ensure_acceptable(invitation=invitation, acting_user=acting_user, ask_whom=_("the coordinators"))
+    invitation_ensure_acceptable(
+        invitation=invitation, token=token, acting_user=acting_user, ask_whom=_("the coordinators")
+    )
     if organisation is None:
         if not new_organisation:
             raise ValidationError(_("Choose your organisation or describe a new one."))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
+from members.accounts import remember_invited_address
 from network import selectors
 from network.forms import (
     AcceptInvitationForm,
@@ -60,6 +61,8 @@ def invitation(request, token):
     network = invitation.network
     context = {"invitation": invitation, "network": network, "message": selectors.invitation_message(invitation)}
     if not request.user.is_authenticated:
+        if invitation.is_open:
+            remember_invited_address(request, invitation.email)  # a sign-up from here needs no second mail
         return render(request, "network/invitation.html", context)
     with scope(network=network):
         organisations = organisations_for_invitation(request.user)
@@ -70,6 +73,7 @@ def invitation(request, token):
             try:
                 invitation_accept(
                     invitation=invitation,
+                    token=token,
                     acting_user=request.user,
                     organisation=form.cleaned_data["organisation"],
                     new_organisation=form.new_organisation.cleaned_data

@@ -129,7 +129,9 @@ def test_accepting_a_colleague_invitation_adds_the_person_without_admin_rights(o
     invitation = ColleagueInvitationFactory(organisation=organisation, email="Ana@example.org")
     assert organisation_ids(newcomer) == frozenset()
 
-    affiliation = services.colleague_invitation_accept(invitation=invitation, acting_user=newcomer)
+    affiliation = services.colleague_invitation_accept(
+        invitation=invitation, token=invitation.token, acting_user=newcomer
+    )
 
     assert (affiliation.organisation, affiliation.is_admin) == (organisation, False)
     invitation.refresh_from_db()
@@ -151,7 +153,7 @@ def test_accepting_a_closed_or_someone_elses_colleague_invitation_is_refused(org
     newcomer = UserFactory(email="ana@example.org")
     invitation = ColleagueInvitationFactory(organisation=organisation, **{"email": newcomer.email, **change})
     with pytest.raises(ValidationError, match=message):
-        services.colleague_invitation_accept(invitation=invitation, acting_user=newcomer)
+        services.colleague_invitation_accept(invitation=invitation, token=invitation.token, acting_user=newcomer)
     assert not Affiliation.objects.filter(user=newcomer).exists()
 
 

@@ -621,7 +621,7 @@ def test_the_network_page_lists_public_agreements_for_everyone_and_members_only_
     client.force_login(member)
     as_member = client.get(network_url("detail", network)).content.decode()
     assert "Public agreement" in as_member and "Internal agreement" in as_member
-    assert "members only" in as_member
+    assert "Members only" in as_member  # a status pill: first letter capital, as every pill
 
 
 # --- permissions: role × action × expected status -------------------------------------------------

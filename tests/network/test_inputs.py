@@ -219,7 +219,7 @@ def test_accepting_with_a_new_organisation_refuses_an_unknown_key_and_saves_noth
     invitation = InvitationFactory(network=network, email=newcomer.email)
     with scope(network=network), pytest.raises(UnknownInput, match="organisation_register does not accept 'role'"):
         invitation_accept(
-            invitation=invitation, acting_user=newcomer,
+            invitation=invitation, token=invitation.token, acting_user=newcomer,
             new_organisation={"name": "New NGO", "kind": "ngo", "role": "coordinator"},
         )  # fmt: skip
     assert not Organisation.objects.filter(name="New NGO").exists()

@@ -129,9 +129,9 @@ def home(client):
     def grow(n):
         while Membership.objects.all().count() < n:
             MembershipFactory(organisation=admin.organisation, network=NetworkFactory())
-            InvitationFactory(email=admin.user.email)
+            InvitationFactory(email=admin.user.email)  # not listed (issue 7), but must cost nothing either
 
-    return "/", grow, lambda r: min(len(r.context["memberships"]), len(r.context["invitations"]))
+    return "/", grow, lambda r: len(r.context["memberships"])
 
 
 def organisation_profile(client):

@@ -581,7 +581,7 @@ def test_an_accepted_invitation_cannot_be_revoked_and_members_cannot_revoke(netw
 
 def accept(network, invitation, user, **kwargs):
     with scope(network=network):
-        return invitation_accept(invitation=invitation, acting_user=user, **kwargs)
+        return invitation_accept(invitation=invitation, token=invitation.token, acting_user=user, **kwargs)
 
 
 @pytest.fixture

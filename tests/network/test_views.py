@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -395,15 +396,17 @@ def test_the_invitation_link_takes_a_brand_new_user_through_sign_up_into_the_wor
     assert f'href="/accounts/signup/?next={link}"' in page.content.decode()
     assert f'href="/accounts/login/?next={link}"' in page.content.decode()
 
+    # Signing up with the invited address from the link: the link proves the address, so no mail to confirm
+    # it; the new account is signed in and back on the invitation at once.
     response = client.post(
         f"/accounts/signup/?next={link}",
         {"email": "head@school7.am", "password1": PASSWORD, "password2": PASSWORD, "full_name": "Ani Head",
          "next": link},
     )  # fmt: skip
-    assert response.status_code == 302
-    confirm = re.search(r"http://testserver(/accounts/confirm-email/[^/\s]+/)", mailoutbox[-1].body).group(1)
-    response = client.post(confirm)
     assert response["Location"] == link
+    assert mailoutbox == []
+    addresses = EmailAddress.objects.filter(user__full_name="Ani Head").values_list("email", "verified", "primary")
+    assert list(addresses) == [("head@school7.am", True, True)]
 
     form = client.get(link)
     assert "Accept and join" in text(form)
@@ -420,6 +423,42 @@ def test_the_invitation_link_takes_a_brand_new_user_through_sign_up_into_the_wor
     with scopes_disabled():
         membership = Membership.objects.get(network=network, organisation=organisation)
     assert (membership.status, membership.role) == ("active", "observer")
+
+
+def test_signing_up_from_the_link_with_another_address_confirms_that_one_by_mail_and_accepts_nothing(
+    client, network, mailoutbox
+):
+    """The link proves the invited address only: another one typed at sign-up is confirmed as usual, and
+    the account holds only the address typed (allauth alone would add the invited one beside it)."""
+    invitation = InvitationFactory(network=network, email="head@school7.am")
+    link = f"/invitations/{invitation.token}/"
+    client.get(link)
+    response = client.post(
+        f"/accounts/signup/?next={link}",
+        {"email": "ani@home.example", "password1": PASSWORD, "password2": PASSWORD, "full_name": "Ani",
+         "next": link},
+    )  # fmt: skip
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert [m.to for m in mailoutbox] == [["ani@home.example"]]
+    addresses = EmailAddress.objects.filter(user__full_name="Ani").values_list("email", "verified")
+    assert list(addresses) == [("ani@home.example", False)]
+    confirm = re.search(r"http://testserver(/accounts/confirm-email/[^/\s]+/)", mailoutbox[-1].body).group(1)
+    assert client.post(confirm)["Location"] == link
+    response = client.post(link, {"organisation": "", "new-name": "Ani's NGO", "new-kind": "ngo", "new-country": "AM"})
+    assert "This invitation was sent to head@school7.am." in text(response)
+    invitation.refresh_from_db()
+    assert invitation.is_open
+
+
+def test_a_closed_invitation_link_proves_no_address(client, network, mailoutbox):
+    invitation = InvitationFactory(network=network, email="head@school7.am", revoked_at=timezone.now())
+    client.get(f"/invitations/{invitation.token}/")
+    client.post(
+        "/accounts/signup/",
+        {"email": "head@school7.am", "password1": PASSWORD, "password2": PASSWORD, "full_name": "Ani"},
+    )
+    assert [m.to for m in mailoutbox] == [["head@school7.am"]]  # confirmed by mail, as any sign-up
+    assert not EmailAddress.objects.get(email="head@school7.am").verified
 
 
 def test_accepting_with_a_new_organisation_but_no_name_shows_the_error_next_to_the_field(client, network):

@@ -173,7 +173,7 @@ CASES = [
         _prepared(
             lambda w: InvitationFactory(network=w.network, email=w.applicant.email, invited_by=w.coordinator),
             lambda w, i: invitations.invitation_accept(
-                invitation=i, acting_user=w.applicant, organisation=_org(w.applicant)
+                invitation=i, token=i.token, acting_user=w.applicant, organisation=_org(w.applicant)
             ) and i,
         ),
         after={"organisation": "Applicant Association", "status": "active"},

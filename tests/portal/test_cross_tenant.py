@@ -77,10 +77,11 @@ PROBE_KWARGS = {
     "item_id": lambda b: b.project_objective.pk,
     "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
     "page": {"projects:edit_page": lambda b: "logframe"},
+    "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there).
-NOT_OBJECTS = {"kind", "page"}
+NOT_OBJECTS = {"kind", "page", "colour"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ PUBLIC_BY_DESIGN = {
     "api:network-list": Public("the API directory: public networks plus the caller's own"),
     "api-schema": Public("the OpenAPI description of the API; holds no data"),
     "api-docs": Public("the page that renders the OpenAPI description; holds no data"),
+    "theme": Public("a stylesheet made from the colour in its address alone; reads nothing stored"),
 }
 
 # Routes not probed at all, each with its reason. Matched on the route name prefix or the path prefix.

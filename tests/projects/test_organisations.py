@@ -70,6 +70,22 @@ def test_a_typed_name_is_matched_only_among_the_networks_own_organisations(allia
     assert add(other, "funding", other_coordinator, kind="funder", name="EUROPEAN UNION").organisation == theirs
 
 
+def test_an_outside_namesake_is_never_linked_even_verified_and_a_member_elsewhere(alliance, pep):
+    """Issue 7, "organisation squatting": whoever registered the name first does not get this network's
+    partner rows, however official their profile looks."""
+    (project, coordinator), (other, _) = alliance, pep
+    outside = OrganisationFactory(name="Imaginary Funder Foundation", acronym="IFF", website="https://iff.org")
+    AffiliationFactory(organisation=outside, user__email="director@iff.org")
+    MembershipFactory(network=other.network, organisation=outside)  # active in another network
+    assert outside.verification.verified
+
+    for typed in ("Imaginary Funder Foundation", "imaginary funder foundation", "IFF"):
+        assert partner(ProjectFactory(network=project.network), coordinator, typed) != outside
+    assert add(project, "funding", coordinator, kind="funder", name="IFF").organisation != outside
+    with scopes_disabled():
+        assert not ProjectPartner.objects.filter(organisation=outside).exists()
+
+
 def test_an_admin_who_coordinates_the_network_merges_its_record_into_the_real_one(alliance, eu_admin):
     project, coordinator = alliance
     record = partner(project, coordinator, "European Union")

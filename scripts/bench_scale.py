@@ -1,0 +1,964 @@
+#!/usr/bin/env python
+"""Time every page type and API list of a network at scale, behind gunicorn on PostgreSQL.
+
+    .venv/bin/python scripts/bench_scale.py [--small] [--reuse] [--json out.json] [--check]
+        [--runs 20 --clients 20 --rounds 3 --deadline 30 --timeout 120]
+        [--networks 205 --memberships 10000 --members 2800 --requests 120 --projects 500 ...]
+
+Builds the data set of issue 7 in its own PostgreSQL database (`partnera_bench`, created and dropped by
+the script; `--reuse` keeps it for the next run, which then starts in seconds): one network of 2,800
+active member organisations (plus pending requests, suspended and former members), 500 projects with
+partners and logframes, agreements, news, invitations and their audit log, among 205 networks holding
+10,000 memberships. Rows are bulk-written inside their network's scope, shaped as the services write
+them (founders' coordinator memberships, organisation admins, verified e-mail addresses, history rows,
+audit entries).
+
+Then, for every page type and API list, it prints a Markdown table of:
+- queries: one request through Django's test client in this process (after a warm-up request);
+- sequential p50/p95 over `--runs` requests over HTTP to gunicorn (2 workers, DEBUG off, CONN_MAX_AGE=60,
+  gzip accepted), and that p50 over the bare view's (a trivial template through the same middleware,
+  scripts/bench_urls.py), measured first in the same run;
+- p50/p95 and requests per second with `--clients` concurrent clients, each sending `--rounds` requests;
+- the page's size, raw and gzipped as sent.
+Rows over the targets (p50 above 5× the bare view, over 100 KB gzipped) are flagged; `--check` then exits 1.
+A page that does not answer 200 stops the run with exit 2. Every measurement stops after `--deadline`
+seconds whatever its count, each request after `--timeout`; it only talks to 127.0.0.1.
+"""
+
+import argparse
+import contextlib
+import dataclasses
+import gzip
+import http.client
+import json
+import os
+import platform
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from benchmarking import ROOT, percentile, timings, use_repository
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/partnera_bench"
+PASSWORD = "bench-password-not-a-secret"  # noqa: S105 (a throwaway database)
+BUILD_VERSION = 1  # bump when build() changes, so --reuse rebuilds older databases
+SLUG = "bench"
+COORDINATOR, MEMBER = "coordinator@bench.example.org", "member@bench.example.org"  # who signs in
+TARGET_RATIO, TARGET_GZIP_KB = 5, 100
+WORKERS = 2
+
+
+class BenchError(Exception):
+    """Something the run cannot go on with: a page that does not answer 200, a server that does not start."""
+
+
+# --- sizes ------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Sizes:
+    """The data set. The defaults are issue 7's: 205 networks, 10,000 memberships, one network of 2,800
+    members and 500 projects. `members` counts the benchmark network's active memberships (its founder's
+    among them); its pending `requests`, suspended (1 in 50) and former members (1 in 30, at least one of
+    each) come on top, and the other networks share what is left of `memberships`."""
+
+    networks: int = 205
+    memberships: int = 10_000
+    members: int = 2_800
+    requests: int = 120
+    projects: int = 500
+    agreements: int = 60
+    news: int = 200
+    invitations: int = 20
+
+    @property
+    def suspended(self):
+        return max(1, self.members // 50)
+
+    @property
+    def former(self):
+        return max(1, self.members // 30)
+
+    @property
+    def bench_memberships(self):
+        return self.members + self.requests + self.suspended + self.former
+
+
+SMALL = Sizes(networks=5, memberships=200, members=60, requests=6, projects=12, agreements=4, news=8, invitations=3)
+
+
+# --- the environment ----------------------------------------------------------------------------------------
+
+
+def environment(database_url):
+    """The production profile (DEBUG off, a connection kept for a minute, no Redis: jobs in-process), the
+    same for this process and gunicorn. Set whatever `.env` holds: settings read it for missing variables."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "scripts")]),
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-not-secret-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "CSRF_TRUSTED_ORIGINS": "",
+        "CONN_MAX_AGE": "60",
+        "REDIS_URL": "",
+        "EMAIL_URL": "",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "LOG_LEVEL": "WARNING",
+        "TRUSTED_PROXY_COUNT": "0",
+        "TRUSTED_CLIENT_IP_HEADER": "",
+    }
+
+
+def configure(database_url):
+    use_repository()
+    os.environ.update(environment(database_url))
+    import django
+
+    django.setup()
+
+
+def _maintenance_connection(database_url):
+    import psycopg
+
+    parts = urlsplit(database_url)
+    return psycopg.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password,
+        dbname="postgres", autocommit=True,
+    )  # fmt: skip
+
+
+def _database_name(database_url):
+    return urlsplit(database_url).path.lstrip("/")
+
+
+def database_built_with(database_url):
+    """The sizes the database was built with (its COMMENT), or None: missing, or left half-built."""
+    with _maintenance_connection(database_url) as connection:
+        row = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [_database_name(database_url)],
+        ).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
+
+
+def create_database(database_url):
+    from psycopg import sql
+
+    name = sql.Identifier(_database_name(database_url))
+    with _maintenance_connection(database_url) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
+def mark_database(database_url, sizes):
+    from psycopg import sql
+
+    comment = json.dumps({"version": BUILD_VERSION, **dataclasses.asdict(sizes)})
+    with _maintenance_connection(database_url) as connection:
+        connection.execute(
+            sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                sql.Identifier(_database_name(database_url)), sql.Literal(comment)
+            )
+        )
+
+
+def drop_database(database_url):
+    from django.db import connections
+    from psycopg import sql
+
+    connections.close_all()
+    with _maintenance_connection(database_url) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(_database_name(database_url)))
+        )
+
+
+# --- the data set ---------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class BenchData:
+    """What the pages are asked about: the network, one of its projects, agreements, posts, an organisation,
+    and the people asking (a coordinator, a member; anonymous needs nobody)."""
+
+    network_slug: str
+    project_slug: str
+    agreement_id: int
+    news_id: int
+    organisation_id: int
+    coordinator: object
+    member: object
+
+
+def _in_scope(rows):
+    """Rows about to be bulk-written must belong to the networks of the active scope (the scope of the
+    network they are written for, as for a service's caller)."""
+    from django_scopes.state import get_scope
+
+    allowed = get_scope().get("network")
+    allowed = {n.pk for n in (allowed if isinstance(allowed, (list, tuple)) else [allowed])}
+    assert all(row.network_id in allowed for row in rows), "a row of another network than the scope's"
+    return rows
+
+
+def _bulk(model, rows, *, history=False, tenant=True, user=None):
+    """bulk_create in batches; `history` also writes the django-simple-history rows the services' saves
+    would, `tenant` checks each row against the active scope."""
+    from simple_history.utils import bulk_create_with_history
+
+    if tenant:
+        _in_scope(rows)
+    if history:
+        return bulk_create_with_history(rows, model, batch_size=2000, default_user=user)
+    return model.objects.bulk_create(rows, batch_size=2000)
+
+
+class _Builder:
+    """Writes the data set with bulk_create. Random but repeatable (a fixed seed)."""
+
+    def __init__(self, sizes):
+        from django.contrib.auth.hashers import make_password
+        from django.utils import timezone
+
+        self.sizes = sizes
+        self.random = random.Random(7)
+        self.now = timezone.now()
+        self.password = make_password(PASSWORD)  # hashed once: the production hasher takes ~0.3 s a user
+        self.audit = []  # (network, action, object, object_repr, before, after, user)
+        self.org_count = 0
+
+    # People and organisations (global rows, no scope) ------------------------------------------------------
+
+    def organisations(self, count, prefix, *, email=None, full_name=None):
+        """`count` organisations, each administered by a person (a verified account); every third also has a
+        colleague. Returns the organisations, each with `.admin` set."""
+        from allauth.account.models import EmailAddress
+
+        from members.models import Affiliation, Organisation, User
+
+        kinds = [k for k in Organisation.Kind if k != Organisation.Kind.DONOR]
+        orgs, admins, colleagues = [], [], {}
+        for i in range(count):
+            self.org_count += 1
+            n = self.org_count
+            orgs.append(Organisation(
+                name=prefix if count == 1 else f"{prefix} {n}", acronym=f"O{n}", kind=self.random.choice(kinds),
+                country=self.random.choice(["AM", "GE", "SI", "PL", "XK", "AL", "AZ"]), city=f"City {n % 40}",
+                website=f"https://org{n}.example.org", description=f"Works on vocational education ({n}).",
+            ))  # fmt: skip
+            admins.append(User(email=email or f"admin@org{n}.bench.example.org", full_name=full_name or f"Admin {n}",
+                               password=self.password))  # fmt: skip
+            if n % 3 == 0:
+                colleagues[i] = User(email=f"colleague@org{n}.bench.example.org", full_name=f"Colleague {n}",
+                                     password=self.password)  # fmt: skip
+        orgs = _bulk(Organisation, orgs, history=True, tenant=False)
+        users = _bulk(User, admins + list(colleagues.values()), tenant=False)
+        _bulk(EmailAddress, [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
+              tenant=False)  # fmt: skip
+        affiliations = [
+            Affiliation(user=user, organisation=org, is_admin=True) for org, user in zip(orgs, admins, strict=True)
+        ]
+        affiliations += [Affiliation(user=user, organisation=orgs[i], is_admin=False) for i, user in colleagues.items()]
+        _bulk(Affiliation, affiliations, history=True, tenant=False)
+        for org, admin in zip(orgs, admins, strict=True):
+            org.admin = admin
+        return orgs
+
+    def funders(self, network, count):
+        """Donors a coordinator typed in as project funders: the network's own records, administered by nobody
+        (projects.services.organisations)."""
+        from members.models import Organisation
+
+        return _bulk(Organisation, [
+            Organisation(name=f"Donor {i}", kind=Organisation.Kind.DONOR, country="DE",
+                         created_in_network_id=network.pk)
+            for i in range(1, count + 1)
+        ], history=True, tenant=False)  # fmt: skip
+
+    # A network and its memberships (tenant rows, in the network's scope) ----------------------------------
+
+    def network(self, index, founder, *, slug=None, name=None, private=False):
+        from network.models import Network
+
+        return Network(
+            name=name or f"Network {index}", acronym=f"N{index}", slug=slug or f"network-{index}",
+            countries=["AM", "GE"], language="en", languages=["en", "hy"],
+            description={"en": f"A partnership of education organisations ({index}).",
+                         "hy": f"Կրթական կազմակերպությունների գործընկերություն ({index})։"},
+            founding_statement="Founded to improve vocational education.", founded_on=date(2020, 5, 1),
+            founded_in="Yerevan", visibility=Network.Visibility.PRIVATE if private else Network.Visibility.PUBLIC,
+            created_by=founder.admin,
+        )  # fmt: skip
+
+    def memberships(self, network, founder, others, *, requests, suspended, former, coordinators=1, member=None):
+        """The founder's coordinator membership, then `others` (organisations): the first `requests` asking,
+        then `suspended`, then `former` (left, declined or withdrawn), the rest active: `coordinators` - 1
+        more coordinators, one in seven observers, members (`member`, the persona, among them)."""
+        from network.models import Membership, Role
+
+        status = Membership.Status
+        plan = [status.REQUESTED] * requests + [status.SUSPENDED] * suspended
+        plan += [(status.LEFT, status.DECLINED, status.WITHDRAWN)[i % 3] for i in range(former)]
+        plan += [status.ACTIVE] * (len(others) - len(plan))
+        rows = [self._membership(network, founder, status.ACTIVE, Role.COORDINATOR, founder.admin, days=1500)]
+        active = 0
+        for org, state in zip(others, plan, strict=True):
+            days = self.random.randint(1, 1400)
+            if state == status.REQUESTED:
+                rows.append(self._membership(network, org, state, Role.MEMBER, None, days=days % 30))
+                continue
+            role = Role.OBSERVER if active % 7 == 6 else Role.MEMBER
+            if state == status.ACTIVE:
+                active += 1
+                role = Role.COORDINATOR if active < coordinators else role
+                role = Role.MEMBER if org is member else role
+            rows.append(self._membership(network, org, state, role, founder.admin, days=days))
+        return _bulk(Membership, rows, history=True, user=founder.admin)
+
+    def _membership(self, network, org, state, role, coordinator, *, days):
+        """A membership as the services leave it in `state`, with its audit entries."""
+        from network.models import Membership
+
+        status = Membership.Status
+        asked = self.now - timedelta(days=days)
+        row = Membership(network=network, organisation=org, status=state, role=role, requested_by=org.admin,
+                         requested_at=asked, message="We would like to join." if days % 2 else "")  # fmt: skip
+        row.audit = [("membership.requested", org.admin, {}, {"status": status.REQUESTED, "role": role})]
+        decided = asked + timedelta(days=3)
+        if state in (status.ACTIVE, status.SUSPENDED, status.LEFT):
+            row.decided_by, row.decided_at, row.joined_at = coordinator, decided, decided
+            row.audit.append(("membership.approved", coordinator, {"status": status.REQUESTED},
+                              {"status": status.ACTIVE}))  # fmt: skip
+        if state == status.SUSPENDED:
+            row.decided_at, row.decision_reason = decided + timedelta(days=60), "Fees unpaid for two years."
+            row.audit.append(("membership.suspended", coordinator, {"status": status.ACTIVE, "decision_reason": ""},
+                              {"status": state, "decision_reason": row.decision_reason}))  # fmt: skip
+        elif state == status.LEFT:
+            row.ended_at = decided + timedelta(days=90)
+            row.audit.append(("membership.left", org.admin, {"status": status.ACTIVE}, {"status": state}))
+        elif state == status.DECLINED:
+            row.decided_by, row.decided_at, row.decision_reason = coordinator, decided, "Outside the network's aims."
+            row.audit.append(("membership.declined", coordinator, {"status": status.REQUESTED, "decision_reason": ""},
+                              {"status": state, "decision_reason": row.decision_reason}))  # fmt: skip
+        elif state == status.WITHDRAWN:
+            row.ended_at = decided
+            row.audit.append(("membership.withdrawn", org.admin, {"status": status.REQUESTED}, {"status": state}))
+        if org.admin == coordinator and state == status.ACTIVE:  # the founder: network_create's membership
+            row.requested_at, row.decided_by, row.message = decided, org.admin, ""
+            row.audit = [("network.created", org.admin, None, {"name": network.name, "slug": network.slug,
+                                                                "visibility": network.visibility,
+                                                                "organisation": str(org)})]  # fmt: skip
+        return row
+
+    def objectives(self, network):
+        from network.models import NetworkObjective
+
+        kinds = NetworkObjective.Kind
+        _bulk(NetworkObjective, [
+            NetworkObjective(network=network, kind=kinds.OBJECTIVE if i < 4 else kinds.TASK, position=i,
+                             text=f"Objective {i}: better vocational education")
+            for i in range(6)
+        ])  # fmt: skip
+
+    def invitations(self, network, coordinator, count):
+        from network.models import Invitation, Role
+
+        _bulk(Invitation, [
+            Invitation(network=network, email=f"invitee{i}@{network.slug}.bench.example.org", role=Role.MEMBER,
+                       organisation_name=f"Invited school {i}", invited_by=coordinator.admin, sent_at=self.now)
+            for i in range(count)
+        ])  # fmt: skip
+
+    # Projects, agreements, news ---------------------------------------------------------------------------
+
+    def projects(self, network, count, members, coordinator, funders=()):
+        """`count` projects, each led by a member with 1–6 partners, a funder when the network typed one in,
+        and a small logframe (3 components × 3 activities, 2 results × 2 indicators with a value each)."""
+        from projects import models as m
+
+        statuses = list(m.Project.Status)
+        projects = _bulk(m.Project, [
+            m.Project(network=network, title=f"Project {i}: skills for the green economy", acronym=f"P{i}",
+                      slug=f"project-{i}", programme="Erasmus+ Capacity Building in VET", reference=f"REF-{i}",
+                      status=statuses[i % 3], visibility="private" if i % 7 == 6 else "public",
+                      start_date=date(2023 + i % 4, 1 + i % 12, 1), end_date=date(2027 + i % 3, 12, 31),
+                      budget_amount=Decimal(100_000 + 1_000 * i), budget_currency="EUR", countries=["AM", "GE"],
+                      language="en", summary=f"What project {i} does, in a few sentences.")
+            for i in range(1, count + 1)
+        ], history=True, user=coordinator.admin)  # fmt: skip
+        roles = [r for r in m.PartnerRole if r not in (m.PartnerRole.LEAD, m.PartnerRole.FUNDER)]
+        partners, links, objectives, components, results, rest = [], [], [], [], [], []
+        for project in projects:
+            row = {"network": network, "project": project}
+            chosen = self.random.sample(members, min(len(members), self.random.randint(2, 7)))
+            partners.append(m.ProjectPartner(**row, organisation=chosen[0], role=m.PartnerRole.LEAD, position=1))
+            partners += [m.ProjectPartner(**row, organisation=org, role=roles[p % len(roles)], position=p + 2)
+                         for p, org in enumerate(chosen[1:])]  # fmt: skip
+            if funders:
+                funder = funders[project.pk % len(funders)]
+                partners.append(m.ProjectPartner(**row, organisation=funder, role=m.PartnerRole.FUNDER, position=9))
+                links.append(m.FundingLink(**row, position=1, kind="funder", name=funder.name, organisation=funder))
+            objectives += [m.Objective(**row, kind="overall", position=1, text="Overall objective")] + [
+                m.Objective(**row, kind="specific", position=i, text=f"Specific objective {i}") for i in (1, 2)
+            ]
+            components += [m.Component(**row, position=c, kind="work_package", title=f"Work package {c}")
+                           for c in (1, 2, 3)]  # fmt: skip
+            results += [m.Result(**row, position=r, level="output", title=f"Result {r}") for r in (1, 2)]
+            rest += [m.Need(**row, position=1, text="Schools lack teachers trained in green skills"),
+                     m.TargetGroup(**row, position=1, name="VET teachers"),
+                     m.Site(**row, position=1, name="VET college", city="Gyumri", country="AM")]  # fmt: skip
+            self.audit.append((network, "project.created", project, str(project), None,
+                               {"title": str(project.title), "slug": project.slug, "status": project.status,
+                                "visibility": project.visibility}, coordinator.admin))  # fmt: skip
+        for model, rows in ((m.ProjectPartner, partners), (m.FundingLink, links), (m.Objective, objectives)):
+            _bulk(model, rows)
+        components = _bulk(m.Component, components)
+        results = _bulk(m.Result, results)
+        _bulk(m.Activity, [m.Activity(network=network, project_id=c.project_id, component=c, position=a,
+                                      code=f"{c.position}.{a}", title=f"Activity {c.position}.{a}")
+                           for c in components for a in (1, 2, 3)])  # fmt: skip
+        indicators = _bulk(m.Indicator, [
+            m.Indicator(network=network, project_id=r.project_id, result=r, position=2 * r.position + i - 2,
+                        name=f"Indicator {r.position}.{i}", unit="schools", baseline=Decimal(0), target=Decimal(7))
+            for r in results for i in (1, 2)
+        ])  # fmt: skip
+        _bulk(m.IndicatorValue, [
+            m.IndicatorValue(network=network, project_id=ind.project_id, indicator=ind, period_start=date(2025, 1, 1),
+                             period_end=date(2025, 12, 31), value=Decimal(3), position=1)
+            for ind in indicators
+        ])  # fmt: skip
+        for model in (m.Need, m.TargetGroup, m.Site):
+            _bulk(model, [row for row in rest if isinstance(row, model)])
+        return projects
+
+    def agreements(self, network, count, members, coordinator):
+        from network import models as m
+
+        agreements = _bulk(m.PartnershipAgreement, [
+            m.PartnershipAgreement(
+                network=network, language="en", title=f"Agreement on practical training {i}",
+                purpose="To place students in companies for their practical training.",
+                framework="Erasmus+ Capacity Building in VET", signed_on=date(2022, 1, 1) + timedelta(days=11 * i),
+                signed_in="Yerevan", valid_until=date(2026, 1, 1) + timedelta(days=17 * i) if i % 4 else None,
+                visibility="members" if i % 5 == 4 else "public", created_by=coordinator.admin)
+            for i in range(count)
+        ], history=True, user=coordinator.admin)  # fmt: skip
+        parties, signatories, areas = [], [], []
+        for agreement in agreements:
+            row = {"network": network, "agreement": agreement}
+            chosen = self.random.sample(members, min(len(members), self.random.randint(2, 5)))
+            parties += [m.AgreementParty(**row, organisation=org, role="Lead" if p == 0 else "Partner", position=p)
+                        for p, org in enumerate(chosen)]  # fmt: skip
+            signatories += [m.AgreementSignatory(**row, name=f"Signatory {p}", title="Director", organisation=org,
+                                                 position=p) for p, org in enumerate(chosen[:2])]  # fmt: skip
+            areas += [m.AgreementArea(**row, number=n, text=f"Area of cooperation {n}") for n in (1, 2, 3)]
+            self.audit.append((network, "agreement.created", agreement, str(agreement), None,
+                               {"title": str(agreement.title), "parties": [str(o) for o in chosen]},
+                               coordinator.admin))  # fmt: skip
+        _bulk(m.AgreementParty, parties)
+        _bulk(m.AgreementSignatory, signatories)
+        _bulk(m.AgreementArea, areas)
+        return agreements
+
+    def news(self, network, count, agreements, coordinator):
+        from network.models import NewsPost
+
+        posts = _bulk(NewsPost, [
+            NewsPost(network=network, language="en", title=f"News {i}: a new partner school",
+                     published_on=self.now.date() - timedelta(days=3 * i),
+                     body="First paragraph of the news.\n\nSecond paragraph, with the details.",
+                     agreement=agreements[i % len(agreements)] if agreements and i % 4 == 0 else None,
+                     visibility="members" if i % 5 == 4 else "public", created_by=coordinator.admin)
+            for i in range(count)
+        ], history=True, user=coordinator.admin)  # fmt: skip
+        for post in posts:
+            self.audit.append((network, "news.created", post, str(post), None, {"title": str(post.title)},
+                               coordinator.admin))  # fmt: skip
+        return posts
+
+    def write_audit(self, memberships, networks):
+        """The audit entries the services would have written, in their networks' scope."""
+        from django.contrib.contenttypes.models import ContentType
+        from django_scopes import scope
+
+        from network.models import Membership
+        from portal import audit
+        from portal.models import AuditEntry
+
+        registered = audit.action_labels()
+        membership_type = ContentType.objects.get_for_model(Membership)
+        network_type = ContentType.objects.get_for_model(networks[0])
+        entries = []
+        for row in memberships:
+            for action, user, before, after in row.audit:
+                created = action == "network.created"
+                entries.append(AuditEntry(
+                    network_id=row.network_id, acting_user=user, actor_label=str(user), action=action,
+                    content_type=network_type if created else membership_type,
+                    object_id=row.network_id if created else row.pk,
+                    object_repr=after["name"] if created else str(row.organisation),
+                    before=before or {}, after=after,
+                ))  # fmt: skip
+        for network, action, obj, label, before, after, user in self.audit:
+            entries.append(AuditEntry(network=network, acting_user=user, actor_label=str(user), action=action,
+                                      content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+                                      object_repr=label[:255], before=before or {}, after=after))  # fmt: skip
+        unknown = {e.action for e in entries} - set(registered)
+        assert not unknown, f"audit actions nobody registered: {unknown}"
+        with scope(network=list(networks)):
+            _bulk(AuditEntry, entries)
+
+
+def build(sizes):
+    """Write the data set; returns the BenchData the pages are asked about."""
+    from django.db import transaction
+    from django_scopes import scope
+
+    from network.models import Network
+
+    others = sizes.networks - 1
+    left = sizes.memberships - sizes.bench_memberships - others  # each other network has its founder
+    if others < 0 or left < 0:
+        raise BenchError(f"{sizes.memberships} memberships cannot hold the benchmark network's "
+                         f"{sizes.bench_memberships} and a founder for each of {others} other networks")  # fmt: skip
+    b = _Builder(sizes)
+    with transaction.atomic():
+        (coordinator,) = b.organisations(1, "Bench Coordination Centre", email=COORDINATOR, full_name="Coordinator")
+        (member,) = b.organisations(1, "Bench Member School", email=MEMBER, full_name="Bench Member")
+        joiners = b.organisations(sizes.bench_memberships - 2, "Member organisation")
+        bench = b.network(0, coordinator, slug=SLUG, name="Bench Partnership for Vocational Education")
+        others_in_bench = joiners + [member]  # last: among the active members
+        founders = b.organisations(others, "Founding organisation")
+        networks = _bulk(
+            Network, [bench] + [b.network(i, f, private=i % 10 == 0) for i, f in enumerate(founders, 1)],
+            history=True, tenant=False,
+        )  # fmt: skip
+        bench = networks[0]
+        with scope(network=bench):
+            memberships = b.memberships(bench, coordinator, others_in_bench, requests=sizes.requests,
+                                        suspended=sizes.suspended, former=sizes.former, coordinators=3,
+                                        member=member)  # fmt: skip
+            active = [m.organisation for m in memberships if m.status == "active"]
+            b.objectives(bench)
+            b.invitations(bench, coordinator, sizes.invitations)
+            funders = b.funders(bench, min(10, sizes.projects))
+            projects = b.projects(bench, sizes.projects, active, coordinator, funders)
+            agreements = b.agreements(bench, sizes.agreements, active, coordinator)
+            posts = b.news(bench, sizes.news, agreements, coordinator)
+        # The other networks: what is left of the memberships, a quarter of them organisations that are in
+        # the benchmark network too (organisations are global), two projects and a post each.
+        shares = [left // others + (1 if i < left % others else 0) for i in range(others)] if others else []
+        pool = [m.organisation for m in memberships[1:]]
+        fresh = iter(b.organisations(sum(share - min(len(pool), share // 4) for share in shares), "Organisation"))
+        with scope(network=networks[1:]):
+            for network, founder, share in zip(networks[1:], founders, shares, strict=True):
+                reused = b.random.sample(pool, min(len(pool), share // 4))
+                orgs = reused + [next(fresh) for _ in range(share - len(reused))]
+                rows = b.memberships(network, founder, orgs, requests=share // 20, suspended=share // 50,
+                                     former=share // 30)  # fmt: skip
+                memberships += rows
+                b.projects(network, 2, [m.organisation for m in rows if m.status == "active"], founder)
+                b.news(network, 1, [], founder)
+        b.write_audit(memberships, networks)
+        data = BenchData(
+            network_slug=SLUG, project_slug=projects[0].slug, agreement_id=agreements[0].pk if agreements else 0,
+            news_id=posts[0].pk if posts else 0, organisation_id=coordinator.pk,
+            coordinator=coordinator.admin, member=member.admin,
+        )  # fmt: skip
+    return data
+
+
+def load():
+    """The BenchData of a database built before (--reuse)."""
+    from django_scopes import scope
+
+    from members.models import User
+    from network.models import Network, NewsPost, PartnershipAgreement
+    from projects.models import Project
+
+    network = Network.objects.get(slug=SLUG)
+    coordinator = User.objects.get(email=COORDINATOR)
+    with scope(network=network):
+        agreement = PartnershipAgreement.objects.order_by("pk").first()
+        post = NewsPost.objects.order_by("pk").first()
+        return BenchData(
+            network_slug=SLUG, project_slug=Project.objects.order_by("pk").first().slug,
+            agreement_id=agreement.pk if agreement else 0, news_id=post.pk if post else 0,
+            organisation_id=coordinator.affiliations.get().organisation_id, coordinator=coordinator,
+            member=User.objects.get(email=MEMBER),
+        )  # fmt: skip
+
+
+# --- what is measured ---------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    label: str
+    persona: str  # anonymous, member or coordinator (pages: its session; the API: its token)
+    url_name: str
+    kwargs: dict
+
+    @property
+    def path(self):
+        from django.urls import reverse
+
+        return reverse(self.url_name, kwargs=self.kwargs)
+
+
+def cases(data):
+    """Every page type and every API list, each as the person who would read it."""
+    net = {"network_slug": data.network_slug}
+    project = {**net, "project_slug": data.project_slug}
+    return [
+        Case("home", "anonymous", "home", {}),
+        Case("home", "member", "home", {}),
+        Case("network directory", "anonymous", "network:directory", {}),
+        Case("network page", "anonymous", "network:detail", net),
+        Case("network page", "member", "network:detail", net),
+        Case("workspace", "member", "network:workspace", net),
+        Case("manage members", "coordinator", "network:manage_members", net),
+        Case("projects list", "member", "projects:list", net),
+        Case("project page", "member", "projects:detail", project),
+        Case("partners editor", "coordinator", "projects:edit_page", {**project, "page": "partners"}),
+        Case("agreements list", "member", "network:agreements", net),
+        Case("agreement page", "member", "network:agreement", {**net, "agreement_id": data.agreement_id}),
+        Case("news list", "member", "network:news", net),
+        Case("news post", "member", "network:news_post", {**net, "post_id": data.news_id}),
+        Case("organisation page", "anonymous", "members:organisation", {"pk": data.organisation_id}),
+        Case("audit log", "coordinator", "network:audit_log", net),
+        Case("API: networks", "member", "api:network-list", {}),
+        Case("API: members", "member", "api:member-list", net),
+        Case("API: membership requests", "coordinator", "api:membership-request-list", net),
+    ]
+
+
+BARE = Case("bare template view", "anonymous", "bench-bare", {})
+
+
+def credentials(data):
+    """{persona: headers} for HTTP and the test client alike: a session made by logging in (the test
+    client's force_login writes it to the database gunicorn reads), a token for the API."""
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    found = {"anonymous": {"pages": {}, "api": {}}}
+    for persona in ("member", "coordinator"):
+        user = getattr(data, persona)
+        client = Client()
+        client.force_login(user)
+        token, _created = Token.objects.get_or_create(user=user)
+        found[persona] = {
+            "pages": {"Cookie": f"sessionid={client.cookies['sessionid'].value}"},
+            "api": {"Authorization": f"Token {token.key}"},
+        }
+    return found
+
+
+def headers_for(case, creds):
+    kind = "api" if case.url_name.startswith("api:") else "pages"
+    return {
+        "Accept-Encoding": "gzip",
+        "Accept-Language": "en",
+        # As behind the deployment's TLS proxy: with DEBUG off, plain HTTP is redirected to HTTPS.
+        "X-Forwarded-Proto": "https",
+        **creds[case.persona][kind],
+    }
+
+
+def _refuse(case, where, status, location=""):
+    goes = f" → {location}" if location else ""
+    raise BenchError(
+        f"{case.label} ({case.persona}): GET {case.path} answered {status}{goes} {where}, not 200. "
+        "A broken route or missing data: fix it before timing it."
+    )
+
+
+def in_process(case, creds):
+    """(queries, raw KB, gzip KB) of one request through Django's test client, after a warm-up request."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers_for(case, creds).items()}
+    client = Client(**extra)
+    client.get(case.path)  # warm: content types, the URL resolver, templates, translations
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(case.path)
+    queries = len(captured)  # now: the next request empties the query log
+    if response.status_code != 200:
+        _refuse(case, "in-process", response.status_code, response.get("Location", ""))
+    body = response.content
+    sent = len(body)
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    else:
+        sent = len(gzip.compress(body))  # too small for GZipMiddleware (under 200 bytes)
+    return queries, len(body) / 1024, sent / 1024
+
+
+# --- over HTTP --------------------------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(database_url, timeout):
+    """gunicorn with the Dockerfile's options, 2 workers, on a free port of 127.0.0.1; yields the port."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="partnera-bench-gunicorn-", suffix=".log", delete=False)
+    command = [
+        sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        "--workers", str(WORKERS), "--worker-tmp-dir", "/dev/shm",  # noqa: S108 (as in the Dockerfile)
+        "--access-logfile", "-", "--forwarded-allow-ips", "*", "--timeout", str(int(timeout) + 30),
+    ]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **environment(database_url)}, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if server.poll() is not None:
+                raise BenchError(f"gunicorn stopped at start (exit {server.returncode}):\n{_tail(log.name)}")
+            try:
+                status, *_rest = request(port, BARE.path, {"X-Forwarded-Proto": "https"}, timeout=2)
+            except OSError:
+                status = None
+            if status == 200:
+                break
+            if time.monotonic() > deadline:
+                raise BenchError(f"gunicorn did not answer 200 within 30 s (last: {status}):\n{_tail(log.name)}")
+            time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        os.unlink(log.name)
+
+
+def _tail(path, lines=30):
+    return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
+
+
+def request(port, path, headers, timeout):
+    """(status, milliseconds, body as sent, Location) of one GET over a new connection."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        start = time.perf_counter()
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - start) * 1000
+        return response.status, elapsed, body, response.getheader("Location", "")
+    finally:
+        connection.close()
+
+
+def _timed(case, port, headers, timeout):
+    try:
+        status, elapsed, _body, location = request(port, case.path, headers, timeout)
+    except TimeoutError:
+        raise BenchError(f"{case.label} ({case.persona}): GET {case.path} took over {timeout} s") from None
+    except OSError as error:
+        raise BenchError(f"{case.label} ({case.persona}): GET {case.path} failed: {error}") from None
+    if status != 200:
+        _refuse(case, "from gunicorn", status, location)
+    return elapsed
+
+
+def sequential(case, port, headers, *, runs, deadline, timeout):
+    # Warm both workers' caches (templates, translations, the connection): a burst the two workers share.
+    concurrent(case, port, headers, clients=2 * WORKERS, rounds=1, deadline=deadline, timeout=timeout)
+    times, stop = [], time.monotonic() + deadline
+    while len(times) < runs and (not times or time.monotonic() < stop):
+        times.append(_timed(case, port, headers, timeout))
+    return times
+
+
+def concurrent(case, port, headers, *, clients, rounds, deadline, timeout):
+    """`clients` threads each sending up to `rounds` requests, one after the other; no new request after
+    `deadline` seconds. Returns (times, requests per second)."""
+    times, errors, lock = [], [], threading.Lock()
+    stop = time.monotonic() + deadline
+
+    def client():
+        for _ in range(rounds):
+            if time.monotonic() > stop:
+                return
+            try:
+                elapsed = _timed(case, port, headers, timeout)
+            except BenchError as error:
+                errors.append(error)
+                return
+            with lock:
+                times.append(elapsed)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    if errors:
+        raise errors[0]
+    return times, len(times) / wall
+
+
+# --- the run ------------------------------------------------------------------------------------------------------
+
+
+def measure(all_cases, creds, *, port=None, runs=20, clients=20, rounds=3, deadline=30.0, timeout=120.0, log=print):
+    """One row per case (and the bare view's first, when there is a server); HTTP columns empty without."""
+    rows, bare_p50 = [], None
+    for case in ([BARE] if port else []) + list(all_cases):
+        queries, kb, gzip_kb = in_process(case, creds)
+        row = {"page": case.label, "persona": case.persona, "path": case.path, "queries": queries,
+               "kb": kb, "gzip_kb": gzip_kb}  # fmt: skip
+        if port:
+            headers = headers_for(case, creds)
+            seq = sequential(case, port, headers, runs=runs, deadline=deadline, timeout=timeout)
+            conc, rps = concurrent(case, port, headers, clients=clients, rounds=rounds, deadline=deadline,
+                                   timeout=timeout)  # fmt: skip
+            row.update(seq_p50=timings(seq)["median"], seq_p95=percentile(seq, 0.95), seq_n=len(seq),
+                       conc_p50=timings(conc)["median"], conc_p95=percentile(conc, 0.95), conc_n=len(conc),
+                       rps=rps)  # fmt: skip
+            if case is BARE:
+                bare_p50 = row["seq_p50"]
+            row["ratio"] = row["seq_p50"] / bare_p50
+        row["over"] = over_targets(row) if case is not BARE else []
+        rows.append(row)
+        log(f"  {case.label} ({case.persona}): {queries} queries" + (f", p50 {row['seq_p50']:.1f} ms" if port else ""))
+    return rows
+
+
+def over_targets(row):
+    over = []
+    if row.get("ratio") is not None and row["ratio"] > TARGET_RATIO:
+        over.append(f"p50 {row['ratio']:,.0f}× bare > {TARGET_RATIO}×")
+    if row["gzip_kb"] > TARGET_GZIP_KB:
+        over.append(f"gzip {row['gzip_kb']:.0f} KB > {TARGET_GZIP_KB} KB")
+    return over
+
+
+def table(rows, clients=20):
+    """The rows as a Markdown table; times in ms, sizes in KB."""
+
+    def ms(row, key):
+        return f"{row[key]:,.1f}" if key in row else "–"
+
+    lines = [
+        f"| page | as | queries | seq p50 | seq p95 | × bare | {clients} clients p50 | p95 | req/s | KB | KB gzip "
+        "| target |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        ratio = f"{row['ratio']:,.1f}" if "ratio" in row else "–"
+        rps = f"{row['rps']:,.1f}" if "rps" in row else "–"
+        target = "baseline" if row["page"] == BARE.label else ("**✗ " + "; ".join(row["over"]) + "**" if row["over"]
+                                                                 else "ok")  # fmt: skip
+        lines.append(
+            f"| {row['page']} | {row['persona']} | {row['queries']} | {ms(row, 'seq_p50')} | {ms(row, 'seq_p95')} "
+            f"| {ratio} | {ms(row, 'conc_p50')} | {ms(row, 'conc_p95')} | {rps} | {row['kb']:,.1f} "
+            f"| {row['gzip_kb']:,.1f} | {target} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="its database is dropped and rebuilt")
+    parser.add_argument("--small", action="store_true", help="a data set built in seconds, for a smoke run")
+    parser.add_argument("--reuse", action="store_true", help="keep the database, and use it if built with these sizes")
+    parser.add_argument("--runs", type=int, default=20, help="sequential requests per page")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
+    parser.add_argument("--rounds", type=int, default=3, help="requests per concurrent client")
+    parser.add_argument("--deadline", type=float, default=30.0, help="seconds per measurement, whatever its count")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a row is over the targets")
+    for field in dataclasses.fields(Sizes):
+        small = getattr(SMALL, field.name)
+        parser.add_argument(f"--{field.name}", type=int, help=f"default {field.default:,} ({small} with --small)")
+    args = parser.parse_args(argv)
+    base = SMALL if args.small else Sizes()
+    sizes = dataclasses.replace(base, **{f.name: getattr(args, f.name) for f in dataclasses.fields(Sizes)
+                                         if getattr(args, f.name) is not None})  # fmt: skip
+    if urlsplit(args.database_url).hostname not in ("127.0.0.1", "localhost"):
+        parser.error("the benchmark only talks to 127.0.0.1")
+    started = time.monotonic()
+    try:
+        return run(args, sizes, started)
+    except BenchError as error:
+        print(f"bench_scale: {error}", file=sys.stderr)
+        return 2
+
+
+def progress(line):
+    print(line, file=sys.stderr, flush=True)
+
+
+def run(args, sizes, started):
+    wanted = {"version": BUILD_VERSION, **dataclasses.asdict(sizes)}
+    reuse = args.reuse and database_built_with(args.database_url) == wanted
+    if not reuse:
+        create_database(args.database_url)
+    configure(args.database_url)
+    from django.contrib.sessions.models import Session
+    from django.core.management import call_command
+    from django.db import connection
+
+    try:
+        if reuse:
+            progress(f"Reusing {_database_name(args.database_url)} (built with these sizes)")
+            Session.objects.all().delete()
+            data = load()
+        else:
+            call_command("migrate", verbosity=0)
+            t = time.monotonic()
+            data = build(sizes)
+            progress(f"Built the data set in {time.monotonic() - t:.1f} s")
+            mark_database(args.database_url, sizes)
+        creds = credentials(data)
+        with gunicorn(args.database_url, args.timeout) as port:
+            rows = measure(cases(data), creds, port=port, runs=args.runs, clients=args.clients, rounds=args.rounds,
+                           deadline=args.deadline, timeout=args.timeout, log=progress)  # fmt: skip
+        server_version = connection.pg_version
+    finally:
+        if not args.reuse:
+            drop_database(args.database_url)
+    s = sizes
+    print(
+        f"{s.networks:,} networks, {s.memberships:,} memberships; network `{SLUG}`: {s.members:,} members "
+        f"(+{s.requests:,} requests, {s.suspended:,} suspended, {s.former:,} former), {s.projects:,} projects, "
+        f"{s.agreements:,} agreements, {s.news:,} news. gunicorn {WORKERS} workers, PostgreSQL "
+        f"{server_version // 10000}, DEBUG off, Python {platform.python_version()}, {os.cpu_count()} CPUs; "
+        f"{args.runs} sequential requests (or {args.deadline:.0f} s), {args.clients} clients × {args.rounds}; "
+        f"times in ms; {datetime.now():%Y-%m-%d %H:%M}, {time.monotonic() - started:.0f} s in all.\n"
+    )
+    print(table(rows, args.clients))
+    if args.json:
+        args.json.write_text(json.dumps({"sizes": dataclasses.asdict(sizes), "rows": rows}, indent=2))
+    return 1 if args.check and any(row["over"] for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""scripts/bench_scale.py keeps working: its builder writes rows the services would accept, and its table
+has every page type and every API list. Measured in-process here (queries, sizes); the HTTP half needs
+gunicorn on a database another process can open, which is the script's own run."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.urls import get_resolver
+from django_scopes import scopes_disabled
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import bench_scale  # noqa: E402
+
+pytestmark = pytest.mark.django_db
+
+TINY = bench_scale.Sizes(
+    networks=3, memberships=60, members=20, requests=2, projects=3, agreements=2, news=3, invitations=1
+)
+
+# What issue 7 asks the benchmark to cover, as (page, as whom).
+PAGE_TYPES = [
+    ("home", "anonymous"),
+    ("home", "member"),
+    ("network directory", "anonymous"),
+    ("network page", "anonymous"),
+    ("network page", "member"),
+    ("workspace", "member"),
+    ("manage members", "coordinator"),
+    ("projects list", "member"),
+    ("project page", "member"),
+    ("partners editor", "coordinator"),
+    ("agreements list", "member"),
+    ("news list", "member"),
+    ("organisation page", "anonymous"),
+    ("audit log", "coordinator"),
+]
+
+
+def api_lists():
+    """Every list endpoint under /api/v1/, from the URL resolver: a new viewset must join the benchmark."""
+    api = get_resolver().namespace_dict["api"][1]
+    return {f"api:{name}" for name in api.reverse_dict if isinstance(name, str) and name.endswith("-list")}
+
+
+def test_the_table_has_every_page_type_and_api_list():
+    data = bench_scale.build(TINY)
+    cases = bench_scale.cases(data)
+    rows = bench_scale.measure(cases, bench_scale.credentials(data), log=lambda line: None)
+    table = bench_scale.table(rows)
+
+    for page, persona in PAGE_TYPES:
+        assert f"| {page} | {persona} |" in table
+    assert api_lists() and api_lists() <= {case.url_name for case in cases}
+    for row in rows:  # each row measured: queries counted, a body sent
+        assert row["queries"] > 0 and row["gzip_kb"] > 0, row
+
+
+def test_a_page_that_does_not_answer_200_stops_the_run():
+    data = bench_scale.build(TINY)
+    missing = bench_scale.Case("project page", "member", "projects:detail",
+                               {"network_slug": data.network_slug, "project_slug": "no-such-project"})  # fmt: skip
+    with pytest.raises(bench_scale.BenchError, match="answered 404"):
+        bench_scale.measure([missing], bench_scale.credentials(data), log=lambda line: None)
+
+
+def test_the_data_is_what_the_services_would_write():
+    from members.models import Organisation
+    from network.models import Membership, Network, Role
+
+    bench_scale.build(TINY)
+    with scopes_disabled():
+        for app in ("members", "network", "projects"):
+            for model in apps.get_app_config(app).get_models():
+                if not model.__name__.startswith("Historical"):
+                    for row in model._base_manager.all():
+                        row.full_clean()
+        bench = Network.objects.get(slug=bench_scale.SLUG)
+        statuses = set(Membership.objects.filter(network=bench).values_list("status", flat=True))
+        active = Membership.objects.filter(network=bench, status=Membership.Status.ACTIVE)
+        assert active.count() == TINY.members  # the founder's coordinator organisation among them
+        assert Membership.objects.count() == TINY.memberships
+        for network in Network.objects.all():  # founded by a coordinator organisation's admin
+            founder = network.memberships.get(role=Role.COORDINATOR, requested_by=network.created_by)
+            assert founder.organisation.affiliations.get(user=network.created_by).is_admin
+        ours = Organisation.objects.filter(created_in_network_id=None)
+        assert not ours.exclude(affiliations__is_admin=True).exists()  # every one has an admin
+    assert {"requested", "active", "suspended"} <= statuses and statuses & {"left", "declined", "withdrawn"}
