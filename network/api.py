@@ -114,6 +114,14 @@ class NetworkDirectoryViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.networks_directory(user=self.request.user)
 
+    # The member counts are read for the networks answered only, not for every network before paging.
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else selectors.with_member_counts(page)
+
+    def get_object(self):
+        return selectors.with_member_counts([super().get_object()])[0]
+
 
 class MemberViewSet(viewsets.ReadOnlyModelViewSet):
     """A network's active member organisations (where the network shows them, or to its members)."""

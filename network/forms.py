@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import OrganisationForm
-from network.models import Network, NewsPost, PartnershipAgreement, Role
+from network.models import Membership, Network, NewsPost, PartnershipAgreement, Role
 from network.services.agreements import AGREEMENT_FIELDS
 from network.services.networks import NETWORK_FIELDS
 from network.services.news import NEWS_FIELDS
@@ -327,6 +327,45 @@ class NewsPostForm(_NetworkContentForm):
         super().__init__(*args, **kwargs)
         self.fields["agreement"].queryset = agreements
         self.fields["agreement"].empty_label = _("None")
+
+
+class MemberFilterForm(forms.Form):
+    """A member list's search and filters (GET). A forged or stale value shows the whole list
+    (filters() is then empty), as the audit log does; `statuses=False` drops the status filter, for
+    lists of active members only."""
+
+    q = forms.CharField(label=_("Organisation"), required=False, max_length=100, widget=forms.SearchInput)
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices])
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Active and suspended")),
+            (Membership.Status.ACTIVE, Membership.Status.ACTIVE.label),
+            (Membership.Status.SUSPENDED, Membership.Status.SUSPENDED.label),
+        ],
+    )
+
+    def __init__(self, *args, statuses=True, **kwargs):
+        # Its own ids: manage members also holds the invitation form, whose role field is id_role too.
+        kwargs.setdefault("auto_id", "id_filter_%s")
+        super().__init__(*args, **kwargs)
+        if not statuses:
+            del self.fields["status"]
+
+    def filters(self):
+        """Keyword arguments for the member selectors: search, role (and status)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        filters = {"search": data["q"].strip(), "role": data["role"]}
+        if "status" in self.fields:
+            filters["status"] = data["status"]
+        return filters
+
+    @property
+    def filtered(self):
+        return any(self.filters().values())
 
 
 class AuditLogFilterForm(forms.Form):

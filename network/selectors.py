@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django_scopes import scopes_disabled
 
 from members.models import Affiliation, Organisation
@@ -22,39 +22,67 @@ from network.permissions import visible_agreements, visible_networks, visible_ne
 
 
 def networks_directory(*, user):
-    """The networks this user may see (network.permissions.visible_networks), with their active member
-    counts, by name."""
-    return (
-        visible_networks(user)
-        .annotate(
-            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
-        )
-        .order_by("name", "pk")  # pk: pages never share or skip a network of the same name
+    """The networks this user may see (network.permissions.visible_networks), by name. Without their
+    member counts: counting every membership of the platform for each page (and again for the
+    paginator's total) grew with the platform; with_member_counts counts a page's networks only."""
+    return visible_networks(user).order_by("name", "pk")  # pk: pages never share or skip a same-named network
+
+
+def with_member_counts(networks):
+    """Sets `member_count` (active memberships) on each of these networks (a page of them): one query,
+    counting only their memberships. Returns them as a list."""
+    networks = list(networks)
+    counts = dict(
+        Network.objects.filter(pk__in=[n.pk for n in networks])
+        .annotate(active=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)))
+        .values_list("pk", "active")
     )
+    for network in networks:
+        network.member_count = counts.get(network.pk, 0)
+    return networks
 
 
 def network_objectives(*, network):
     return NetworkObjective.objects.filter(network=network)
 
 
-def network_members(*, network):
-    """Active memberships with their organisations, coordinators first."""
-    return (
-        Membership.objects.filter(network=network, status=Membership.Status.ACTIVE)
-        .select_related("organisation")
-        .order_by("role", "organisation__name")
-    )
+def network_members(*, network, search="", role=""):
+    """Active memberships with their organisations, coordinators first (see filter_members)."""
+    members = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).select_related("organisation")
+    return filter_members(members, search=search, role=role).order_by("role", "organisation__name", "pk")
 
 
-def network_workspace_members(*, network):
-    """Active and suspended members with the people of each organisation (for the workspace)."""
-    people = Prefetch("organisation__affiliations", queryset=Affiliation.objects.select_related("user"))
-    return (
-        Membership.objects.filter(network=network, status__in=[Membership.Status.ACTIVE, Membership.Status.SUSPENDED])
-        .select_related("organisation")
-        .prefetch_related(people)
-        .order_by("role", "organisation__name")
-    )
+def network_workspace_members(*, network, search="", role="", status=""):
+    """Active and suspended members (see filter_members), coordinators first. Without the people of each
+    organisation: the workspace adds them to its page of rows (with_people)."""
+    members = Membership.objects.filter(
+        network=network, status__in=[Membership.Status.ACTIVE, Membership.Status.SUSPENDED]
+    ).select_related("organisation")
+    return filter_members(members, search=search, role=role, status=status).order_by(
+        "role", "organisation__name", "pk"
+    )  # pk: pages never share or skip a member of the same name
+
+
+def filter_members(memberships, *, search="", role="", status=""):
+    """Memberships whose organisation's name or acronym contains `search`, of that role and status
+    (blank: any)."""
+    if search:
+        memberships = memberships.filter(
+            Q(organisation__name__icontains=search) | Q(organisation__acronym__icontains=search)
+        )
+    if role:
+        memberships = memberships.filter(role=role)
+    if status:
+        memberships = memberships.filter(status=status)
+    return memberships
+
+
+def with_people(memberships):
+    """The memberships (a page of them) with the people of each organisation loaded: one query."""
+    people = Prefetch("organisation__affiliations", queryset=Affiliation.objects.select_related("user").order_by("pk"))
+    memberships = list(memberships)
+    prefetch_related_objects(memberships, people)
+    return memberships
 
 
 def pending_requests(*, network):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("networks/<slug:network_slug>/edit/", networks.edit, name="edit"),
     path("networks/<slug:network_slug>/join/", networks.join, name="join"),
     path("networks/<slug:network_slug>/workspace/", networks.workspace, name="workspace"),
+    path("networks/<slug:network_slug>/members/", networks.members, name="members"),
     path("networks/<slug:network_slug>/members/manage/", memberships.manage_members, name="manage_members"),
     path("networks/<slug:network_slug>/members/invite/", invitations.invite, name="invite"),
     path(

@@ -125,6 +125,14 @@ def network_organisations(*, network):
     )
 
 
-def organisation_names_for_partners(*, network):
-    """Suggestions for the partner field: the organisations the network already deals with."""
-    return sorted(set(network_organisations(network=network).values_list("name", flat=True)))
+def organisation_suggestions(*, network, search, limit):
+    """Up to `limit` of the organisations a typed name would find (network_organisations, as the partner,
+    funder and site fields match them), whose name or acronym contains `search`, by name. Nothing for
+    an empty search: the list is fetched as the user types, never whole."""
+    search = search.strip()
+    if not search:
+        return []
+    named = Q(name__icontains=search) | Q(acronym__icontains=search)
+    return list(
+        network_organisations(network=network).filter(named).order_by("name", "pk").values("name", "acronym")[:limit]
+    )

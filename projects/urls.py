@@ -13,6 +13,7 @@ urlpatterns = [
     path(_project, views.project_detail, name="detail"),
     path(_project + "edit/", views.project_edit, name="edit"),
     path(_project + "edit/<slug:page>/", views.edit_page, name="edit_page"),
+    path(_project + "organisations/", views.organisation_suggestions, name="organisation_suggestions"),
     path(_project + "items/<slug:kind>/add/", views.item_add, name="item_add"),
     path(_item, views.item_update, name="item_update"),
     path(_item + "delete/", views.item_delete, name="item_delete"),

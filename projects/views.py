@@ -12,9 +12,8 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -26,6 +25,7 @@ from members.verification import load_verification
 from portal import permissions
 from portal.converters import DIGITS
 from portal.forms import add_service_errors
+from portal.pagination import paginate
 from projects import selectors
 from projects.currencies import currency_choices
 from projects.forms import ITEM_FORMS, ProjectForm
@@ -34,6 +34,7 @@ from projects.services import items as item_services
 from projects.services import projects as project_services
 
 PROJECTS_PER_PAGE = 25
+ORGANISATION_SUGGESTIONS = 20
 
 # The editing pages and the sections on each. A section is one boosted <section> that answers htmx.
 PAGES = {
@@ -90,9 +91,8 @@ def project_required(action):
 @permissions.network_required("view_network")
 def project_list(request, network_slug):
     network = request.network
-    projects = selectors.projects_for_network(network=network, user=request.user)
-    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "projects/list.html", {"network": network, "page": page, "projects": page.object_list})
+    paged = paginate(request, selectors.projects_for_network(network=network, user=request.user), PROJECTS_PER_PAGE)
+    return render(request, "projects/list.html", {"network": network, **paged.context("projects")})
 
 
 @project_required("view_project")
@@ -107,6 +107,17 @@ def project_detail(request, project):
             "pages": PAGES,
         },
     )
+
+
+@project_required("edit_project")
+def organisation_suggestions(request, project):
+    """GET ?q=…: the organisations the partner field would find for what was typed, as JSON
+    (`{"results": [{"name": …, "acronym": …}]}`, at most ORGANISATION_SUGGESTIONS, by name), for
+    static/js/suggest.js to offer while typing. Only for who may edit the project: the network's own
+    records of organisations are not public."""
+    search = request.GET.get("q", "")[:100].replace("\x00", "")  # PostgreSQL refuses NUL in a text
+    results = selectors.organisation_suggestions(network=request.network, search=search, limit=ORGANISATION_SUGGESTIONS)
+    return JsonResponse({"results": results})
 
 
 # --- a project's facts ----------------------------------------------------------------------------
@@ -218,7 +229,6 @@ def _render_page(request, project, page, *, open_form=None, section=None, notice
         "moved_dir": moved,
     }
     if page == "partners":
-        context["organisation_names"] = selectors.organisation_names_for_partners(network=request.network)
         load_verification(p.organisation for p in context["data"].partners)  # the mark on each partner row
     if section:
         return render(request, f"projects/edit/_{section}.html", context)

@@ -45,14 +45,14 @@ INVITEE = "new-partner@example.org"
 COLLEAGUE = "new-colleague@example.org"
 
 # The addresses of the apps' urls.py that are no page: forms post to them (GET answers 405), then they
-# redirect or answer an htmx fragment of a page above. tests/config/test_page_weight.py checks that
-# every other URL name is a page type here.
+# redirect or answer an htmx fragment of a page above; or scripts read JSON from them (suggestions).
+# tests/config/test_page_weight.py checks that every other URL name is a page type here.
 NOT_PAGES = {
     "members:affiliation_remove", "members:affiliation_admin", "members:colleague_invitation_revoke",
     "network:invite", "network:revoke_invitation", "network:approve", "network:decline", "network:suspend",
     "network:reinstate", "network:role", "network:leave", "network:withdraw", "network:agreement_delete",
     "network:news_delete", "projects:item_add", "projects:item_update", "projects:item_delete",
-    "projects:item_move",
+    "projects:item_move", "projects:organisation_suggestions",
 }  # fmt: skip
 
 
@@ -125,6 +125,7 @@ def page_types(role):
         PageType("home", reverse("home")),
         PageType("directory", reverse("network:directory")),
         PageType("network page", reverse("network:detail", kwargs=n)),
+        PageType("member list", reverse("network:members", kwargs=n)),
         PageType("projects list", reverse("projects:list", kwargs=n)),
         PageType("project page", reverse("projects:detail", kwargs=p)),
         PageType("agreements", reverse("network:agreements", kwargs=n)),

@@ -20,6 +20,9 @@ from network.services import agreements as services
 from portal import permissions
 from portal.forms import add_service_errors
 from portal.mail import absolute_url
+from portal.pagination import paginate
+
+AGREEMENTS_PER_PAGE = 25
 
 
 def _split_row_errors(request, form, error):
@@ -38,8 +41,8 @@ def _split_row_errors(request, form, error):
 @permissions.network_required("view_network")
 def agreement_list(request, network_slug):
     network = request.network
-    agreements = list(selectors.agreements_for_user(network=network, user=request.user))
-    return render(request, "network/agreements/list.html", {"network": network, "agreements": agreements})
+    paged = paginate(request, selectors.agreements_for_user(network=network, user=request.user), AGREEMENTS_PER_PAGE)
+    return render(request, "network/agreements/list.html", {"network": network, **paged.context("agreements")})
 
 
 @permissions.network_required("view_network")

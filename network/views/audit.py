@@ -1,10 +1,10 @@
 """The network's audit log in the workspace: who did what, when, and what it was before."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from network.forms import AuditLogFilterForm
 from portal import audit, permissions
+from portal.pagination import paginate
 
 ENTRIES_PER_PAGE = 50
 
@@ -22,17 +22,15 @@ def audit_log(request, network_slug):
         content_type_id=filters.get("type"),
         search=filters.get("q", "").strip(),
     )
-    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    paged = paginate(request, entries, ENTRIES_PER_PAGE)
     return render(
         request,
         "network/audit_log.html",
         {
             "network": network,
             "form": form,
-            "page": page,
-            "rows": audit.present(page.object_list, network=network),
-            "page_query": query.urlencode(),
+            "page": paged.page,
+            "rows": audit.present(paged.rows, network=network),
+            "page_query": paged.page_query,
         },
     )

@@ -10,6 +10,7 @@ from network import selectors
 from network.forms import (
     DeclineForm,
     InvitationForm,
+    MemberFilterForm,
     RoleForm,
     SuspendForm,
 )
@@ -23,8 +24,13 @@ from network.services.memberships import (
     membership_suspend,
     membership_withdraw,
 )
+from network.views.networks import MEMBERS_PER_PAGE
 from portal import permissions
 from portal.forms import add_service_errors
+from portal.pagination import paginate
+
+REQUESTS_ON_PAGE = 25
+INVITATIONS_ON_PAGE = 25
 
 
 def _membership(request, membership_id):
@@ -37,17 +43,26 @@ def _membership(request, membership_id):
 @permissions.network_required("manage_members")
 def manage_members(request, network_slug, invitation_form=None):
     network = request.network
+    form = MemberFilterForm(request.GET or None)
+    pending = selectors.pending_requests(network=network)
+    invitations = selectors.open_invitations(network=network)
+    members = selectors.network_workspace_members(network=network, **form.filters())
     return render(
         request,
         "network/manage_members.html",
         {
             "network": network,
-            "pending": selectors.pending_requests(network=network),
-            "members": selectors.network_workspace_members(network=network),
-            "invitations": selectors.open_invitations(network=network),
+            # A queue, oldest first: the first few, and how many wait behind them.
+            "pending": list(pending[:REQUESTS_ON_PAGE]),
+            "pending_count": pending.count(),
+            "form": form,
+            **paginate(request, members, MEMBERS_PER_PAGE).context("members"),
+            "invitations": list(invitations[:INVITATIONS_ON_PAGE]),  # the newest
+            "invitation_count": invitations.count(),
             "invitation_form": invitation_form or InvitationForm(),
             "decline_form": DeclineForm(),
-            "role_choices": RoleForm.base_fields["role"].choices,
+            # Translated once here, not once per row and option.
+            "role_choices": [(value, str(label)) for value, label in RoleForm.base_fields["role"].choices],
         },
     )
 

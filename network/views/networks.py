@@ -1,8 +1,12 @@
-"""Network pages: the directory, founding a network, its public page, profile editing, asking to join, the workspace."""
+"""Network pages: the directory, founding a network, its public page and member list, profile editing, asking
+to join, the workspace.
+
+Lists that grow with a network are paged (portal.pagination); the network page shows the first members
+and links to the whole list.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,6 +16,7 @@ from network import selectors
 from network.forms import (
     FoundingOrganisationForm,
     JoinRequestForm,
+    MemberFilterForm,
     MultilingualLinesField,
     NetworkForm,
 )
@@ -23,15 +28,18 @@ from network.services.memberships import (
 from network.services.networks import network_create, network_update
 from portal import permissions
 from portal.forms import add_service_errors
+from portal.pagination import paginate
 
 NETWORKS_PER_PAGE = 24  # the cards sit two or three to a row
+MEMBERS_PER_PAGE = 25
+MEMBERS_ON_NETWORK_PAGE = 10
 
 
 def directory(request):
-    page = Paginator(selectors.networks_directory(user=request.user), NETWORKS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "network/directory.html", {"page": page, "networks": page.object_list})
+    paged = paginate(request, selectors.networks_directory(user=request.user), NETWORKS_PER_PAGE)
+    context = paged.context("networks")
+    context["networks"] = selectors.with_member_counts(paged.rows)
+    return render(request, "network/directory.html", context)
 
 
 def create(request):
@@ -70,7 +78,10 @@ def detail(request, network_slug):
         )
     # Every organisation the user administers is already in (or has asked): "Ask to join" would lead nowhere.
     all_asked = bool(admin_ids) and admin_ids <= {m.organisation_id for m in my_memberships}
-    members = selectors.network_members(network=network) if permissions.check("see_members", user, network) else None
+    members, member_count = None, 0
+    if permissions.check("see_members", user, network):
+        everyone = selectors.network_members(network=network)
+        members, member_count = list(everyone[:MEMBERS_ON_NETWORK_PAGE]), everyone.count()
     return render(
         request,
         "network/detail.html",
@@ -78,6 +89,7 @@ def detail(request, network_slug):
             "network": network,
             "objectives": [o for o in selectors.network_objectives(network=network)],
             "members": members,
+            "member_count": member_count,
             "my_memberships": my_memberships,
             "all_asked": all_asked,
             "administers_any": bool(admin_ids),
@@ -141,18 +153,33 @@ def _role_label(role):
     return Role(role).label if role else ""
 
 
+@permissions.network_required("see_members")
+def members(request, network_slug):
+    """The network's active members, paged, with a search and a role filter (the public list)."""
+    network = request.network
+    form = MemberFilterForm(request.GET or None, statuses=False)
+    paged = paginate(request, selectors.network_members(network=network, **form.filters()), MEMBERS_PER_PAGE)
+    return render(request, "network/members.html", {"network": network, "form": form, **paged.context("members")})
+
+
 @permissions.network_required("enter_workspace")
 def workspace(request, network_slug):
     network = request.network
-    members = list(selectors.network_workspace_members(network=network))
-    mine = organisation_ids(request.user)
+    form = MemberFilterForm(request.GET or None)
+    members = selectors.network_workspace_members(network=network, **form.filters())
+    paged = paginate(request, members, MEMBERS_PER_PAGE)
+    mine = selectors.memberships_of_organisations(
+        network=network, organisation_ids=organisation_ids(request.user)
+    ).filter(status=Membership.Status.ACTIVE)
     return render(
         request,
         "network/workspace.html",
         {
             "network": network,
-            "members": members,
-            "my_memberships": [m for m in members if m.organisation_id in mine],
+            "form": form,
+            **paged.context("members"),
+            "members": selectors.with_people(paged.rows),
+            "my_memberships": list(mine),
             "role": _role_label(network_role(request.user, network)),
         },
     )

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +14,7 @@ from network.services.news import news_post_create, news_post_delete, news_post_
 from portal import permissions
 from portal.forms import add_service_errors
 from portal.mail import absolute_url
+from portal.pagination import paginate
 
 NEWS_PER_PAGE = 20
 
@@ -22,10 +22,8 @@ NEWS_PER_PAGE = 20
 @permissions.network_required("view_network")
 def news_list(request, network_slug):
     network = request.network
-    page = Paginator(selectors.news_for_user(network=network, user=request.user), NEWS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "network/news/list.html", {"network": network, "page": page, "posts": page.object_list})
+    paged = paginate(request, selectors.news_for_user(network=network, user=request.user), NEWS_PER_PAGE)
+    return render(request, "network/news/list.html", {"network": network, **paged.context("posts")})
 
 
 @permissions.network_required("view_network")

@@ -1,10 +1,12 @@
 """Template helpers for project pages.
 
-`{% network_projects network as projects %}` lets the network page list its projects without the
-network app importing this one (dependencies run members ← network ← projects).
+`{% network_projects network as summary %}` lets the network page show its first projects and their number
+without the network app importing this one (dependencies run members ← network ← projects).
 `{% open_form open "edit" "activity" activity.pk as f %}` gives the form open for that row, or None.
 Texts in several languages are shown with `{% load texts %}` (portal/templatetags/texts.py).
 """
+
+from dataclasses import dataclass
 
 from django import template
 
@@ -13,9 +15,21 @@ from projects import selectors
 register = template.Library()
 
 
+PROJECTS_ON_NETWORK_PAGE = 10
+
+
+@dataclass
+class ProjectSummary:
+    rows: list  # the first projects, as the project list orders them
+    count: int  # how many the reader may see in all
+
+
 @register.simple_tag(takes_context=True)
-def network_projects(context, network):
-    return list(selectors.projects_for_network(network=network, user=context["request"].user))
+def network_projects(context, network, limit=PROJECTS_ON_NETWORK_PAGE):
+    """The network page's summary: the first `limit` projects the reader may see and their number (the
+    project list pages through them all)."""
+    projects = selectors.projects_for_network(network=network, user=context["request"].user)
+    return ProjectSummary(rows=list(projects[:limit]), count=projects.count())
 
 
 @register.simple_tag

@@ -9,7 +9,8 @@ import pytest
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
-from network.views.networks import NETWORKS_PER_PAGE
+from network.views.memberships import INVITATIONS_ON_PAGE, REQUESTS_ON_PAGE
+from network.views.networks import MEMBERS_ON_NETWORK_PAGE, MEMBERS_PER_PAGE, NETWORKS_PER_PAGE
 from tests.factories import (
     AffiliationFactory,
     ColleagueInvitationFactory,
@@ -56,7 +57,22 @@ def network_detail(client):
         while Membership.objects.all().count() < n:
             MembershipFactory(network=network, organisation__city="Gyumri")
 
-    return "/networks/cgn/", grow, lambda r: len(r.context["members"])
+    def rows(response):
+        """The members counted; the page shows the first few of them and links to the list."""
+        assert len(response.context["members"]) == min(response.context["member_count"], MEMBERS_ON_NETWORK_PAGE)
+        return response.context["member_count"]
+
+    return "/networks/cgn/", grow, rows
+
+
+def member_list(client):
+    network = NetworkFactory(slug="cgn")  # visitors see the members: show_members is on by default
+
+    def grow(n):
+        while Membership.objects.all().count() < n:
+            MembershipFactory(network=network, organisation__city="Gyumri")
+
+    return "/networks/cgn/members/", grow, _paged_members
 
 
 def workspace(client):
@@ -68,7 +84,14 @@ def workspace(client):
             organisation = MembershipFactory(network=network).organisation
             AffiliationFactory.create_batch(2, organisation=organisation)
 
-    return "/networks/cgn/workspace/", grow, lambda r: len(r.context["members"])
+    return "/networks/cgn/workspace/", grow, _paged_members
+
+
+def _paged_members(response):
+    """The members listed over all pages; the first page holds as many as fit on it."""
+    listed = response.context["page"].paginator.count
+    assert len(response.context["members"]) == min(listed, MEMBERS_PER_PAGE)
+    return listed
 
 
 def manage_members(client):
@@ -90,7 +113,11 @@ def manage_members(client):
             InvitationFactory(network=network, invited_by=coordinator)
 
     def rows(response):
-        return min(len(response.context["pending"]), len(response.context["invitations"]))
+        """The requests, members and invitations counted; the page shows the first of each."""
+        context = response.context
+        assert len(context["pending"]) == min(context["pending_count"], REQUESTS_ON_PAGE)
+        assert len(context["invitations"]) == min(context["invitation_count"], INVITATIONS_ON_PAGE)
+        return min(context["pending_count"], context["invitation_count"], _paged_members(response))
 
     return "/networks/cgn/members/manage/", grow, rows
 
@@ -130,7 +157,16 @@ def organisation_people(client):
     return f"/organisations/{admin.organisation_id}/people/", grow, lambda r: len(r.context["people"])
 
 
-CASES = [directory, network_detail, workspace, manage_members, home, organisation_profile, organisation_people]
+CASES = [
+    directory,
+    network_detail,
+    member_list,
+    workspace,
+    manage_members,
+    home,
+    organisation_profile,
+    organisation_people,
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.__name__ for case in CASES])

@@ -21,10 +21,10 @@ LARGE = {"components": 10, "activities": 10, "results": 30, "indicators": 100, "
 
 # Middleware: session + user (logged in only), the network; the user's role (memoised) and the project;
 # then the page: funding chain, partners, objectives, components, activities, results, indicators, values,
-# needs, target groups, sites. The partners page adds the organisation names for the partner field and
-# the partners' admins for their verified marks (members.verification.load_verification).
+# needs, target groups, sites. The partners page adds the partners' admins for their verified marks
+# (members.verification.load_verification); its organisation names come as they are typed.
 PROJECT_PAGE = {"anonymous": 13, "coordinator": 16}
-EDIT_PAGE = {"logframe": 16, "results": 16, "context": 16, "partners": 18}
+EDIT_PAGE = {"logframe": 16, "results": 16, "context": 16, "partners": 17}
 
 
 @pytest.mark.parametrize("visitor", ["anonymous", "coordinator"])
