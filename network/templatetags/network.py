@@ -2,6 +2,7 @@
 
 `{% organisation_networks organisation as memberships %}`: the public networks an organisation belongs
 to, for its profile page (members may not import network; the page includes this app's section).
+`{% pending_request_count network as waiting %}`: how many join requests wait (the coordinators' tab).
 """
 
 from django import template
@@ -14,3 +15,8 @@ register = template.Library()
 @register.simple_tag
 def organisation_networks(organisation):
     return selectors.organisation_public_memberships(organisation=organisation)
+
+
+@register.simple_tag
+def pending_request_count(network):
+    return selectors.pending_request_count(network=network)

@@ -90,15 +90,20 @@ block_component("confirm", "components/confirm.html")
 
 
 @register.simple_tag(takes_context=True)
-def tab(context, url, label, section=False):
-    """One tab: `aria-current="page"` on the page itself; with section=True also "true" below it."""
+def tab(context, url, label, section=False, count=0, count_label=""):
+    """One tab: `aria-current="page"` on the page itself; with section=True also "true" below it. A `count`
+    (what waits there) shows as a number after the label; `count_label` says what it counts to screen readers."""
     path = context["request"].path
     current = ""
     if path == url:
         current = ' aria-current="page"'
     elif section and path.startswith(url):
         current = ' aria-current="true"'
-    return format_html('<li><a href="{}"{}>{}</a></li>', url, SafeString(current), label)
+    badge = ""
+    if count:
+        hint = format_html('<span class="visually-hidden"> {}</span>', count_label) if count_label else ""
+        badge = format_html(' <span class="tab-count">{}{}</span>', count, hint)
+    return format_html('<li><a href="{}"{}>{}{}</a></li>', url, SafeString(current), label, badge)
 
 
 # One tone per status word, so a status looks the same wherever it shows; unknown ones are neutral.
