@@ -179,7 +179,12 @@ class DeclineForm(forms.Form):
 
 
 class SuspendForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    """Suspend or remove: the confirm step asks why (kept on the membership and in the audit log)."""
+
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why, for the organisation and for the audit log.")},
+    )  # fmt: skip
 
 
 class RoleForm(forms.Form):

@@ -277,6 +277,22 @@ def latest_agreements_and_news(*, network, user, limit=5):
     }
 
 
+# An agreement ending within this many days shows under "What is new" in the workspace.
+EXPIRING_WITHIN_DAYS = 90
+
+
+def workspace_whats_new(*, network, user, today, limit=3):
+    """For the workspace: the latest news posts this user may read, and the agreements ending soon (between
+    today and EXPIRING_WITHIN_DAYS from now), soonest first. Two queries, whatever the network's size."""
+    ending = visible_agreements(user, network).filter(
+        valid_until__gte=today, valid_until__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS)
+    )
+    return {
+        "latest_news": list(news_for_user(network=network, user=user).select_related(None)[:limit]),
+        "expiring_agreements": list(ending.order_by("valid_until", "pk")[:limit]),
+    }
+
+
 def agreement_choices(*, network):
     """The agreements a news post may be about (every one of the network's, for its coordinators)."""
     return PartnershipAgreement.objects.filter(network=network).only("pk", "title", "signed_on")

@@ -17,6 +17,11 @@ def organisation_networks(organisation):
     return selectors.organisation_public_memberships(organisation=organisation)
 
 
-@register.simple_tag
-def pending_request_count(network):
-    return selectors.pending_request_count(network=network)
+@register.simple_tag(takes_context=True)
+def pending_request_count(context, network):
+    """Asked by the tab and the workspace's "What is new" on one page: counted once per request."""
+    request = context.get("request")
+    counts = request.__dict__.setdefault("_pending_request_counts", {}) if request is not None else {}
+    if network.pk not in counts:
+        counts[network.pk] = selectors.pending_request_count(network=network)
+    return counts[network.pk]

@@ -1,10 +1,12 @@
-"""Network pages: the directory, founding a network, its public page, profile editing, asking to join, the workspace."""
+"""Network pages: the directory, founding a network, its public page, profile editing, asking to join, the workspace
+(the members' home in the network: what is new, the sections later apps add, the members)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -205,5 +207,6 @@ def workspace(request, network_slug):
             "members": members,
             "my_memberships": [m for m in members if m.organisation_id in mine],
             "role": _role_label(network_role(request.user, network)),
+            **selectors.workspace_whats_new(network=network, user=request.user, today=timezone.localdate()),
         },
     )

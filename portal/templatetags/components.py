@@ -10,6 +10,7 @@ Block components take keyword arguments and a body, and some take named parts, e
 
     {% tabs label=_("Network") %}{% tab url _("News") %}…{% endtabs %}
     {% card title=_("Members") %}…{% endcard %}
+    {% confirm action=url summary=_("Suspend…") button=_("Yes, suspend") %}What happens.{% fields %}…{% endconfirm %}
 
 Simple ones: `{% pill status label %}`, `{% tab url label %}`, `{% flash %}` (the messages, one at a time),
 `{% error_summary form %}`, `{% field_control field %}` (the widget, described by its hint and error).
@@ -86,7 +87,7 @@ PREPARE = {"components/page_header.html": _prepare_page_header}
 block_component("pageheader", "components/page_header.html", parts=("crumbs", "actions"))
 block_component("tabs", "components/tabs.html")
 block_component("card", "components/card.html")
-block_component("confirm", "components/confirm.html")
+block_component("confirm", "components/confirm.html", parts=("fields",))
 
 
 @register.simple_tag(takes_context=True)

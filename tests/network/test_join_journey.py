@@ -243,3 +243,85 @@ def test_a_refusal_outside_a_network_links_to_the_home_page(client):
     page = text(client.get(f"/organisations/{organisation.pk}/edit/"))
     assert "Only the organisation's admins edit its profile and its people." in page
     assert '<a class="button" href="/">My workspace</a>' in page
+
+
+# --- the members page: invite first, destructive actions behind a confirm step that asks why ------
+
+
+@pytest.fixture
+def coordinator(network):
+    with scopes_disabled():
+        return Membership.objects.get(network=network, role=Role.COORDINATOR).organisation.affiliations.get().user
+
+
+@pytest.fixture
+def member(network):
+    with scopes_disabled():
+        user = person_in(network, Role.MEMBER, name="Quiet NGO", acronym="")
+        return user, Membership.objects.get(network=network, organisation__affiliations__user=user)
+
+
+def _row(page, membership):
+    return re.search(rf'<tr id="member-{membership.pk}">.*?</tr>', page, re.S).group(0)
+
+
+def test_the_members_page_puts_the_invite_form_first(client, network, coordinator):
+    client.force_login(coordinator)
+    page = text(client.get(network_url("manage_members", network)))
+    assert page.index("Invite an organisation") < page.index("Pending requests") < page.index('id="members-h"')
+
+
+def test_suspend_and_remove_sit_behind_a_confirm_step_that_asks_why(client, network, coordinator, member):
+    client.force_login(coordinator)
+    row = _row(text(client.get(network_url("manage_members", network))), member[1])
+    for verb, path in (("Suspend", "suspend"), ("Remove", "remove")):
+        step = re.search(rf'<details class="confirm">\s*<summary>{verb} Quiet NGO…</summary>.*?</details>', row, re.S)
+        assert step, f"no confirm step for {verb}"
+        assert f'action="/networks/cgc/memberships/{member[1].pk}/{path}/"' in step.group(0)
+        assert re.search(r'<textarea id="\w+-reason-\d+" name="reason" rows="2" required>', step.group(0))
+    assert row.count('name="reason"') == 2  # no reason box outside the confirm steps
+
+
+def test_no_destructive_action_on_the_coordinators_own_organisation(client, network, coordinator):
+    with scopes_disabled():
+        mine = Membership.objects.get(network=network, role=Role.COORDINATOR)
+    client.force_login(coordinator)
+    row = _row(text(client.get(network_url("manage_members", network))), mine)
+    assert "your organisation" in row
+    assert "/suspend/" not in row and "/remove/" not in row
+
+
+def test_removing_a_member_needs_a_reason_and_records_it(client, network, coordinator, member):
+    from portal.models import AuditEntry
+
+    membership = member[1]
+    client.force_login(coordinator)
+    response = client.post(network_url("remove", network, membership_id=membership.pk), follow=True)
+    assert messages(response) == ["Say why, for the organisation and for the audit log."]
+    with scopes_disabled():
+        membership.refresh_from_db()
+        assert membership.status == Membership.Status.ACTIVE
+
+    response = client.post(
+        network_url("remove", network, membership_id=membership.pk),
+        {"reason": "Stopped working with schools"},
+        follow=True,
+    )
+    assert messages(response) == ["Quiet NGO was removed from the network."]
+    with scopes_disabled():
+        membership.refresh_from_db()
+        entry = AuditEntry.objects.get(network=network, action="membership.removed")
+    assert (membership.status, membership.decision_reason) == (Membership.Status.LEFT, "Stopped working with schools")
+    assert entry.after["decision_reason"] == "Stopped working with schools"
+    client.force_login(member[0])
+    assert client.get(network_url("workspace", network)).status_code == 403
+
+
+def test_the_suspension_reason_reaches_the_audit_log(client, network, coordinator, member):
+    from portal.models import AuditEntry
+
+    client.force_login(coordinator)
+    client.post(network_url("suspend", network, membership_id=member[1].pk), {"reason": "No reports for a year"})
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(network=network, action="membership.suspended")
+    assert entry.after == {"status": "suspended", "decision_reason": "No reports for a year"}
