@@ -4,14 +4,27 @@ network's join form with the organisation chosen; a waiting request reads as wai
 what waits for them; every refusal says why and links back."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.http import urlencode
 from django_scopes import scopes_disabled
 
 from members.models import Organisation
 from network.models import Membership, Role
-from tests.factories import PASSWORD, AffiliationFactory, MembershipFactory, NetworkFactory, UserFactory, person_in
+from portal.models import AuditEntry
+from tests.factories import (
+    PASSWORD,
+    AffiliationFactory,
+    AgreementFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NewsPostFactory,
+    ProjectFactory,
+    UserFactory,
+    person_in,
+)
 from tests.pages import messages, network_url, text
 
 pytestmark = pytest.mark.django_db
@@ -292,8 +305,6 @@ def test_no_destructive_action_on_the_coordinators_own_organisation(client, netw
 
 
 def test_removing_a_member_needs_a_reason_and_records_it(client, network, coordinator, member):
-    from portal.models import AuditEntry
-
     membership = member[1]
     client.force_login(coordinator)
     response = client.post(network_url("remove", network, membership_id=membership.pk), follow=True)
@@ -318,10 +329,53 @@ def test_removing_a_member_needs_a_reason_and_records_it(client, network, coordi
 
 
 def test_the_suspension_reason_reaches_the_audit_log(client, network, coordinator, member):
-    from portal.models import AuditEntry
-
     client.force_login(coordinator)
     client.post(network_url("suspend", network, membership_id=member[1].pk), {"reason": "No reports for a year"})
     with scopes_disabled():
         entry = AuditEntry.objects.get(network=network, action="membership.suspended")
     assert entry.after == {"status": "suspended", "decision_reason": "No reports for a year"}
+
+
+# --- the workspace: the members' home in the network ----------------------------------------------
+
+
+@pytest.fixture
+def busy_network(network, pending):
+    today = timezone.localdate()
+    NewsPostFactory(network=network, title="Career week in Gyumri", published_on=today)
+    AgreementFactory(network=network, title="Framework agreement", valid_until=today + timedelta(days=30))
+    AgreementFactory(network=network, title="Long agreement", valid_until=today + timedelta(days=700))
+    ProjectFactory(network=network, title="Guidance in rural schools")
+    return network
+
+
+def _card(page, heading):
+    return re.search(
+        rf'aria-labelledby="([\w-]+)">\s*<h2 class="card-title" id="\1">{heading}</h2>.*?</(section|nav)>', page, re.S
+    )
+
+
+def test_the_workspace_shows_a_coordinator_what_is_new_and_where_to_act(client, busy_network, coordinator):
+    client.force_login(coordinator)
+    page = text(client.get(network_url("workspace", busy_network)))
+    new = _card(page, "What is new").group(0)
+    assert (
+        f'href="{network_url("manage_members", busy_network)}#pending-h">1 join request waits for an answer</a>' in new
+    )
+    assert "Career week in Gyumri" in new
+    assert "Framework agreement" in new and "Long agreement" not in new  # only those ending soon
+    assert "Guidance in rural schools" in page  # the network's projects (the projects app's section)
+    links = _card(page, "Quick links").group(0)
+    assert "Invite an organisation" in links and "Write a news post" in links
+
+
+def test_the_workspace_shows_a_member_the_news_and_projects_but_no_requests(client, busy_network):
+    client.force_login(person_in(busy_network, Role.MEMBER, name="Quiet NGO", acronym=""))
+    page = text(client.get(network_url("workspace", busy_network)))
+    new = _card(page, "What is new").group(0)
+    assert "join request" not in new
+    assert "Career week in Gyumri" in new
+    assert "Guidance in rural schools" in page
+    links = _card(page, "Quick links").group(0)
+    assert "People of Quiet NGO" in links
+    assert "Invite an organisation" not in links
