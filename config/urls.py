@@ -15,6 +15,9 @@ from portal import views as portal_views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Partnera"
 
+# A refusal says why and links back (portal.permissions.Refused).
+handler403 = portal_views.permission_denied
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),

@@ -1,5 +1,7 @@
 """Who may do what to organisations and their people; registered into portal.permissions."""
 
+from django.utils.translation import gettext_lazy as _
+
 from portal.permissions import memo, rule
 
 
@@ -21,7 +23,7 @@ def organisation_ids(user):
     return memo(user, ("org",), lambda: frozenset(user.affiliations.values_list("organisation_id", flat=True)))
 
 
-@rule
+@rule(reason=_("Only the organisation's admins edit its profile and its people. Ask one of them."))
 def can_manage_organisation(user, organisation):
     """Edit the profile, invite and remove colleagues, request memberships."""
     return organisation.pk in admin_organisation_ids(user)

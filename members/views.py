@@ -1,5 +1,7 @@
 """Organisation profiles and their people."""
 
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,12 +12,16 @@ from members import selectors, services
 from members.accounts import remember_invited_address
 from members.forms import ColleagueInviteForm, OrganisationForm
 from members.models import Affiliation, ColleagueInvitation, Organisation
-from portal import permissions
+from portal import permissions, redirects
 from portal.forms import add_service_errors
 
 
 def organisation_create(request):
+    """Add an organisation; the person becomes its admin. With a safe `next` (the join page of the network
+    the person came from, or the sign-up's "Sign up your organisation"), they go on there afterwards, the new
+    organisation named in `organisation=` so the next form can start from it."""
     permissions.ensure(request, "create_organisation")
+    next_url = redirects.next_url(request)
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -24,8 +30,19 @@ def organisation_create(request):
             add_service_errors(request, form, error)
         else:
             messages.success(request, _("%(org)s is on Partnera. You are its admin.") % {"org": organisation})
+            if next_url:
+                return redirect(_with_query(next_url, organisation=organisation.pk))
             return redirect("members:organisation", pk=organisation.pk)
-    return render(request, "members/organisation_form.html", {"form": form})
+    return render(request, "members/organisation_form.html", {"form": form, "next": next_url})
+
+
+def _with_query(url, **params):
+    """`url` with `params` added to its query string (kept as they are when already there)."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    for key, value in params.items():
+        query.setdefault(key, str(value))
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def organisation_detail(request, pk):

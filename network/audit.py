@@ -15,6 +15,7 @@ ACTIONS = {
     "membership.withdrawn": _("Request withdrawn"),
     "membership.left": _("Left the network"),
     "membership.suspended": _("Membership suspended"),
+    "membership.removed": _("Removed from the network"),
     "membership.reinstated": _("Membership reinstated"),
     "membership.role_changed": _("Role changed"),
     "invitation.created": _("Invitation sent"),

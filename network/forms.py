@@ -157,9 +157,21 @@ class JoinRequestForm(forms.Form):
         help_text=_("Who you are and why you want to join."),
     )  # fmt: skip
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, organisations, preselect=None, **kwargs):
+        """`preselect`: the organisation to start from (the one just added on the way here); with a single
+        organisation to choose from, that one, and no empty choice."""
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        field = self.fields["organisation"]
+        field.queryset = organisations
+        candidates = list(organisations)
+        chosen = next((org for org in candidates if preselect and str(org.pk) == str(preselect)), None)
+        if chosen is None and len(candidates) == 1:
+            chosen = candidates[0]
+        if chosen is not None:
+            field.initial = chosen.pk
+        if len(candidates) == 1:
+            field.empty_label = None
+        self.has_choices = bool(candidates)
 
 
 class DeclineForm(forms.Form):
@@ -167,7 +179,12 @@ class DeclineForm(forms.Form):
 
 
 class SuspendForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    """Suspend or remove: the confirm step asks why (kept on the membership and in the audit log)."""
+
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why, for the organisation and for the audit log.")},
+    )  # fmt: skip
 
 
 class RoleForm(forms.Form):

@@ -10,6 +10,7 @@ its page would refuse, nor hides one it would show (tests/portal/test_visibility
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
 from members.models import Affiliation
@@ -67,7 +68,7 @@ def visible_networks(user):
     return Network.objects.filter(visible)
 
 
-@rule
+@rule(reason=_("The workspace is for the organisations that are members of this network."))
 def can_enter_workspace(user, network):
     return user.is_staff or network_role(user, network) is not None
 
@@ -77,24 +78,24 @@ def can_see_members(user, network):
     return network.show_members or can_enter_workspace(user, network)
 
 
-@rule
+@rule(reason=_("Only the network's coordinators approve requests, invite and manage members."))
 def can_manage_members(user, network):
     """Approve, decline, suspend, change roles, invite."""
     return has_role(user, network, Role.COORDINATOR)
 
 
-@rule
+@rule(reason=_("Only the network's coordinators edit its profile."))
 def can_edit_network(user, network):
     return has_role(user, network, Role.COORDINATOR)
 
 
-@rule
+@rule(reason=_("Organisations ask to join public networks; a private network invites its members."))
 def can_request_to_join(user, network):
     """Any organisation admin may ask to join a network they can see (private networks invite only)."""
     return user.is_authenticated and network.is_public and bool(admin_organisation_ids(user))
 
 
-@rule
+@rule(reason=_("A network is founded by an organisation: add yours first, then found the network."))
 def can_create_network(user, _obj=None):
     return user.is_authenticated and bool(admin_organisation_ids(user))
 
@@ -123,12 +124,12 @@ def can_act_on_own_membership(user, network):
     return memo(user, ("own_membership", network.pk), compute)
 
 
-@rule
+@rule(reason=_("Only an admin of the organisation can take it out of the network."))
 def can_leave_membership(user, membership):
     return membership.organisation_id in admin_organisation_ids(user)
 
 
-@rule
+@rule(reason=_("Only an admin of the organisation can withdraw its request."))
 def can_withdraw_membership(user, membership):
     return membership.organisation_id in admin_organisation_ids(user)
 
@@ -152,7 +153,7 @@ def _visible_items(model, user, network):
     return items
 
 
-@rule
+@rule(reason=_("Only the network's coordinators record partnership agreements."))
 def can_manage_agreements(user, network):
     """Record new partnership agreements in the network."""
     return has_role(user, network, Role.COORDINATOR)
@@ -168,12 +169,12 @@ def visible_agreements(user, network):
     return _visible_items(PartnershipAgreement, user, network)
 
 
-@rule
+@rule(reason=_("Only the network's coordinators edit partnership agreements."))
 def can_edit_agreement(user, agreement):
     return has_role(user, agreement.network, Role.COORDINATOR)
 
 
-@rule
+@rule(reason=_("Only the network's coordinators write its news."))
 def can_manage_news(user, network):
     """Write news posts for the network page."""
     return has_role(user, network, Role.COORDINATOR)
@@ -189,7 +190,7 @@ def visible_news_posts(user, network):
     return _visible_items(NewsPost, user, network)
 
 
-@rule
+@rule(reason=_("Only the network's coordinators edit its news."))
 def can_edit_news_post(user, post):
     return has_role(user, post.network, Role.COORDINATOR)
 
@@ -203,7 +204,7 @@ def can_see_private_items(user, network):
 # --- the audit log --------------------------------------------------------------------------------
 
 
-@rule
+@rule(reason=_("The audit log is for the network's coordinators."))
 def can_view_audit_log(user, network):
     """Who did what in the network: its coordinators, and staff (support reads it to answer questions)."""
     return user.is_staff or has_role(user, network, Role.COORDINATOR)

@@ -17,6 +17,7 @@ from network.models import (
     NetworkObjective,
     NewsPost,
     PartnershipAgreement,
+    Role,
 )
 from network.permissions import visible_agreements, visible_networks, visible_news_posts
 
@@ -142,7 +143,8 @@ def memberships_of_organisations(*, network, organisation_ids):
 def home_for_user(*, user):
     """The signed-in home page: the user's organisations and their memberships in every network.
 
-    This one read crosses networks on purpose: it lists only rows of the user's own organisations. It lists
+    This one read crosses networks on purpose: it lists only rows of the user's own organisations, and, for
+    the networks one of them coordinates, how many join requests wait there (a count, no rows). It lists
     no invitations: found by the user's address, they would hand their links to whoever holds the address
     (issue 7); an invitation is reached through the link in its mail only.
     """
@@ -161,11 +163,34 @@ def home_for_user(*, user):
     visible = (
         set(visible_networks(user).filter(pk__in=network_ids).values_list("pk", flat=True)) if network_ids else set()
     )
+    # Coordinators: the join requests waiting in the networks they coordinate, one count per network.
+    coordinated = {
+        m.network_id: m.network
+        for m in memberships
+        if m.status == Membership.Status.ACTIVE and m.role == Role.COORDINATOR
+    }
+    waiting = []
+    if coordinated:
+        with scopes_disabled():
+            counts = dict(
+                Membership.objects.filter(network_id__in=coordinated, status=Membership.Status.REQUESTED)
+                .order_by()
+                .values("network_id")
+                .annotate(n=Count("pk"))
+                .values_list("network_id", "n")
+            )
+        waiting = [(coordinated[pk], counts[pk]) for pk in sorted(counts, key=lambda pk: coordinated[pk].name)]
     return {
         "affiliations": affiliations,
         "memberships": memberships,
         "visible_network_ids": visible,
+        "waiting_requests": waiting,
     }
+
+
+def pending_request_count(*, network):
+    """How many join requests wait in the network (the count on the coordinators' tab): one query."""
+    return Membership.objects.filter(network=network, status=Membership.Status.REQUESTED).count()
 
 
 # --- partnership agreements and news ----------------------------------------------------------------
@@ -277,6 +302,22 @@ def latest_agreements_and_news(*, network, user, limit=5):
     return {
         "latest_agreements": list(agreements[:limit]),
         "latest_news": list(news_for_user(network=network, user=user).select_related(None)[:limit]),
+    }
+
+
+# An agreement ending within this many days shows under "What is new" in the workspace.
+EXPIRING_WITHIN_DAYS = 90
+
+
+def workspace_whats_new(*, network, user, today, limit=3):
+    """For the workspace: the latest news posts this user may read, and the agreements ending soon (between
+    today and EXPIRING_WITHIN_DAYS from now), soonest first. Two queries, whatever the network's size."""
+    ending = visible_agreements(user, network).filter(
+        valid_until__gte=today, valid_until__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS)
+    )
+    return {
+        "latest_news": list(news_for_user(network=network, user=user).select_related(None)[:limit]),
+        "expiring_agreements": list(ending.order_by("valid_until", "pk")[:limit]),
     }
 
 

@@ -43,7 +43,9 @@ def notify_join_request(*, network, membership_id):
     )
     if membership.status != Membership.Status.REQUESTED:
         return
+    # The page where they act, at this request's row.
     url = absolute_url(reverse("network:manage_members", kwargs={"network_slug": network.slug}))
+    url += f"#request-{membership.pk}"
     messages = templated_messages(
         name="join_request",
         to=_coordinator_emails(network),

@@ -23,6 +23,7 @@ urlpatterns = [
     path("networks/<slug:network_slug>/memberships/<int:membership_id>/approve/", memberships.approve, name="approve"),
     path("networks/<slug:network_slug>/memberships/<int:membership_id>/decline/", memberships.decline, name="decline"),
     path("networks/<slug:network_slug>/memberships/<int:membership_id>/suspend/", memberships.suspend, name="suspend"),
+    path("networks/<slug:network_slug>/memberships/<int:membership_id>/remove/", memberships.remove, name="remove"),
     path(
         "networks/<slug:network_slug>/memberships/<int:membership_id>/reinstate/",
         memberships.reinstate,

@@ -14,16 +14,27 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 
 from portal import tenancy
 
 _RULES = {}
+_REASONS = {}
+
+# What a refusal says when its rule gave no reason of its own.
+DEFAULT_REASON = _("Your role does not allow this. Ask your network's coordinators or your organisation's admin.")
 
 
-def rule(function):
-    """Register `can_<action>` under `<action>`; two apps defining the same action is an error."""
+def rule(function=None, *, reason=None):
+    """Register `can_<action>` under `<action>`; two apps defining the same action is an error.
+
+    `@rule(reason=_("Only the network's coordinators manage its members."))` also says why the rule
+    refuses: the 403 page shows it (`ensure`), so a refused person learns what they lack.
+    """
+    if function is None:
+        return lambda function: rule(function, reason=reason)
     name = function.__name__
     if not name.startswith("can_"):
         raise ValueError(f"A permission rule is named can_<action>, not {name}")
@@ -31,11 +42,18 @@ def rule(function):
     if action in _RULES and _RULES[action] is not function:
         raise ValueError(f"Two permission rules named {name}: {_RULES[action].__module__} and {function.__module__}")
     _RULES[action] = function
+    if reason is not None:
+        _REASONS[action] = reason
     return function
 
 
 def registered_actions():
     return sorted(_RULES)
+
+
+def reason(action):
+    """Why `action` is refused, in a sentence for the 403 page."""
+    return _REASONS.get(action, DEFAULT_REASON)
 
 
 def check(action, user, obj=None):
@@ -76,6 +94,15 @@ class LoginRequired(Exception):
     """Turned into a redirect to the login page by portal.middleware.LoginRequiredMiddleware."""
 
 
+class Refused(PermissionDenied):
+    """A refusal that explains itself: the 403 page (portal.views.permission_denied) shows `reason`, under
+    `title` when given (else "Not allowed"), and a link back (`back_url`, else where the person came from)."""
+
+    def __init__(self, reason, *, title="", back_url="", back_label=""):
+        super().__init__(reason)
+        self.reason, self.title, self.back_url, self.back_label = reason, title, back_url, back_label
+
+
 def ensure_visible(request, action, obj):
     """For views reading one object that may be hidden (a private project, a members-only agreement).
 
@@ -91,12 +118,12 @@ def ensure_visible(request, action, obj):
 
 
 def ensure(request, action, obj=None):
-    """Raise unless allowed; anonymous people are sent to log in instead of a bare 403."""
+    """Raise unless allowed; anonymous people are sent to log in instead of a 403, which says why."""
     if check(action, request.user, obj):
         return
     if not request.user.is_authenticated:
         raise LoginRequired
-    raise PermissionDenied
+    raise Refused(reason(action))
 
 
 def network_required(action):

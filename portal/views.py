@@ -1,4 +1,4 @@
-"""The floor's own pages: a network colour's stylesheet and the component styleguide."""
+"""The floor's own pages: a network colour's stylesheet, the component styleguide, the 403 page."""
 
 from django import forms
 from django.conf import settings
@@ -7,9 +7,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
-from portal import themes
+from portal import permissions, redirects, themes
 
 YEAR = 365 * 24 * 3600
 
@@ -78,3 +79,27 @@ def styleguide(request):
         ],
     }
     return render(request, "styleguide.html", context)
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    """handler403: what was refused and why (permissions.Refused, or the generic reason), and a way back:
+    the one the refusal names, else the page the person came from (when it is on this site), else the
+    network's page, else the home page. Never a dead end."""
+    reason = getattr(exception, "reason", "") or permissions.DEFAULT_REASON
+    back_url = getattr(exception, "back_url", "")
+    back_label = getattr(exception, "back_label", "")
+    if not back_url:
+        referer = redirects.safe_next(request, request.headers.get("referer", ""))
+        network = getattr(request, "network", None)
+        if referer and referer != request.build_absolute_uri():
+            back_url, back_label = referer, _("Back")
+        elif network is not None and hasattr(network, "get_absolute_url"):
+            back_url, back_label = network.get_absolute_url(), _("Back to %(name)s") % {"name": network}
+    context = {
+        "title": getattr(exception, "title", "") or _("Not allowed"),
+        "reason": reason,
+        "back_url": back_url,
+        "back_label": back_label,
+    }
+    return render(request, "403.html", context, status=403)

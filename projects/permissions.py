@@ -4,6 +4,7 @@ The visibility rule's predicate (can_view_project) and its queryset (visible_pro
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_user
 
 from network.models import Role
@@ -45,12 +46,12 @@ def can_see_private_projects(user, network):
     return user.is_staff or network_role(user, network) is not None
 
 
-@rule
+@rule(reason=_("Only the network's coordinators add projects."))
 def can_create_project(user, network):
     return has_role(user, network, Role.COORDINATOR)
 
 
-@rule
+@rule(reason=_("Only the network's coordinators edit projects."))
 def can_edit_project(user, project):
     """Facts, partners and the whole logframe: the network's coordinators."""
     return has_role(user, project.network, Role.COORDINATOR)

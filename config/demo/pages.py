@@ -50,9 +50,9 @@ COLLEAGUE = "new-colleague@example.org"
 NOT_PAGES = {
     "members:affiliation_remove", "members:affiliation_admin", "members:colleague_invitation_revoke",
     "network:invite", "network:revoke_invitation", "network:approve", "network:decline", "network:suspend",
-    "network:reinstate", "network:role", "network:leave", "network:withdraw", "network:agreement_delete",
-    "network:news_delete", "projects:item_add", "projects:item_update", "projects:item_delete",
-    "projects:item_move", "projects:organisation_suggestions",
+    "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
+    "network:agreement_delete", "network:news_delete", "projects:item_add", "projects:item_update",
+    "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
 }  # fmt: skip
 
 

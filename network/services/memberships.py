@@ -1,4 +1,4 @@
-"""Organisations asking to join, being approved or declined, leaving, suspended, changing role."""
+"""Organisations asking to join, being approved or declined, leaving, suspended or removed, changing role."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -169,6 +169,27 @@ def membership_suspend(*, membership, acting_user, reason=""):
     membership.decided_by, membership.decided_at = acting_user, timezone.now()
     membership.save()
     _audit(membership, acting_user, "membership.suspended", audit.changes(before, membership))
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership, acting_user, reason):
+    """Coordinators take an organisation out of the network (active or suspended), saying why: the reason
+    stays on the membership and in the audit log. The network keeps one active coordinator."""
+    permissions.require("manage_members", acting_user, membership.network)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why, for the organisation and for the audit log.")})
+    lock_coordinators(membership.network_id)
+    membership = _lock(membership)
+    _require_status(membership, Membership.Status.ACTIVE, Membership.Status.SUSPENDED)
+    _ensure_other_coordinator(membership)
+    before = audit.snapshot(membership, AUDITED)
+    now = timezone.now()
+    membership.status, membership.ended_at, membership.decision_reason = Membership.Status.LEFT, now, reason.strip()
+    membership.decided_by, membership.decided_at = acting_user, now
+    membership.save()
+    permissions.forget(acting_user)
+    _audit(membership, acting_user, "membership.removed", audit.changes(before, membership))
     return membership
 
 

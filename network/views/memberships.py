@@ -1,4 +1,4 @@
-"""Coordinators managing members: approve, decline, suspend, reinstate, change roles; organisations leaving."""
+"""Coordinators managing members: approve, decline, suspend, remove, reinstate, change roles; organisations leaving."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.permissions import organisation_ids
 from network import selectors
 from network.forms import (
     DeclineForm,
@@ -21,6 +22,7 @@ from network.services.memberships import (
     membership_decline,
     membership_leave,
     membership_reinstate,
+    membership_remove,
     membership_suspend,
     membership_withdraw,
 )
@@ -63,6 +65,8 @@ def manage_members(request, network_slug, invitation_form=None):
             "decline_form": DeclineForm(),
             # Translated once here, not once per row and option.
             "role_choices": [(value, str(label)) for value, label in RoleForm.base_fields["role"].choices],
+            # No suspend or remove on the coordinator's own organisation's row.
+            "my_organisation_ids": organisation_ids(request.user),
         },
     )
 
@@ -106,6 +110,15 @@ def decline(request, network_slug, membership_id):
 @permissions.network_required("manage_members")
 def suspend(request, network_slug, membership_id):
     _act_on_membership(request, membership_id, membership_suspend, SuspendForm, _("%(org)s is suspended."))
+    return redirect("network:manage_members", network_slug=network_slug)
+
+
+@require_POST
+@permissions.network_required("manage_members")
+def remove(request, network_slug, membership_id):
+    _act_on_membership(
+        request, membership_id, membership_remove, SuspendForm, _("%(org)s was removed from the network.")
+    )
     return redirect("network:manage_members", network_slug=network_slug)
 
 

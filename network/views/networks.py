@@ -1,5 +1,6 @@
 """Network pages: the directory, founding a network, its public page and member list, profile editing, asking
-to join, the workspace.
+to join, the workspace (the members' home in the network: what is new, the sections later apps add, the
+members).
 
 Lists that grow with a network are paged (portal.pagination); the network page shows the first members
 and links to the whole list.
@@ -8,6 +9,9 @@ and links to the whole list.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from members.models import Organisation
@@ -29,6 +33,7 @@ from network.services.networks import network_create, network_update
 from portal import permissions
 from portal.forms import add_service_errors
 from portal.pagination import paginate
+from portal.redirects import NEXT
 
 NETWORKS_PER_PAGE = 24  # the cards sit two or three to a row
 MEMBERS_PER_PAGE = 25
@@ -127,12 +132,24 @@ def edit(request, network_slug):
     return render(request, "network/form.html", {"form": form, "network": network})
 
 
-@permissions.network_required("request_to_join")
+@permissions.network_required("view_network")
 def join(request, network_slug):
+    """Ask to join for one of the organisations the person administers.
+
+    Nobody meets a dead end on the way: a visitor is sent to log in (or sign up) and back here; a person
+    with no organisation yet adds it first (members' organisation page, with `next` back here), and comes
+    back to this form with it chosen.
+    """
     network = request.network
+    if not request.user.is_authenticated:
+        raise permissions.LoginRequired
+    if network.is_public and not admin_organisation_ids(request.user):
+        return redirect(f"{reverse('members:organisation_create')}?{urlencode({NEXT: request.path})}")
+    permissions.ensure(request, "request_to_join", network)
     taken = Membership.objects.filter(status__in=Membership.OPEN_STATUSES).values("organisation_id")
     organisations = Organisation.objects.filter(pk__in=admin_organisation_ids(request.user)).exclude(pk__in=taken)
-    form = JoinRequestForm(request.POST or None, organisations=organisations)
+    organisations = organisations.order_by("name", "pk")
+    form = JoinRequestForm(request.POST or None, organisations=organisations, preselect=request.GET.get("organisation"))
     if request.method == "POST" and form.is_valid():
         try:
             membership_request(
@@ -146,7 +163,8 @@ def join(request, network_slug):
         else:
             messages.success(request, _("Your request was sent. The coordinators will answer by e-mail."))
             return redirect("network:detail", network_slug=network.slug)
-    return render(request, "network/join.html", {"network": network, "form": form})
+    add_url = f"{reverse('members:organisation_create')}?{urlencode({NEXT: request.path})}"
+    return render(request, "network/join.html", {"network": network, "form": form, "add_organisation_url": add_url})
 
 
 def _role_label(role):
@@ -162,9 +180,44 @@ def members(request, network_slug):
     return render(request, "network/members.html", {"network": network, "form": form, **paged.context("members")})
 
 
-@permissions.network_required("enter_workspace")
+def _ensure_workspace(request, network):
+    """The workspace is for members. One whose organisation's request waits, or is suspended, is told that,
+    not only "not allowed"."""
+    if not request.user.is_authenticated or permissions.check("enter_workspace", request.user, network):
+        permissions.ensure(request, "enter_workspace", network)
+        return
+    waiting = {
+        m.status: m
+        for m in selectors.memberships_of_organisations(
+            network=network, organisation_ids=organisation_ids(request.user)
+        ).filter(status__in=[Membership.Status.REQUESTED, Membership.Status.SUSPENDED])
+    }
+    back = {"back_url": network.get_absolute_url(), "back_label": _("Back to %(name)s") % {"name": network}}
+    if Membership.Status.REQUESTED in waiting:
+        org = waiting[Membership.Status.REQUESTED].organisation
+        raise permissions.Refused(
+            _(
+                "The coordinators of %(network)s have not answered the request of %(org)s yet. The workspace "
+                "opens once they approve it; you will get an e-mail."
+            )
+            % {"network": network, "org": org},
+            title=_("Your request is waiting"),
+            **back,
+        )
+    if Membership.Status.SUSPENDED in waiting:
+        org = waiting[Membership.Status.SUSPENDED].organisation
+        raise permissions.Refused(
+            _("%(org)s is suspended in %(network)s: its workspace is closed until the coordinators reinstate it.")
+            % {"network": network, "org": org},
+            title=_("Your organisation is suspended"),
+            **back,
+        )
+    raise permissions.Refused(permissions.reason("enter_workspace"), **back)
+
+
 def workspace(request, network_slug):
     network = request.network
+    _ensure_workspace(request, network)
     form = MemberFilterForm(request.GET or None)
     members = selectors.network_workspace_members(network=network, **form.filters())
     paged = paginate(request, members, MEMBERS_PER_PAGE)
@@ -181,5 +234,6 @@ def workspace(request, network_slug):
             "members": selectors.with_people(paged.rows),
             "my_memberships": list(mine),
             "role": _role_label(network_role(request.user, network)),
+            **selectors.workspace_whats_new(network=network, user=request.user, today=timezone.localdate()),
         },
     )

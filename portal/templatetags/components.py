@@ -10,6 +10,7 @@ Block components take keyword arguments and a body, and some take named parts, e
 
     {% tabs label=_("Network") %}{% tab url _("News") %}…{% endtabs %}
     {% card title=_("Members") %}…{% endcard %}
+    {% confirm action=url summary=_("Suspend…") button=_("Yes, suspend") %}What happens.{% fields %}…{% endconfirm %}
 
 Simple ones: `{% pill status label %}`, `{% tab url label %}`, `{% flash %}` (the messages, one at a time),
 `{% error_summary form %}`, `{% field_control field %}` (the widget, described by its hint and error).
@@ -86,19 +87,24 @@ PREPARE = {"components/page_header.html": _prepare_page_header}
 block_component("pageheader", "components/page_header.html", parts=("crumbs", "actions"))
 block_component("tabs", "components/tabs.html")
 block_component("card", "components/card.html")
-block_component("confirm", "components/confirm.html")
+block_component("confirm", "components/confirm.html", parts=("fields",))
 
 
 @register.simple_tag(takes_context=True)
-def tab(context, url, label, section=False):
-    """One tab: `aria-current="page"` on the page itself; with section=True also "true" below it."""
+def tab(context, url, label, section=False, count=0, count_label=""):
+    """One tab: `aria-current="page"` on the page itself; with section=True also "true" below it. A `count`
+    (what waits there) shows as a number after the label; `count_label` says what it counts to screen readers."""
     path = context["request"].path
     current = ""
     if path == url:
         current = ' aria-current="page"'
     elif section and path.startswith(url):
         current = ' aria-current="true"'
-    return format_html('<li><a href="{}"{}>{}</a></li>', url, SafeString(current), label)
+    badge = ""
+    if count:
+        hint = format_html('<span class="visually-hidden"> {}</span>', count_label) if count_label else ""
+        badge = format_html(' <span class="tab-count">{}{}</span>', count, hint)
+    return format_html('<li><a href="{}"{}>{}{}</a></li>', url, SafeString(current), label, badge)
 
 
 # One tone per status word, so a status looks the same wherever it shows; unknown ones are neutral.

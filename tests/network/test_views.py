@@ -283,7 +283,9 @@ def test_suspend_and_reinstate(client, network, coordinator):
     assert messages(response) == ["Quiet NGO is active again."]
     response = client.post(url("reinstate", network, theirs), follow=True)
     assert messages(response) == ["Quiet NGO is already an active member."]
-    response = client.post(url("suspend", network, mine), follow=True)
+    response = client.post(url("suspend", network, theirs), follow=True)  # the confirm step asks why
+    assert messages(response) == ["Say why, for the organisation and for the audit log."]
+    response = client.post(url("suspend", network, mine), {"reason": "Handing over"}, follow=True)
     assert "only coordinator" in messages(response)[0]
     assert status(mine) == Membership.Status.ACTIVE
 

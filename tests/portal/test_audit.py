@@ -138,6 +138,14 @@ CASES = [
         after={"status": "suspended", "decision_reason": "Unpaid fees"},
     ),
     Case(
+        "membership.removed",
+        _now(lambda w: memberships.membership_remove(
+            membership=w.membership, acting_user=w.coordinator, reason="Left the country"
+        )),
+        before={"status": "active"},
+        after={"status": "left", "decision_reason": "Left the country"},
+    ),
+    Case(
         "membership.reinstated",
         _prepared(
             lambda w: Membership.objects.filter(pk=w.membership.pk).update(status=Membership.Status.SUSPENDED),

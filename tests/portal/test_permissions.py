@@ -2,10 +2,12 @@
 and a private network, asked through the pages (so the middleware, decorators and rules all take part).
 
 Answers: OK = 200; DONE = the action happened and redirected onward; LOGIN = 302 to the login page with
-?next=; DENIED = 403; MISSING = 404, the same as a network that does not exist.
+?next=; ADD = 302 to adding an organisation first, then back (a person with none asking to join);
+DENIED = 403; MISSING = 404, the same as a network that does not exist.
 """
 
 import pytest
+from django.utils.http import urlencode
 from django_scopes import scopes_disabled
 
 from network.models import Invitation, Membership, Network, Role
@@ -16,7 +18,7 @@ from tests.factories import AffiliationFactory, MembershipFactory, NetworkFactor
 
 pytestmark = pytest.mark.django_db
 
-OK, DONE, LOGIN, DENIED, MISSING = "200", "done", "login", "403", "404"
+OK, DONE, LOGIN, ADD, DENIED, MISSING = "200", "done", "login", "add", "403", "404"
 
 # action: (method, path under /networks/<slug>/, POST data)
 ACTIONS = {
@@ -45,7 +47,7 @@ TABLE = {
         "observer":    (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
         "member":      (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
         "coordinator": (OK,      OK,       OK,     OK,     DONE,   DONE,   OK,      OK),
-        "staff":       (OK,      OK,       DENIED, DENIED, DENIED, DENIED, DENIED,  OK),
+        "staff":       (OK,      OK,       DENIED, DENIED, DENIED, DENIED, ADD,     OK),
     },
     # Private: whoever has no active membership gets 404 for everything, as if the network did not
     # exist. Staff may look (support), but not act. Nobody asks to join: private networks invite.
@@ -110,7 +112,10 @@ def test_permission_table(client, visibility, role, action, expected):
 
     answer = str(response.status_code)
     if response.status_code == 302:
-        answer = LOGIN if response["Location"] == f"/accounts/login/?next={path}" else DONE
+        location = response["Location"]
+        answer = {f"/accounts/login/?next={path}": LOGIN, "/organisations/new/?" + urlencode({"next": path}): ADD}.get(
+            location, DONE
+        )
     assert answer == expected, f"{role} {action} {path}: got {response.status_code} {response.get('Location', '')}"
     with scopes_disabled():
         request.refresh_from_db()
