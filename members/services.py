@@ -158,7 +158,7 @@ def invitation_ensure_acceptable(*, invitation, token, acting_user, ask_whom):
         )
     if not holds_verified_address(acting_user, invitation.email):
         raise ValidationError(
-            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
             % {"email": invitation.email}
         )
 
