@@ -271,7 +271,7 @@ class _OrganisationChoiceMixin:
 
 
 class AgreementPartyForm(_OrganisationChoiceMixin, forms.Form):
-    organisation = forms.ChoiceField(label=_("Organisation"))
+    organisation = forms.ChoiceField(label=_("Organisation"), widget=AutocompleteSelect)
     role = forms.CharField(
         label=_("Role in the agreement"), max_length=120, required=False,
         widget=forms.TextInput(attrs={"list": "party-role-suggestions"}),
@@ -285,7 +285,7 @@ class AgreementPartyForm(_OrganisationChoiceMixin, forms.Form):
 class AgreementSignatoryForm(_OrganisationChoiceMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     title = forms.CharField(label=_("Title or function"), max_length=255, required=False)
-    organisation = forms.ChoiceField(label=_("Signed for"))
+    organisation = forms.ChoiceField(label=_("Signed for"), widget=AutocompleteSelect)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)

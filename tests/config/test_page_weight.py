@@ -47,7 +47,9 @@ def test_every_page_type_of_every_role_is_measured_and_under_the_limit(weights):
     editor = {w.page for w in weights if w.page.startswith("project edit: ")}
     signed_in = {"join page", "organisation edit", "new organisation", "new network", "invitation"}
     autocomplete = {(role, page) for role in ("member", "coordinator") for page in signed_in}
-    autocomplete |= {("coordinator", "project edit"), ("coordinator", "new project")}
+    autocomplete |= {
+        ("coordinator", page) for page in ("project edit", "new project", "new agreement", "agreement edit")
+    }
     assert editor and all((w.js > 10_000) == (w.page in editor or (w.role, w.page) in autocomplete) for w in weights), (
         text
     )

@@ -119,7 +119,10 @@ def test_the_autocomplete_loads_only_on_pages_with_a_select_to_enhance(client, d
             if uses:
                 using.add(page.name)
     # Organisations and countries to choose, and the currency of a project.
-    assert {"join page", "new organisation", "organisation edit", "new network", "invitation", "new project"} <= using
+    assert {
+        "join page", "new organisation", "organisation edit", "new network", "invitation", "new project",
+        "new agreement",
+    } <= using  # fmt: skip
 
 
 def test_the_join_page_offers_the_only_organisation_chosen_in_an_autocomplete(client, demo):
