@@ -7,9 +7,14 @@ confirmation mail); the invitation's own link is the proof of possession. The he
 invitation pages use that link twice: to accept, and to verify the invited address at sign-up.
 """
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse
 
 from portal.inputs import EMAIL_MAX_LENGTH
 
@@ -17,7 +22,22 @@ from portal.inputs import EMAIL_MAX_LENGTH
 _VERIFIED_EMAIL_KEY = "account_verified_email"
 
 
+def portal_site():
+    """What allauth's mails call the site: the portal by name, at SITE_URL. Without django.contrib.sites
+    allauth names the host the request came to ("Hello from 127.0.0.1:8000!")."""
+    return SimpleNamespace(name="Partnera", domain=urlsplit(settings.SITE_URL).netloc or settings.SITE_URL)
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """Every allauth mail names the portal (templates/account/email/base_message.txt signs with SITE_URL)."""
+        super().send_mail(
+            template_prefix, email, {**context, "current_site": portal_site(), "site_url": settings.SITE_URL}
+        )
+
+    def get_password_change_redirect_url(self, request):
+        return reverse("members:account")
+
     def clean_email(self, email):
         """allauth's address fields take 320 characters, the columns 254: an address between the two
         failed the INSERT on PostgreSQL (a 500 at sign-up, or adding an address). Sign-up, adding or

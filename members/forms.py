@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Organisation
-from members.services import ORGANISATION_FIELDS
-from portal.forms import EmailField
+from members.models import Organisation, User
+from members.services import ACCOUNT_FIELDS, ORGANISATION_FIELDS
+from portal.forms import AutocompleteSelect, EmailField
 
 
 class SignupForm(forms.Form):
@@ -16,13 +16,25 @@ class SignupForm(forms.Form):
         user.save(update_fields=["full_name"])
 
 
+class AccountForm(forms.Form):
+    """The account page's name: the fields members.services.account_update writes (ACCOUNT_FIELDS)."""
+
+    full_name = User._meta.get_field("full_name").formfield(
+        label=_("Full name"), required=True,
+        help_text=_("As the people you work with know you: they see it on Partnera."),
+    )  # fmt: skip
+
+    def __init__(self, *args, account, **kwargs):
+        super().__init__(*args, initial={name: getattr(account, name) for name in ACCOUNT_FIELDS}, **kwargs)
+
+
 class OrganisationForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS  # what the services write, so the two cannot drift apart
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "country": AutocompleteSelect}
 
 
 class ColleagueInviteForm(forms.Form):

@@ -38,3 +38,9 @@ def can_create_organisation(user, _obj=None):
 def can_verify_organisation(user, _organisation):
     """Mark an organisation verified by hand (the Django admin): staff only, never a network role."""
     return user.is_active and user.is_staff
+
+
+@rule
+def can_edit_account(user, account):
+    """A person's own name and password: theirs alone to change (staff use the Django admin)."""
+    return user.is_authenticated and user.is_active and user.pk == account.pk

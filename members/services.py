@@ -22,6 +22,25 @@ from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions
 from portal.inputs import accept, email_address
 
+# What a person changes about themselves on the account page (the address and the password are allauth's).
+ACCOUNT_FIELDS = ("full_name",)
+
+
+@transaction.atomic
+def account_update(*, account, data, acting_user):
+    """A person renames themselves. Not in any network's audit log: a person belongs to no network (like
+    an organisation's profile, see portal.models.AuditEntry), and the name is theirs to choose."""
+    permissions.require("edit_account", acting_user, account)
+    values = accept(data, ACCOUNT_FIELDS, what="account_update")
+    full_name = " ".join(str(values.get("full_name", account.full_name)).split())
+    if not full_name:
+        raise ValidationError({"full_name": _("Give your name: the people you work with see it.")})
+    account.full_name = full_name
+    account.full_clean(exclude=["password"])
+    account.save(update_fields=["full_name"])
+    return account
+
+
 # What the organisation services write; members.forms.OrganisationForm shows exactly these.
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "country", "city", "website", "description", "iati_identifier")
 
@@ -139,7 +158,7 @@ def invitation_ensure_acceptable(*, invitation, token, acting_user, ask_whom):
         )
     if not holds_verified_address(acting_user, invitation.email):
         raise ValidationError(
-            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
             % {"email": invitation.email}
         )
 

@@ -6,6 +6,7 @@ from portal import converters  # noqa: F401  (registers <token:…>)
 app_name = "members"
 
 urlpatterns = [
+    path("account/", views.account, name="account"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),

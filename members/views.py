@@ -9,11 +9,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members import selectors, services
+from members.account_forms import ChangePasswordForm
 from members.accounts import remember_invited_address
-from members.forms import ColleagueInviteForm, OrganisationForm
+from members.forms import AccountForm, ColleagueInviteForm, OrganisationForm
 from members.models import Affiliation, ColleagueInvitation, Organisation
 from portal import permissions, redirects
 from portal.forms import add_service_errors
+
+
+def account(request):
+    """The person's own page: their name, and their password (the form posts to allauth's password
+    change, which comes back here); the e-mail address has allauth's page, a tab away."""
+    permissions.ensure(request, "edit_account", request.user)
+    form = AccountForm(request.POST or None, account=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_update(account=request.user, data=form.cleaned_data, acting_user=request.user)
+        except ValidationError as error:
+            add_service_errors(request, form, error)
+        else:
+            messages.success(request, _("Your name is saved."))
+            return redirect("members:account")
+    password_form = ChangePasswordForm(user=request.user)
+    return render(request, "account/account.html", {"form": form, "password_form": password_form})
 
 
 def organisation_create(request):

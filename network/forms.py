@@ -9,7 +9,7 @@ from network.models import Membership, Network, NewsPost, PartnershipAgreement, 
 from network.services.agreements import AGREEMENT_FIELDS
 from network.services.networks import NETWORK_FIELDS
 from network.services.news import NEWS_FIELDS
-from portal.forms import EmailField
+from portal.forms import AutocompleteSelect, DateInput, EmailField, preselect_only_choice
 from portal.texts import (
     HUMAN,
     ORIGINAL,
@@ -128,7 +128,7 @@ class NetworkForm(_ServiceFieldsMixin, _LanguageOptionalMixin, MultilingualFormM
         model = Network
         fields = NETWORK_FIELDS  # the address (slug) is made when founding, and never typed
         widgets = {
-            "founded_on": forms.DateInput(attrs={"type": "date"}),
+            "founded_on": DateInput(),
             "colour": forms.TextInput(attrs={"type": "color"}),
         }
 
@@ -143,15 +143,18 @@ class NetworkForm(_ServiceFieldsMixin, _LanguageOptionalMixin, MultilingualFormM
 
 
 class FoundingOrganisationForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Founding organisation (becomes coordinator)"), queryset=None)
+    organisation = forms.ModelChoiceField(
+        label=_("Founding organisation (becomes coordinator)"), queryset=None, widget=AutocompleteSelect
+    )
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        preselect_only_choice(self.fields["organisation"])
 
 
 class JoinRequestForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, widget=AutocompleteSelect)
     message = forms.CharField(
         label=_("Message to the coordinators"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Who you are and why you want to join."),
@@ -163,14 +166,14 @@ class JoinRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         field.queryset = organisations
-        candidates = list(organisations)
+        candidates = list(organisations)  # one read serves the preselect, the only-choice rule and the check
         chosen = next((org for org in candidates if preselect and str(org.pk) == str(preselect)), None)
         if chosen is None and len(candidates) == 1:
             chosen = candidates[0]
         if chosen is not None:
             field.initial = chosen.pk
         if len(candidates) == 1:
-            field.empty_label = None
+            field.empty_label = None  # as portal.forms.preselect_only_choice, without a second read
         self.has_choices = bool(candidates)
 
 
@@ -202,14 +205,16 @@ class AcceptInvitationForm(forms.Form):
     """Accept for an organisation the person administers, or describe a new one."""
 
     organisation = forms.ModelChoiceField(
-        label=_("Join as"), queryset=None, required=False, empty_label=_("A new organisation (describe it below)")
-    )
+        label=_("Join as"), queryset=None, required=False, empty_label=_("A new organisation (describe it below)"),
+        widget=AutocompleteSelect(attrs={"data-autocomplete-empty-choice": ""}),
+    )  # fmt: skip
 
     def __init__(self, *args, organisations, organisation_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         # The coordinator usually typed the organisation's name when inviting: start from it.
         self.new_organisation = OrganisationForm(*args, prefix="new", initial={"name": organisation_name}, **kwargs)
+        # The empty choice stays (it means "a new organisation"), but one the person administers is likelier.
         if organisations.exists():
             self.fields["organisation"].initial = organisations.first()
 
@@ -230,11 +235,6 @@ PARTY_ROLE_SUGGESTIONS = (
     _("Partner"),
     _("Associated Partner"),
 )
-
-
-def _date_input():
-    # type=date needs ISO dates whatever the language, or the browser shows an empty field.
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _NetworkContentForm(_ServiceFieldsMixin, _LanguageOptionalMixin, MultilingualFormMixin, forms.ModelForm):
@@ -263,9 +263,9 @@ class AgreementForm(_NetworkContentForm):
         model = PartnershipAgreement
         fields = AGREEMENT_FIELDS
         widgets = {
-            "signed_on": _date_input(),
-            "valid_from": _date_input(),
-            "valid_until": _date_input(),
+            "signed_on": DateInput(),
+            "valid_from": DateInput(),
+            "valid_until": DateInput(),
         }
 
     def area_lines(self):
@@ -287,7 +287,7 @@ class _OrganisationChoiceMixin:
 
 
 class AgreementPartyForm(_OrganisationChoiceMixin, forms.Form):
-    organisation = forms.ChoiceField(label=_("Organisation"))
+    organisation = forms.ChoiceField(label=_("Organisation"), widget=AutocompleteSelect)
     role = forms.CharField(
         label=_("Role in the agreement"), max_length=120, required=False,
         widget=forms.TextInput(attrs={"list": "party-role-suggestions"}),
@@ -301,7 +301,7 @@ class AgreementPartyForm(_OrganisationChoiceMixin, forms.Form):
 class AgreementSignatoryForm(_OrganisationChoiceMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     title = forms.CharField(label=_("Title or function"), max_length=255, required=False)
-    organisation = forms.ChoiceField(label=_("Signed for"))
+    organisation = forms.ChoiceField(label=_("Signed for"), widget=AutocompleteSelect)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -337,7 +337,7 @@ class NewsPostForm(_NetworkContentForm):
     class Meta:
         model = NewsPost
         fields = NEWS_FIELDS
-        widgets = {"published_on": _date_input()}
+        widgets = {"published_on": DateInput()}
         help_texts = {"body": _("Plain text. Leave an empty line between paragraphs.")}
 
     def __init__(self, *args, agreements, **kwargs):

@@ -150,6 +150,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+# The link in a confirmation mail opens a page whose one button confirms (and logs in, in the browser that
+# signed up). Confirming on GET would be one click less, but mail scanners open links: a confirmed address
+# is what invitations and the verified mark of organisations trust, so a person has to press it.
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -159,6 +162,18 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_ADAPTER = "members.accounts.AccountAdapter"
+# allauth's forms in the portal's words (labels, no placeholders): members/account_forms.py.
+ACCOUNT_FORMS = {
+    name: f"members.account_forms.{form}"
+    for name, form in {
+        "login": "LoginForm", "signup": "SignupForm", "add_email": "AddEmailForm",
+        "change_password": "ChangePasswordForm", "set_password": "SetPasswordForm",
+        "reset_password": "ResetPasswordForm", "reset_password_from_key": "ResetPasswordKeyForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}  # fmt: skip
+# A form sent back with an error (passwords that differ, an address taken) keeps the passwords typed.
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Partnera] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {

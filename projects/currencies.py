@@ -49,10 +49,12 @@ def reader_locale():
         return Locale("en")
 
 
-def currency_choices():
-    """(code, name) for every active currency, the names in the reader's language, in code order."""
+def currency_choices(*, keep=""):
+    """(code, name) for every active currency, the names in the reader's language, in code order; and
+    `keep`, a code a project holds, even if it was withdrawn from tender since (a form must show it)."""
     locale = reader_locale()
-    return [(code, get_currency_name(code, locale=locale)) for code in sorted(active_currency_codes())]
+    codes = set(active_currency_codes()) | ({keep} if keep in list_currencies() else set())
+    return [(code, get_currency_name(code, locale=locale)) for code in sorted(codes)]
 
 
 def validate_currency(value):

@@ -8,7 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
+from portal.forms import AutocompleteSelect, DateInput
 from portal.texts import MultilingualFormMixin
+from projects.currencies import currency_choices
 from projects.models import (
     Activity,
     Component,
@@ -26,18 +28,31 @@ from projects.models import (
 from projects.services.items import ITEMS
 from projects.services.projects import PROJECT_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+class CurrencyField(forms.ChoiceField):
+    """A choice of ISO 4217 currencies, by code and name in the reader's language. A code sent in lower
+    case ("eur", by a script) counts as the code."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
 
 
 class ProjectForm(MultilingualFormMixin, forms.ModelForm):
-    """A project's facts. The currency is typed (with suggestions), so a wrong code gets a clear message.
-    Title and summary show a box per language of the network and of the project, the project's first."""
+    """A project's facts. The currency is chosen from the active ISO 4217 currencies (and the project's
+    own, if it was withdrawn since). Title and summary show a box per language of the network and of
+    the project, the project's first."""
+
+    budget_currency = CurrencyField(label=_("Currency"), required=False, widget=AutocompleteSelect)
 
     def __init__(self, *args, network=None, **kwargs):
         self.network = network
         if network is not None and network.languages and not getattr(kwargs.get("instance"), "pk", None):
             kwargs["initial"] = {"language": network.languages[0], **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
+        choices = currency_choices(keep=self.instance.budget_currency)
+        self.fields["budget_currency"].choices = [("", "---------")] + [
+            (code, f"{code} – {name}") for code, name in choices
+        ]
 
     def text_network(self):
         return self.network or super().text_network()
@@ -46,16 +61,10 @@ class ProjectForm(MultilingualFormMixin, forms.ModelForm):
         model = Project
         fields = PROJECT_FIELDS
         widgets = {
-            "start_date": DATE,
-            "end_date": DATE,
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "budget_amount": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-            "budget_currency": forms.TextInput(
-                attrs={"list": "currency-codes", "maxlength": 3, "size": 4, "autocapitalize": "characters"}
-            ),
         }
-
-    def clean_budget_currency(self):
-        return self.cleaned_data["budget_currency"].strip().upper()
 
 
 class ItemForm(MultilingualFormMixin, forms.ModelForm):
@@ -176,7 +185,7 @@ class IndicatorValueForm(ItemForm):
     class Meta:
         model = IndicatorValue
         fields = ITEMS["value"].fields
-        widgets = {"period_start": DATE, "period_end": DATE}
+        widgets = {"period_start": DateInput(), "period_end": DateInput()}
 
 
 class NeedForm(ItemForm):

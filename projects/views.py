@@ -27,7 +27,6 @@ from portal.converters import DIGITS
 from portal.forms import add_service_errors
 from portal.pagination import paginate
 from projects import selectors
-from projects.currencies import currency_choices
 from projects.forms import ITEM_FORMS, ProjectForm
 from projects.models import Project
 from projects.services import items as item_services
@@ -135,7 +134,7 @@ def project_create(request, network_slug):
         else:
             messages.success(request, _("The project is created. Now describe its objectives and activities."))
             return redirect("projects:edit_page", network_slug=network.slug, project_slug=project.slug, page="logframe")
-    return render(request, "projects/form.html", {"network": network, "form": form, "currencies": currency_choices()})
+    return render(request, "projects/form.html", {"network": network, "form": form})
 
 
 @project_required("edit_project")
@@ -154,7 +153,7 @@ def project_edit(request, project):
             messages.success(request, _("Project saved."))
             return redirect("projects:detail", network_slug=request.network.slug, project_slug=project.slug)
     context = {"network": request.network, "project": project, "form": form, "pages": PAGES}
-    return render(request, "projects/form.html", {**context, "currencies": currency_choices()})
+    return render(request, "projects/form.html", context)
 
 
 # --- the editing pages ----------------------------------------------------------------------------

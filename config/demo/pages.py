@@ -154,6 +154,7 @@ def page_types(role):
         PageType("organisation people", reverse("members:people", kwargs=organisation)),
         PageType("new organisation", reverse("members:organisation_create")),
         PageType("new network", reverse("network:create")),
+        PageType("account", reverse("members:account")),
         PageType("e-mail addresses", reverse("account_email")),
         PageType("password change", reverse("account_change_password")),
         PageType("password reset", reverse("account_reset_password")),

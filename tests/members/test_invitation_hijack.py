@@ -73,5 +73,5 @@ def test_with_the_token_an_unverified_address_does_not_accept_a_colleague_invita
     client.force_login(pretender)
     response = client.post(f"/colleague-invitations/{invitation.token}/")
     assert response.status_code == 200
-    assert f"This invitation was sent to {invited}. Sign in with that address to accept it." in text(response)
+    assert f"This invitation was sent to {invited}. Log in with that address to accept it." in text(response)
     assert not Affiliation.objects.filter(user=pretender).exists()

@@ -178,7 +178,7 @@ def test_someone_else_cannot_use_a_colleague_invitation(client, organisation):
     client.force_login(intruder)
     response = client.post(f"/colleague-invitations/{invitation.token}/")
     assert response.status_code == 200
-    assert "This invitation was sent to ana@example.org. Sign in with that address to accept it." in text(response)
+    assert "This invitation was sent to ana@example.org. Log in with that address to accept it." in text(response)
     assert not Affiliation.objects.filter(user=intruder).exists()
 
 

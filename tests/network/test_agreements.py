@@ -1,6 +1,7 @@
 """Partnership agreements: services, the expiry reminders, forms, pages, permissions and query counts."""
 
 import datetime
+import re
 from datetime import timedelta
 
 import pytest
@@ -484,6 +485,18 @@ def _post_data(parties, **overrides):
         data[f"parties-{i}-role"] = role
     data.update(overrides)
     return data
+
+
+def test_the_optional_rows_of_parties_and_signatories_mark_no_field_required(client, network, coordinator):
+    """A row left empty is skipped, so no field of a row says it is required; the agreement's own fields do."""
+    client.force_login(coordinator)
+    html = client.get(network_url("agreement_create", network)).content.decode()
+    rows = re.findall(r'<fieldset class="row">(.*?)</fieldset>', html, re.S)
+    assert len(rows) == 6  # three empty parties, three empty signatories
+    assert all('class="req"' not in row for row in rows)
+    assert '<label for="id_parties-0-organisation">Organisation</label>' in rows[0]
+    before_rows = html.split('<fieldset class="rows">')[0]
+    assert re.search(r'<label for="id_signed_on">[^<]*<span class="req"', before_rows)
 
 
 def test_a_coordinator_records_an_agreement_with_parties_signatories_and_areas_in_one_form(

@@ -104,5 +104,5 @@ def test_with_the_token_an_unverified_address_does_not_accept(client, invitation
         f"/invitations/{invitation.token}/", {"organisation": pretender.affiliations.get().organisation_id}
     )
     assert response.status_code == 200
-    assert f"This invitation was sent to {invited}. Sign in with that address to accept it." in text(response)
+    assert f"This invitation was sent to {invited}. Log in with that address to accept it." in text(response)
     assert not joined(network, pretender)

@@ -493,7 +493,7 @@ def test_someone_else_signed_in_sees_why_they_cannot_accept(client, network):
         f"/invitations/{invitation.token}/", {"organisation": intruder.affiliations.get().organisation_id}
     )
     assert response.status_code == 200
-    assert "This invitation was sent to head@school7.am. Sign in with that address to accept it." in text(response)
+    assert "This invitation was sent to head@school7.am. Log in with that address to accept it." in text(response)
     with scopes_disabled():
         assert not Membership.objects.exists()
 

@@ -167,7 +167,7 @@ def test_a_field_in_error_shows_the_error_next_to_it_and_is_described_by_hint_an
     form = ExampleForm(data={})
     form.is_valid()
     html = render('{% include "includes/field.html" with field=form.name %}', form=form)
-    assert '<p class="help" id="id_name_helptext">As on the statutes.</p>' in html
+    assert '<div class="help" id="id_name_helptext">As on the statutes.</div>' in html
     assert '<p class="error" id="id_name_error">This field is required.</p>' in html
     control = re.search(r"<input[^>]*>", html).group(0)
     assert 'aria-invalid="true"' in control

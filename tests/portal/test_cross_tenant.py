@@ -97,6 +97,7 @@ PUBLIC_BY_DESIGN = {
     "network:directory": Public("public networks plus private ones the visitor's organisations are in"),
     "network:create": Public("a form to found a new network; names no existing object"),
     "members:organisation_create": Public("a form to add a new organisation; names no existing object"),
+    "members:account": Public("the signed-in person's own name and password; names nobody else"),
     "members:organisation": Public(
         "organisations are global and their profiles public; it lists only the organisation's public networks, never B",
         frozenset({"coordinator_org"}),

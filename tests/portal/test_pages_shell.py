@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from config.demo import pages
 from members.models import Organisation, User
 from network.models import Network
 from projects.models import Project
@@ -91,3 +92,43 @@ def test_a_network_page_wears_the_network_colour(coordinator_client):
     assert 'class="network-band"' in html
     home = coordinator_client.get(reverse("home")).content.decode()
     assert "/theme/" not in home and "network-band" not in home
+
+
+AUTOCOMPLETE_JS = "js/autocomplete.js"
+AUTOCOMPLETE_LIBRARY = "vendor/accessible-autocomplete/accessible-autocomplete.min.js"
+AUTOCOMPLETE_CSS = "vendor/accessible-autocomplete/accessible-autocomplete.min.css"
+
+
+def test_the_autocomplete_loads_only_on_pages_with_a_select_to_enhance(client, demo):
+    """Every page type of every role (config/demo/pages.py): the library, its stylesheet and the init
+    script come exactly where a <select data-autocomplete> is, and the select itself is in the page, so
+    the form works without JavaScript."""
+    pages.prepare()
+    using = set()
+    for role in pages.ROLES:
+        account = pages.user(role)
+        if account is None:
+            client.logout()
+        else:
+            client.force_login(account)
+        for page in pages.page_types(role):
+            html = client.get(page.url).content.decode()
+            uses = bool(re.search(r"<select[^>]*\sdata-autocomplete[\s=>]", html))
+            loads = [asset in html for asset in (AUTOCOMPLETE_JS, AUTOCOMPLETE_LIBRARY, AUTOCOMPLETE_CSS)]
+            assert loads == [uses] * 3, f"{role} {page.name}: has a select to enhance {uses}, loads {loads}"
+            if uses:
+                using.add(page.name)
+    # Organisations and countries to choose, and the currency of a project.
+    assert {
+        "join page", "new organisation", "organisation edit", "new network", "invitation", "new project",
+        "new agreement",
+    } <= using  # fmt: skip
+
+
+def test_the_join_page_offers_the_only_organisation_chosen_in_an_autocomplete(client, demo):
+    client.force_login(User.objects.get(email="ngo@demo.partnera.org"))  # admin of one organisation only
+    html = client.get(reverse("network:join", kwargs={"network_slug": "pep"})).content.decode()
+    select = re.search(r'<select name="organisation" data-autocomplete="" [^>]*>(.*?)</select>', html, re.S)
+    assert select, "no organisation select marked for the autocomplete"
+    options = re.findall(r"<option[^>]*>", select.group(1))
+    assert len(options) == 1 and " selected" in options[0]  # no empty choice to pick by mistake

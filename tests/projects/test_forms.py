@@ -27,8 +27,8 @@ def test_a_valid_project_form_normalises_the_currency():
     [
         ({"end_date": "2024-12-31"}, "end_date", "The project cannot end before it starts (2025-01-01)."),
         ({"budget_amount": "-0.01"}, "budget_amount", "The budget cannot be negative."),
-        ({"budget_currency": "EUROS"}, "budget_currency", "Ensure this value has at most 3 characters"),
-        ({"budget_currency": "ABC"}, "budget_currency", "“ABC” is not an ISO 4217 currency code."),
+        ({"budget_currency": "EUROS"}, "budget_currency", "Select a valid choice. EUROS is not one of"),
+        ({"budget_currency": "ABC"}, "budget_currency", "Select a valid choice. ABC is not one of"),
         ({"budget_currency": ""}, "budget_currency", "Give the currency of the budget."),
     ],
 )
@@ -37,6 +37,19 @@ def test_project_form_errors_sit_on_their_field(change, field, words):
     assert not form.is_valid()
     assert list(form.errors) == [field]
     assert words in form.errors[field][0]
+
+
+def test_the_currency_is_a_choice_of_codes_with_their_names():
+    html = str(ProjectForm()["budget_currency"])
+    assert html.startswith("<select") and "data-autocomplete" in html
+    assert '<option value="EUR">EUR – Euro</option>' in html
+    assert 'value="HRK"' not in html  # withdrawn: not offered to a new project
+
+
+def test_a_project_keeps_the_withdrawn_currency_it_holds(network):
+    project = ProjectFactory(network=network, budget_currency="HRK")
+    form = ProjectForm(instance=project, network=network)
+    assert '<option value="HRK" selected>HRK – Croatian Kuna</option>' in str(form["budget_currency"])
 
 
 def test_a_new_activity_offers_a_number_to_check_and_an_existing_one_its_component(network):

@@ -133,7 +133,7 @@ def test_bad_facts_come_back_with_the_message_on_the_field(client, network, coor
     assert response.status_code == 200
     assert re.search(r'id="id_end_date_error">The project cannot end before it starts', html)
     assert re.search(r'id="id_budget_amount_error">The budget cannot be negative', html)
-    assert re.search(r'id="id_budget_currency_error">“XXX” is not an ISO 4217 currency code', html)
+    assert re.search(r'id="id_budget_currency_error">Select a valid choice. XXX is not one of', html)
     with scopes_disabled():
         assert not Project.objects.exists()
 
@@ -141,7 +141,8 @@ def test_bad_facts_come_back_with_the_message_on_the_field(client, network, coor
 def test_editing_the_facts(client, project, coordinator):
     client.force_login(coordinator)
     form = client.get(url("projects:edit", project))
-    assert 'value="VET for the Future"' in form.content.decode() and 'id="currency-codes"' in form.content.decode()
+    assert 'value="VET for the Future"' in form.content.decode()
+    assert '<select name="budget_currency" data-autocomplete' in form.content.decode()
     response = client.post(
         url("projects:edit", project),
         {"title": "VET for the Future", "status": "closed", "visibility": "private", "language": "en",
