@@ -213,12 +213,12 @@ def test_ngo_signs_up_and_joins_a_network(site, coordinator, steps, page, browse
 
     # 4. Back at the network's join form, the new organisation already chosen.
     expect(page.get_by_role("heading", name=f"Ask to join {network.name}")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("You are its admin")
+    expect(page.locator(".flash[role=status]")).to_contain_text("You are its admin")
     expect(page.get_by_role("combobox", name="Organisation")).to_have_value("Green Steps (GS)")
     page.get_by_label("Message to the coordinators").fill("We run career clubs in 12 rural schools.")
     steps.shot(page, "join-form")
     clicks.click(page.get_by_role("button", name="Send the request"))
-    expect(page.get_by_role("status")).to_contain_text("Your request was sent")
+    expect(page.locator(".flash[role=status]")).to_contain_text("Your request was sent")
     expect(page.get_by_text("Green Steps (GS) has asked to join")).to_be_visible()
     expect(page.get_by_role("link", name="Ask to join")).to_have_count(0)  # its only organisation has asked
     steps.shot(page, "join-requested")
@@ -254,7 +254,7 @@ def test_ngo_signs_up_and_joins_a_network(site, coordinator, steps, page, browse
     expect(request_row).to_contain_text("We run career clubs")
     expect(request_row.get_by_label("Role")).to_have_value(Role.MEMBER)
     request_row.get_by_role("button", name="Approve").click()
-    expect(coordinator_page.get_by_role("status")).to_contain_text("Green Steps (GS) is now a member.")
+    expect(coordinator_page.locator(".flash[role=status]")).to_contain_text("Green Steps (GS) is now a member.")
     expect(coordinator_page.get_by_text("No requests waiting.")).to_be_visible()
     steps.shot(coordinator_page, "approved")
 
@@ -301,7 +301,7 @@ def test_invited_person_signs_up_and_lands_in_the_workspace(site, coordinator, s
     invite.get_by_label("Personal message").fill("We would love your college on board.")
     steps.shot(coordinator_page, "invite-form")
     invite.get_by_role("button", name="Send the invitation").click()
-    expect(coordinator_page.get_by_role("status")).to_contain_text(f"Invitation sent to {email}.")
+    expect(coordinator_page.locator(".flash[role=status]")).to_contain_text(f"Invitation sent to {email}.")
     expect(coordinator_page.get_by_role("row").filter(has_text=email)).to_contain_text("Gyumri VET College")
     steps.shot(coordinator_page, "invitation-sent")
     coordinator_context.close()
@@ -330,7 +330,7 @@ def test_invited_person_signs_up_and_lands_in_the_workspace(site, coordinator, s
     page.get_by_role("button", name="Accept and join").click()
 
     expect(page.get_by_role("heading", name=f"{network.name} — workspace")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text(f"Welcome to {network.name}.")
+    expect(page.locator(".flash[role=status]")).to_contain_text(f"Welcome to {network.name}.")
     expect(page.get_by_role("table").get_by_role("row").filter(has_text="Gyumri VET College (GVC)")).to_contain_text(
         "Aram Grigoryan"
     )
