@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from members.models import Organisation
 from members.permissions import admin_organisation_ids, organisation_ids
@@ -21,7 +23,7 @@ from network.services.memberships import (
     membership_request,
 )
 from network.services.networks import network_create, network_update
-from portal import permissions
+from portal import permissions, uploads
 from portal.forms import add_service_errors
 
 NETWORKS_PER_PAGE = 24  # the cards sit two or three to a row
@@ -97,7 +99,7 @@ def edit(request, network_slug):
         ),
         "tasks": MultilingualLinesField.initial_from([o for o in objectives if o.kind == NetworkObjective.Kind.TASK]),
     }
-    form = NetworkForm(request.POST or None, instance=network, initial=initial)
+    form = NetworkForm(request.POST or None, request.FILES or None, instance=network, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             network_update(
@@ -106,6 +108,7 @@ def edit(request, network_slug):
                 acting_user=request.user,
                 objectives=form.objective_lines(),
                 tasks_=form.task_lines(),
+                **form.logo_changes(),
             )
         except ValidationError as error:
             add_service_errors(request, form, error)
@@ -156,3 +159,14 @@ def workspace(request, network_slug):
             "role": _role_label(network_role(request.user, network)),
         },
     )
+
+
+@require_safe
+@permissions.network_required("view_network")
+def logo(request, network_slug, key):
+    """The network's logo, to whoever may see the network (a private network's answers 404 to the rest,
+    like its pages). The URL names the file's random key, so an old logo's address stops working."""
+    network = request.network
+    if not network.logo or key != network.logo_key:
+        raise Http404
+    return uploads.serve(network.logo, shared=network.is_public, download_name=f"{network.slug}-logo")
