@@ -205,7 +205,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # views that check permission: nothing serves MEDIA_ROOT as it is, in development neither.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
-UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1_000_000)
+UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1024 * 1024)  # 1 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

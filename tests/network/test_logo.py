@@ -97,7 +97,7 @@ def test_a_png_named_exe_is_accepted_as_a_png(client, network, coordinator, medi
         (b"<!DOCTYPE html><html><script>alert(1)</script></html>", "This file is not a PNG, JPEG or WebP image"),
         (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "SVG images are not accepted"),
         (png_declaring(5_000, 5_000), "The image is 5000 × 5000 pixels"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 1_000_001, "it may be at most 976.6\xa0KB"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 1024 * 1024, "it may be at most 1.0\xa0MB"),
     ],
     ids=["html", "svg", "bomb", "oversized"],
 )

@@ -91,10 +91,10 @@ def test_svg_is_never_accepted_whatever_its_name(svg):
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(settings, monkeypatch):
-    settings.UPLOAD_LOGO_MAX_BYTES = 1_000_000
-    content = image_bytes("PNG") + b"\x00" * 1_000_000
+    settings.UPLOAD_LOGO_MAX_BYTES = 1024 * 1024
+    content = image_bytes("PNG") + b"\x00" * 1024 * 1024
     monkeypatch.setattr(uploads, "sniff", lambda file: pytest.fail("read a file over the limit"))
-    assert "it may be at most 976.6\xa0KB" in refusal(content)
+    assert "it may be at most 1.0\xa0MB" in refusal(content)
 
 
 def test_the_limit_is_a_setting(settings):
@@ -204,3 +204,48 @@ def test_replace_deletes_the_old_file_only_after_commit(media_root):
         uploads.replace(network.logo, None)
         raise RuntimeError("rolled back")
     assert (media_root / kept).exists()  # a rolled-back removal deletes nothing
+
+
+# --- served (the headers the floor sets itself, whatever the middleware adds) ----------------------------
+
+
+class _Stored:
+    """A FieldFile stand-in: a name in the storage."""
+
+    def __init__(self, name):
+        from django.core.files.storage import default_storage
+
+        self.name, self.storage = name, default_storage
+
+    def __bool__(self):
+        return bool(self.name)
+
+
+def _store(media_root, name, content):
+    (media_root / "logos").mkdir(parents=True, exist_ok=True)
+    (media_root / name).write_bytes(content)
+    return _Stored(name)
+
+
+def test_serve_sets_the_type_it_wrote_nosniff_and_a_sandbox(media_root):
+    field_file = _store(media_root, "logos/" + "a" * 32 + ".png", image_bytes("PNG"))
+
+    response = uploads.serve(field_file, shared=False, download_name="cgn-logo")
+
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"] == 'inline; filename="cgn-logo.png"'
+    assert response["Content-Security-Policy"] == uploads.FILE_CSP
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response["Cache-Control"] == "private, max-age=86400"
+
+
+def test_serve_answers_404_for_a_type_it_never_writes_or_a_missing_file(media_root):
+    from django.http import Http404
+
+    with pytest.raises(Http404):  # an .html (or .svg) file in the storage is never served, whoever put it there
+        uploads.serve(_store(media_root, "logos/x.html", b"<script>alert(1)</script>"), shared=True)
+    with pytest.raises(Http404):
+        uploads.serve(_Stored("logos/" + "b" * 32 + ".png"), shared=True)
+    with pytest.raises(Http404):
+        uploads.serve(_Stored(""), shared=True)
