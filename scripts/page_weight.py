@@ -59,15 +59,23 @@ class _Assets(HTMLParser):
             self.js.append(attrs["src"])
 
 
-def _gzipped_static(url, cache):
-    """Gzipped size of one of our static files, by its URL; None if it is not one."""
+def _gzipped_asset(url, cache, client):
+    """Gzipped size of one of our static files, or of a stylesheet or script the portal itself serves on
+    its own origin (a network's colour stylesheet), by its URL; None if it is neither."""
     from django.conf import settings
     from django.contrib.staticfiles import finders
 
     if url not in cache:
         prefix = "/" + settings.STATIC_URL.lstrip("/")
-        path = finders.find(url.split("?")[0].removeprefix(prefix)) if url.startswith(prefix) else None
-        cache[url] = None if path is None else len(gzip.compress(Path(path).read_bytes(), compresslevel=9))
+        if url.startswith(prefix):
+            path = finders.find(url.split("?")[0].removeprefix(prefix))
+            cache[url] = None if path is None else len(gzip.compress(Path(path).read_bytes(), compresslevel=9))
+        elif url.startswith("/") and not url.startswith("//"):
+            response = client.get(url)
+            ok = response.status_code == 200
+            cache[url] = len(gzip.compress(response.content, compresslevel=9)) if ok else None
+        else:
+            cache[url] = None
     return cache[url]
 
 
@@ -99,9 +107,9 @@ def measure():
                 for kind, urls in (("css", parser.css), ("js", parser.js)):
                     sizes[kind] = 0
                     for url in dict.fromkeys(urls):  # each file once: the browser fetches it once
-                        size = _gzipped_static(url, static_sizes)
+                        size = _gzipped_asset(url, static_sizes, client)
                         if size is None:
-                            problems.append(f"{url} is not one of our static files")
+                            problems.append(f"{url} is not one of our files")
                         else:
                             sizes[kind] += size
                 problem = "; ".join(problems)

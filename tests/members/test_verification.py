@@ -186,10 +186,10 @@ def test_renaming_or_moving_the_website_clears_the_staff_mark():
 def test_the_organisation_page_shows_the_mark_and_why(client):
     verified = organisation_with_admin("https://www.example.org", "ana@example.org")
     page = text(client.get(reverse("members:organisation", args=[verified.pk])))
-    assert '<span class="badge badge-verified">verified</span>' in page
+    assert '<span class="pill pill-ok">Verified</span>' in page
     assert "Verified: an administrator's e-mail address is at example.org, the organisation's website." in page
 
     squatter = organisation_with_admin("https://www.undp.org", "someone@gmail.com")
     page = text(client.get(reverse("members:organisation", args=[squatter.pk])))
-    assert '<span class="badge badge-unverified">not verified</span>' in page
+    assert '<span class="pill pill-warn">Not verified</span>' in page
     assert "Not verified: no administrator has a confirmed e-mail address at undp.org" in page

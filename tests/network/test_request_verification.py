@@ -37,9 +37,9 @@ def test_each_pending_request_shows_whether_its_organisation_is_verified(coordin
     squatter = request_from(network, website="https://www.undp.org", email="undp.armenia@gmail.com")
 
     response = client.get("/networks/cgn/members/manage/")
-    assert '<span class="badge badge-verified">verified</span>' in row(response, real)
+    assert '<span class="pill pill-ok">Verified</span>' in row(response, real)
     assert "an administrator's e-mail address is at undp.org, the organisation's website" in row(response, real)
-    assert '<span class="badge badge-unverified">not verified</span>' in row(response, squatter)
+    assert '<span class="pill pill-warn">Not verified</span>' in row(response, squatter)
     assert "no administrator has a confirmed e-mail address at undp.org" in row(response, squatter)
 
 
@@ -54,7 +54,7 @@ def test_the_page_costs_the_same_for_few_or_many_requests(coordinator_client):
                 request_from(network, website=f"https://org{n}.example", email=f"a{n}@org{n - n % 2}.example")
         client.get("/networks/cgn/members/manage/")
         count, response = page_queries(client, "/networks/cgn/members/manage/")
-        assert text(response).count("badge-verified") >= total // 2 - 1
-        assert text(response).count("badge-unverified") >= total // 2 - 1
+        assert text(response).count('pill pill-ok">Verified<') >= total // 2 - 1
+        assert text(response).count('pill pill-warn">Not verified<') >= total // 2 - 1
         counts.append(count)
     assert counts[0] == counts[1]

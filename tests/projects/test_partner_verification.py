@@ -70,9 +70,9 @@ def test_a_chosen_partner_row_shows_whether_the_organisation_is_verified(client,
     typed = add_partner(project, coordinator, "A school nobody registered")
 
     response = client.get(partners_page(project))
-    assert '<span class="badge badge-verified">verified</span>' in row(response, chosen)
+    assert '<span class="pill pill-ok">Verified</span>' in row(response, chosen)
     assert "e-mail address is at akmi.gr, the organisation's website" in row(response, chosen)
-    assert '<span class="badge badge-unverified">not verified</span>' in row(response, squatted)
+    assert '<span class="pill pill-warn">Not verified</span>' in row(response, squatted)
     assert "no administrator has a confirmed e-mail address at imaginary.org" in row(response, squatted)
     assert "Not verified: the organisation gives no website." in row(response, typed)
 
@@ -87,6 +87,6 @@ def test_the_partners_page_costs_the_same_for_few_or_many_partners(client, proje
             add_partner(project, coordinator, f"Partner {n}")
         client.get(partners_page(project))
         count, response = page_queries(client, partners_page(project))
-        assert text(response).count("badge-verified") >= total // 2
+        assert text(response).count('pill pill-ok">Verified<') >= total // 2
         counts.append(count)
     assert counts[0] == counts[1]
