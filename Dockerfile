@@ -8,10 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=portal.settings
 
 # WeasyPrint (PDF reports) needs Pango; DejaVu renders Armenian, Azerbaijani and Latin Extended
-# glyphs. gettext compiles the translations at build time.
+# glyphs. gettext compiles the translations at build time. libmagic1 tells an upload's type from its
+# content (python-magic, portal/uploads.py).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext libmagic1 \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

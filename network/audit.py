@@ -24,6 +24,7 @@ ACTIONS = {
     "network.created": _("Network founded"),
     "network.updated": _("Profile updated"),
     "network.objectives_changed": _("Objectives or tasks changed"),
+    "network.logo_changed": _("Logo changed"),
     "agreement.created": _("Agreement recorded"),
     "agreement.updated": _("Agreement updated"),
     "agreement.deleted": _("Agreement deleted"),

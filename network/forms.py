@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
@@ -131,6 +132,40 @@ class NetworkForm(_ServiceFieldsMixin, _LanguageOptionalMixin, MultilingualFormM
             "founded_on": DateInput(),
             "colour": forms.TextInput(attrs={"type": "color"}),
         }
+
+    # Editing only (founding has no logo yet). Plain file fields: portal.uploads, called by network_update,
+    # checks the file; a ModelForm's ImageField would refuse a PNG by its name and keep its metadata.
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_(
+            "A PNG, JPEG or WebP image of up to %(size)s, shown at the top of the network's pages. "
+            "It is stored as a PNG or WebP image of at most 512 pixels a side."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["logo"], self.fields["remove_logo"]
+            return
+        self.fields["logo"].help_text = self.fields["logo"].help_text % {
+            "size": filesizeformat(settings.UPLOAD_LOGO_MAX_BYTES)
+        }
+        if not self.instance.logo:
+            del self.fields["remove_logo"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("logo") and cleaned.get("remove_logo"):
+            self.add_error("logo", _("Upload a new logo or remove the logo, not both."))
+        return cleaned
+
+    def logo_changes(self):
+        """network_update's `logo` and `remove_logo`."""
+        return {"logo": self.cleaned_data.get("logo"), "remove_logo": bool(self.cleaned_data.get("remove_logo"))}
 
     def text_network(self):
         return self.instance  # the network is the record

@@ -13,8 +13,10 @@ from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from members.models import Organisation, invitation_expiry, new_token
+from portal import uploads
 from portal.history import scoped_history
 from portal.texts import MultilingualTextField
+from portal.uploads import RandomName
 
 # Any language Django knows, as for a project: a network's documents may be in Armenian or Albanian where
 # the portal is not translated. Django's own catalogue translates the names.
@@ -55,6 +57,10 @@ class Network(models.Model):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f5f8b."))],
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    # Written only by network_update through portal.uploads (type checked by content, re-encoded, a random
+    # name), served only by network:logo to those who may see the network; so not editable in model forms
+    # or the admin, which would store the upload as it came.
+    logo = models.FileField(_("logo"), upload_to=RandomName("logos"), blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # Who founded it: network_create counts a person's foundings per day (NETWORKS_PER_USER_PER_DAY).
     created_by = models.ForeignKey(
@@ -79,6 +85,11 @@ class Network(models.Model):
     @property
     def is_public(self):
         return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def logo_key(self):
+        """The random part of the logo's name: what network:logo's URL names it by ("" without a logo)."""
+        return uploads.key(self.logo)
 
     @property
     def first_language(self):

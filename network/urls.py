@@ -10,6 +10,7 @@ urlpatterns = [
     path("networks/new/", networks.create, name="create"),
     path("networks/<slug:network_slug>/", networks.detail, name="detail"),
     path("networks/<slug:network_slug>/edit/", networks.edit, name="edit"),
+    path("networks/<slug:network_slug>/logo/<token:key>/", networks.logo, name="logo"),
     path("networks/<slug:network_slug>/join/", networks.join, name="join"),
     path("networks/<slug:network_slug>/workspace/", networks.workspace, name="workspace"),
     path("networks/<slug:network_slug>/members/", networks.members, name="members"),

@@ -137,6 +137,23 @@ def record(*, network, acting_user, action, obj, before=None, after=None, actor_
     return entry
 
 
+def last_value(*, network, action, obj, key):
+    """What the latest `action` entry about `obj` recorded as `key`'s new value ("" if none did): for a
+    value the row does not keep, such as the name a replaced upload had on the uploader's computer."""
+    entry = (
+        AuditEntry._base_manager.filter(
+            network_id=network.pk,
+            action=action,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+        )
+        .order_by("-pk")
+        .values_list("after", flat=True)
+        .first()
+    )
+    return (entry or {}).get(key, "")
+
+
 def recorded_as(action, *, after=None):
     """Decorator for a service that stands for many (an import): the services it calls write nothing,
     and one entry `action` is written about the object it returns. `after(result)` may describe it.

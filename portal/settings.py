@@ -216,8 +216,11 @@ COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads (portal/uploads.py) are stored through STORAGES["default"] under MEDIA_ROOT and served only by
+# views that check permission: nothing serves MEDIA_ROOT as it is, in development neither.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1024 * 1024)  # 1 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -20,7 +20,8 @@ TEST_PROFILE = {
     "SITE_URL": "http://127.0.0.1:8000",
     "EMAIL_URL": "",
     "DEFAULT_FROM_EMAIL": "Partnera <noreply@partnera.localhost>",
-    "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),
+    "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),  # tests/conftest.py: a tmp dir each
+    "UPLOAD_LOGO_MAX_BYTES": "1048576",
     "INVITATION_VALID_DAYS": "14",
     "INVITATIONS_PER_USER_PER_HOUR": "20",
     "INVITATIONS_PER_NETWORK_PER_DAY": "100",

@@ -11,6 +11,7 @@ Sections (keep them separate; add new fixtures in a section of their own):
   7. Tenant scope for tests that call services directly (`in_scope`)
   8. Each test starts in the default language
   9. The demo data, loaded once per module (`demo`)
+ 10. Uploaded files go to a temporary MEDIA_ROOT (`media_root` for an empty one of the test's own)
 """
 
 import email
@@ -406,3 +407,26 @@ def demo(_demo_for_module, db):
     """The five seed networks. A test may write: `db` runs it in a savepoint rolled back after it.
     A module using it sees the demo in every database test after the first that asks for it, so
     tests that need an empty database live in modules of their own."""
+
+
+# ==================================================================================================
+# 10. Uploaded files go to a temporary MEDIA_ROOT, never the checkout's media/
+# ==================================================================================================
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_media_root(tmp_path_factory):
+    """One directory for the whole run, so files the module-wide demo stores are there for every test."""
+    from django.test import override_settings
+
+    override = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    override.enable()
+    yield
+    override.disable()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """An empty MEDIA_ROOT for this test: what it stores (or refuses to) can be listed exactly."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"

@@ -6,10 +6,11 @@ from contextlib import contextmanager
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django_scopes import scope
 
-from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN
+from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN, logos
 from members.models import Organisation
 from members.services import organisation_create
 from network import selectors
@@ -17,7 +18,7 @@ from network.models import Membership, Network, Role
 from network.permissions import network_role
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_accept, invitation_create
-from network.services.networks import network_create
+from network.services.networks import network_create, network_update
 from network.services.news import news_post_create
 from portal.texts import MultilingualText
 from projects.models import Project
@@ -52,7 +53,7 @@ class DemoLoader:
     def __init__(self):
         self.created = {
             "networks": 0, "organisations": 0, "memberships": 0, "accounts": 0, "agreements": 0, "news posts": 0,
-            "projects": 0,
+            "projects": 0, "logos": 0,
         }  # fmt: skip
         self._password_hash = None
 
@@ -128,7 +129,16 @@ class DemoLoader:
                 admin = self.account(org_spec["login"]) if "login" in org_spec else steward
                 organisation = self.organisation(org_spec, admin)
                 self.membership(network, organisation, org_spec["role"], admin=admin, coordinator=coordinator)
+            self.logo(network, coordinator)
         return network
+
+    def logo(self, network, coordinator):
+        """A drawn logo (config/demo/logos.py) for the networks that get one, uploaded as a coordinator would."""
+        if network.slug not in logos.NETWORKS or network.logo:
+            return
+        drawn = ContentFile(logos.acronym_logo(network.acronym or network.name, network.colour), name="logo.png")
+        network_update(network=network, data={}, acting_user=coordinator, logo=drawn)
+        self.created["logos"] += 1
 
     def membership(self, network, organisation, role, *, admin, coordinator):
         """The coordinator invites the organisation's admin, who accepts for the organisation."""

@@ -45,14 +45,15 @@ INVITEE = "new-partner@example.org"
 COLLEAGUE = "new-colleague@example.org"
 
 # The addresses of the apps' urls.py that are no page: forms post to them (GET answers 405), then they
-# redirect or answer an htmx fragment of a page above; or scripts read JSON from them (suggestions).
-# tests/config/test_page_weight.py checks that every other URL name is a page type here.
+# redirect or answer an htmx fragment of a page above; or scripts read JSON from them (suggestions);
+# network:logo is an image the band of the network's pages shows. tests/config/test_page_weight.py checks
+# that every other URL name is a page type here.
 NOT_PAGES = {
     "members:affiliation_remove", "members:affiliation_admin", "members:colleague_invitation_revoke",
     "network:invite", "network:revoke_invitation", "network:approve", "network:decline", "network:suspend",
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
-    "network:agreement_delete", "network:news_delete", "projects:item_add", "projects:item_update",
-    "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
+    "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
 }  # fmt: skip
 
 

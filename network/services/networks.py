@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_scopes import scope
 
@@ -17,7 +18,7 @@ from network.models import (
     NetworkObjective,
     Role,
 )
-from portal import audit, permissions
+from portal import audit, permissions, uploads
 from portal.inputs import accept
 from portal.slugs import unique_slug
 from portal.texts import MultilingualText
@@ -120,9 +121,21 @@ def network_create(*, data, organisation, acting_user, objectives=(), tasks_=())
     return network
 
 
+def _accepted_logo(logo):
+    """The uploaded logo checked and re-encoded (portal.uploads), or a ValidationError keyed "logo"."""
+    try:
+        return uploads.accept_image(logo, uploads.LOGO)
+    except ValidationError as error:
+        raise ValidationError({"logo": error.messages}) from error
+
+
 @transaction.atomic
-def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
+def network_update(*, network, data, acting_user, objectives=None, tasks_=None, logo=None, remove_logo=False):
+    """Edit the profile. `logo`: an uploaded file to become the network's logo (checked by portal.uploads);
+    `remove_logo=True` takes the logo away. The old logo's file is deleted once the change commits."""
     permissions.require("edit_network", acting_user, network)
+    if logo is not None and remove_logo:
+        raise ValidationError({"logo": _("Upload a new logo or remove the logo, not both.")})
     before = audit.stored_snapshot(network, NETWORK_FIELDS)
     before_objectives = _objective_texts(network)
     for key, value in accept(data, NETWORK_FIELDS, what="network_update").items():
@@ -131,6 +144,10 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
     rows = None
     if objectives is not None or tasks_ is not None:
         rows = _objective_rows(network, objectives or (), tasks_ or ())
+    image = _accepted_logo(logo) if logo is not None else None
+    had_logo, old_name = bool(network.logo), network.logo.name
+    if image is not None or (remove_logo and had_logo):
+        uploads.replace(network.logo, image)  # the file is written now: nothing after this may refuse
     network.save()
     if rows is not None:
         _set_objectives(network, rows)
@@ -138,6 +155,15 @@ def network_update(*, network, data, acting_user, objectives=None, tasks_=None):
                  **audit.changes(before, network))  # fmt: skip
     audit.record(network=network, acting_user=acting_user, action="network.objectives_changed", obj=network,
                  **audit.diff(before_objectives, _objective_texts(network)))  # fmt: skip
+    if image is not None or (remove_logo and had_logo):
+        # The stored name is random: the log names the file as the uploader did (the entry that added it).
+        previous = old_name and (
+            audit.last_value(network=network, action="network.logo_changed", obj=network, key="logo") or old_name
+        )
+        audit.record(
+            network=network, acting_user=acting_user, action="network.logo_changed", obj=network,
+            before={"logo": previous}, after={"logo": image.described if image else ""},
+        )  # fmt: skip
     return network
 
 

@@ -8,11 +8,13 @@ and links to the whole list.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from members.models import Organisation
 from members.permissions import admin_organisation_ids, organisation_ids
@@ -30,7 +32,7 @@ from network.services.memberships import (
     membership_request,
 )
 from network.services.networks import network_create, network_update
-from portal import permissions
+from portal import permissions, uploads
 from portal.forms import add_service_errors
 from portal.pagination import paginate
 from portal.redirects import NEXT
@@ -114,7 +116,7 @@ def edit(request, network_slug):
         ),
         "tasks": MultilingualLinesField.initial_from([o for o in objectives if o.kind == NetworkObjective.Kind.TASK]),
     }
-    form = NetworkForm(request.POST or None, instance=network, initial=initial)
+    form = NetworkForm(request.POST or None, request.FILES or None, instance=network, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             network_update(
@@ -123,6 +125,7 @@ def edit(request, network_slug):
                 acting_user=request.user,
                 objectives=form.objective_lines(),
                 tasks_=form.task_lines(),
+                **form.logo_changes(),
             )
         except ValidationError as error:
             add_service_errors(request, form, error)
@@ -237,3 +240,14 @@ def workspace(request, network_slug):
             **selectors.workspace_whats_new(network=network, user=request.user, today=timezone.localdate()),
         },
     )
+
+
+@require_safe
+@permissions.network_required("view_network")
+def logo(request, network_slug, key):
+    """The network's logo, to whoever may see the network (a private network's answers 404 to the rest,
+    like its pages). The URL names the file's random key, so an old logo's address stops working."""
+    network = request.network
+    if not network.logo or key != network.logo_key:
+        raise Http404
+    return uploads.serve(network.logo, shared=network.is_public, download_name=f"{network.slug}-logo")

@@ -116,3 +116,17 @@ warn_missing_pdf_libs() {
                 "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
     fi
 }
+
+ensure_libmagic() {
+    # Uploads are type-checked by their content with libmagic (python-magic, portal/uploads.py): the app
+    # does not start without Debian's libmagic1. Installed when run as root, else the script stops and
+    # says what to install.
+    local libs
+    libs="$(ldconfig -p 2>/dev/null || true)"
+    if [[ "$libs" != *libmagic.so.1* ]]; then
+        _as_root_apt_install libmagic1 || {
+            echo "error: uploads are checked with libmagic; on Debian: sudo apt-get install libmagic1" >&2
+            return 1
+        }
+    fi
+}

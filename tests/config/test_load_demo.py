@@ -26,6 +26,7 @@ from network.models import (
     Role,
 )
 from network.permissions import can_request_to_join, network_role
+from portal.models import AuditEntry
 from projects.models import (
     Activity,
     Component,
@@ -112,8 +113,8 @@ def test_running_twice_creates_nothing_new(demo):
     output = load()
     assert row_counts() == before
     assert (
-        "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 0 news posts, 0 projects)"
-        in output
+        "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 0 news posts, 0 projects, "
+        "0 logos)" in output
     )
 
 
@@ -126,8 +127,8 @@ def test_running_again_after_a_partial_load_adds_only_what_is_missing(demo):
     output = load()
     assert row_counts() == before
     assert (
-        "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 1 news posts, 1 projects)"
-        in output
+        "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 1 news posts, 1 projects, "
+        "0 logos)" in output
     )
 
 
@@ -303,3 +304,16 @@ def test_seed_projects_agreement_and_news_are_stored(demo):
 def test_invented_organisations_say_so(demo):
     for organisation in Organisation.objects.filter(name__startswith="Demo"):
         assert organisation.description.startswith("Demo data"), organisation.name
+
+
+def test_pep_and_alliance_get_a_drawn_logo_through_the_upload_checks(demo, client):
+    from config.demo.logos import acronym_logo
+
+    with scopes_disabled():
+        with_logo = sorted(Network.objects.exclude(logo="").values_list("slug", flat=True))
+        pep = Network.objects.get(slug="pep")
+        assert AuditEntry.objects.filter(network=pep, action="network.logo_changed").count() == 1
+    assert with_logo == ["alliance", "pep"]
+    assert acronym_logo("PEP", "#1f5f8b") == acronym_logo("PEP", "#1f5f8b")  # the same picture each load
+    response = client.get(f"/networks/pep/logo/{pep.logo_key}/")
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"

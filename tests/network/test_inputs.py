@@ -81,7 +81,8 @@ def _parties(coordinator, member):
 
 def test_the_network_form_shows_the_network_fields_and_its_objectives_and_tasks_apart():
     assert tuple(NetworkForm._meta.fields) == NETWORK_FIELDS
-    assert tuple(NetworkForm.base_fields) == (*NETWORK_FIELDS, "objectives", "tasks")
+    # The logo is an upload the service takes apart (logo=, remove_logo=), checked by portal.uploads.
+    assert tuple(NetworkForm.base_fields) == (*NETWORK_FIELDS, "objectives", "tasks", "logo", "remove_logo")
     assert set(NETWORK_CREATE_FIELDS) - set(NETWORK_FIELDS) == {"slug"}  # made by the service, not typed
 
 

@@ -7,6 +7,7 @@ that must be in its before and after.
 """
 
 import datetime
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
@@ -88,6 +89,15 @@ def _prepared(prepare, act):
 
 def _now(act):
     return _prepared(lambda w: None, lambda w, _: act(w))
+
+
+def _logo_file(name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (24, 12), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue())
 
 
 CASES = [
@@ -206,6 +216,14 @@ CASES = [
         ),
         before={"objectives": ["Old objective"], "tasks": []},
         after={"objectives": ["New objective"], "tasks": ["A task"]},
+    ),
+    Case(
+        "network.logo_changed",
+        _now(lambda w: networks.network_update(
+            network=w.network, data={}, logo=_logo_file("guidance.png"), acting_user=w.coordinator
+        )),
+        before={"logo": ""},
+        after={"logo": "guidance.png, 24 × 12 px"},
     ),
     Case(
         "agreement.created",

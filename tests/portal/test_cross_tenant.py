@@ -12,14 +12,17 @@ API routes are probed twice: by a session caller and by a token caller (DRF auth
 the middleware has run, so the two take different paths to the same rule). Pages ignore tokens.
 """
 
+import io
 import json
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
+from PIL import Image
 
 from members.models import Affiliation, ColleagueInvitation
 from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
@@ -78,10 +81,12 @@ PROBE_KWARGS = {
     "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
+    "key": {"network:logo": lambda b: b.network.logo_key},  # the random key of B's stored logo
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
-# missing object (every other kwarg becomes "0" there).
+# missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
 NOT_OBJECTS = {"kind", "page", "colour"}
+MISSING = {"key": "0" * 32}
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,6 @@ SKIPPED = {
     "admin:": "the Django admin: staff only, behind allauth's login; scopes are off there on purpose",
     "account_": "allauth's account pages (sign-up, login, passwords, e-mail addresses): no tenant data",
     "i18n/": "the i18n namespace: set_language only stores the visitor's language",
-    "media/": "the DEBUG-only media file server (absent in tests and production)",
 }
 
 
@@ -212,6 +216,15 @@ B_STRINGS = {
 }
 
 
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+LOGO_PNG = _png()
+
+
 @pytest.fixture
 def tenants():
     """Public network A with its coordinator; private network B with members, a request, invitations."""
@@ -253,6 +266,9 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+        # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
+        for net in (network, network_a):
+            net.logo.save("logo.png", ContentFile(LOGO_PNG))
         # B's audit log names B's objects: A's log page must show none of them (the rows A has say "Alpha").
         for net, obj, who in ((network, b.agreement, coordinator), (network_a, network_a, coordinator_a)):
             with transaction.atomic():
@@ -379,7 +395,7 @@ def test_b_objects_named_under_a_slug_are_answered_like_missing_ones(client, cli
     problems = []
     for route in routes:
         url = url_for(route, tenants.b, network_slug=tenants.a.slug)
-        missing = {k: "0" for k in route.kwargs if k not in NOT_OBJECTS}
+        missing = {k: MISSING.get(k, "0") for k in route.kwargs if k not in NOT_OBJECTS}
         missing = reverse(
             route.name, kwargs={**url_kwargs(route, tenants.b), **missing, "network_slug": tenants.a.slug}
         )

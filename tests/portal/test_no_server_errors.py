@@ -165,7 +165,7 @@ LINK_VALUES = ["http://[::1", "http://[::1]:99999/", "/networks/\x00/"]
 # Every query-string key a view reads (grep request.GET), with values that pass a first look.
 QUERY_KEYS = ["page", "edit", "item", "add", "parent", "section", "focus", "lang", "action", "type", "q"]
 MARKERS = ("zzfuzzmarkerzz", "987654321")  # a value each converter admits, replaced by the hostile one
-SKIPPED_PREFIXES = ("admin/", "media/")  # staff-only admin (redirects to its login), DEBUG-only files
+SKIPPED_PREFIXES = ("admin/",)  # staff-only admin (redirects to its login)
 TIME_LIMIT = 60
 
 
