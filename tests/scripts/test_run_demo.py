@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FAKE_VENV_SH = """VENV="$ROOT/.venv"
 log() { printf '==> %s\\n' "$*" >&2; }
 ensure_venv() { :; }
+ensure_libmagic() { :; }
 warn_missing_pdf_libs() { :; }
 """
 FAKE_PYTHON = """#!/bin/sh
