@@ -108,3 +108,18 @@ def test_each_row_is_held_to_the_bare_view_of_its_own_caller_kind():
     table = bench_scale.table([{**anonymous, "over": []}, {**signed_in, "over": []}])
     assert "| × bare | × signed-in bare |" in table
     assert "| 6.0 | – |" in table and "| 6.0 | 4.0 |" in table
+
+
+def test_the_tables_are_analyzed_before_they_are_timed():
+    from django.db import connection
+
+    bench_scale.build(TINY)
+    bench_scale.analyze()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'network_membership'")
+            assert cursor.fetchone()[0] == TINY.memberships  # the planner knows the rows are there
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'network_membership'")
+            assert cursor.fetchone()[0] > 0
