@@ -72,7 +72,7 @@ def reader_language(request=None):
     known one (it changes the texts, not the interface), else the interface language."""
     if request is not None:
         asked = request.GET.get("lang", "")
-        if asked in language_codes():
+        if asked and asked in language_codes():  # building the codes costs more than the rest
             return asked
     return get_language() or settings.LANGUAGE_CODE
 

@@ -87,3 +87,39 @@ def test_the_data_is_what_the_services_would_write():
         ours = Organisation.objects.filter(created_in_network_id=None)
         assert not ours.exclude(affiliations__is_admin=True).exists()  # every one has an admin
     assert {"requested", "active", "suspended"} <= statuses and statuses & {"left", "declined", "withdrawn"}
+
+
+def test_the_signed_in_bare_view_reads_the_session_and_the_user_and_nothing_more(settings):
+    # The signed-in pages' baseline: the two queries every signed-in page makes, and no others.
+    settings.ROOT_URLCONF = "bench_urls"
+    data = bench_scale.build(TINY)
+    creds = bench_scale.credentials(data)
+    assert bench_scale.in_process(bench_scale.BARE, creds)[0] == 0
+    assert bench_scale.in_process(bench_scale.BARE_SIGNED_IN, creds)[0] == 2
+    assert bench_scale.BARE_SIGNED_IN.persona != "anonymous"
+
+
+def test_each_row_is_held_to_the_bare_view_of_its_own_caller_kind():
+    anonymous = {"page": "network page", "persona": "anonymous", "queries": 5, "kb": 40, "gzip_kb": 8, "ratio": 6}
+    signed_in = {**anonymous, "persona": "member", "ratio": 6, "ratio_signed_in": 4}
+    assert bench_scale.over_targets(anonymous) == ["p50 6× bare > 5×"]
+    assert bench_scale.over_targets(signed_in) == []
+    assert bench_scale.over_targets({**signed_in, "ratio_signed_in": 5.5}) == ["p50 6× signed-in bare > 5×"]
+    table = bench_scale.table([{**anonymous, "over": []}, {**signed_in, "over": []}])
+    assert "| × bare | × signed-in bare |" in table
+    assert "| 6.0 | – |" in table and "| 6.0 | 4.0 |" in table
+
+
+def test_the_tables_are_analyzed_before_they_are_timed():
+    from django.db import connection
+
+    bench_scale.build(TINY)
+    bench_scale.analyze()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'network_membership'")
+            assert cursor.fetchone()[0] == TINY.memberships  # the planner knows the rows are there
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'network_membership'")
+            assert cursor.fetchone()[0] > 0
