@@ -8,6 +8,7 @@ from members.admin import OrganisationAdmin
 from members.models import Organisation
 from projects.models import (
     Activity,
+    ActivityEntry,
     Component,
     FundingLink,
     Indicator,
@@ -65,6 +66,16 @@ class ActivityAdmin(admin.ModelAdmin):
     list_filter = ["network"]
     search_fields = ["title", "code"]
     readonly_fields = ["code"]
+
+
+@admin.register(ActivityEntry)
+class ActivityEntryAdmin(SimpleHistoryAdmin):
+    """Staff repairs only: the workflow (submit, approve, return) runs through projects.services.entries."""
+
+    list_display = ["title", "network", "project", "kind", "status", "start_date", "deleted_at"]
+    list_filter = ["status", "kind", "network"]
+    search_fields = ["title"]
+    raw_id_fields = ["project", "activity", "site", "organisation", "partners", "target_groups"]
 
 
 for model in (FundingLink, Result, Indicator, IndicatorValue, Need, TargetGroup, Site):

@@ -13,6 +13,14 @@ ACTIONS = {
     "project.created": _("Project created"),
     "project.updated": _("Project updated"),
     "project.imported": _("Project imported"),
+    "entry.created": _("Activity logged"),
+    "entry.updated": _("Activity log entry updated"),
+    "entry.submitted": _("Activity log entry submitted"),
+    "entry.withdrawn": _("Activity log entry withdrawn"),
+    "entry.approved": _("Activity log entry approved"),
+    "entry.returned": _("Activity log entry returned"),
+    "entry.deleted": _("Activity log entry deleted"),
+    "entry.restored": _("Activity log entry restored"),
 }
 
 VERBS = {

@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -435,3 +435,151 @@ class Site(ProjectItem):
 
     def __str__(self):
         return self.name
+
+
+# --- the activity log -------------------------------------------------------------------------------
+
+
+class ActivityEntry(models.Model):
+    """What a partner actually did: one training, workshop, meeting… logged with its participants.
+
+    It belongs to the network and, optionally, to one of its projects and that project's planned activity
+    (network-level work has neither). The workflow runs draft → submitted → approved, or submitted →
+    returned (with a reason) → submitted again; projects.services.entries writes every step. Deleting
+    is soft (`deleted_at`), so a coordinator can restore.
+    """
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Training")
+        WORKSHOP = "workshop", _("Workshop")
+        CONFERENCE = "conference", _("Conference")
+        MEETING = "meeting", _("Meeting")
+        STUDY_OR_SURVEY = "study_or_survey", _("Study or survey")
+        CAMPAIGN_ACTION = "campaign_action", _("Campaign action")
+        MOBILITY = "mobility", _("Mobility")
+        ADVOCACY_MEETING = "advocacy_meeting", _("Advocacy meeting")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned")
+
+    # Statuses in which the entry's organisation may still change it.
+    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+    # The breakdowns of the total, each group of which may not add up to more than the total.
+    SEX_FIELDS = ("women", "men", "other_or_not_given")
+    AGE_FIELDS = ("under_18", "age_18_29", "age_30_64", "age_65_plus", "age_not_given")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="activity_entries")
+    project = models.ForeignKey(
+        Project, on_delete=models.PROTECT, null=True, blank=True, related_name="entries",
+        verbose_name=_("project"),
+    )  # fmt: skip
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, null=True, blank=True, related_name="entries",
+        verbose_name=_("planned activity"),
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TRAINING)
+    language = models.CharField(_("language of the texts"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    title = MultilingualTextField(_("title"), max_length=300, multiline=False)
+    description = MultilingualTextField(_("description"), blank=True)
+    outcomes = MultilingualTextField(_("outcomes"), blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    site = models.ForeignKey(
+        Site, on_delete=models.SET_NULL, null=True, blank=True, related_name="entries", verbose_name=_("site")
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    country = CountryField(_("country"), blank=True)
+    participants_total = models.PositiveIntegerField(_("participants"), default=0)
+    women = models.PositiveIntegerField(_("women"), default=0)
+    men = models.PositiveIntegerField(_("men"), default=0)
+    other_or_not_given = models.PositiveIntegerField(_("other or not given"), default=0)
+    under_18 = models.PositiveIntegerField(_("under 18"), default=0)
+    age_18_29 = models.PositiveIntegerField(_("18–29"), default=0)
+    age_30_64 = models.PositiveIntegerField(_("30–64"), default=0)
+    age_65_plus = models.PositiveIntegerField(_("65 and over"), default=0)
+    age_not_given = models.PositiveIntegerField(_("age not given"), default=0)
+    with_disabilities = models.PositiveIntegerField(_("persons with disabilities"), default=0)
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="activity_entries", verbose_name=_("partner organisations")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="entries", verbose_name=_("target groups reached")
+    )
+    links = models.JSONField(_("links"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    returned_reason = models.TextField(_("reason for returning"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="logged_entries", verbose_name=_("logged by")
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    # When the e-mail about the approval, and about the return, went out (portal.mail.send_once). The
+    # return marker is cleared on resubmission, so a second return sends a second e-mail.
+    approved_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    returned_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(network="network")
+    history = scoped_history(network="network")
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        indexes = [
+            models.Index(fields=["network", "status"], name="entry_network_status"),
+            models.Index(fields=["network", "project", "start_date"], name="entry_network_project_date"),
+        ]
+
+    def __str__(self):
+        return str(self.title)
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    def clean(self):
+        errors = {}
+        if _both_dates(self.start_date, self.end_date) and self.end_date < self.start_date:
+            errors["end_date"] = _("The activity cannot end before it starts (%(start)s).") % {
+                "start": self.start_date.isoformat()
+            }
+        total = self.participants_total
+        if isinstance(total, int):
+            for group, label in (
+                (self.SEX_FIELDS, _("The participants by sex add up to %(sum)s, more than the total of %(total)s.")),
+                (self.AGE_FIELDS, _("The participants by age add up to %(sum)s, more than the total of %(total)s.")),
+            ):
+                values = [getattr(self, name) for name in group]
+                if all(isinstance(v, int) for v in values) and sum(values) > total:
+                    errors[group[0]] = label % {"sum": sum(values), "total": total}
+            if isinstance(self.with_disabilities, int) and self.with_disabilities > total:
+                errors["with_disabilities"] = _(
+                    "There cannot be more persons with disabilities than participants (%(total)s)."
+                ) % {"total": total}
+        if errors:
+            raise ValidationError(errors)

@@ -5,12 +5,14 @@ The visibility rule's predicate (can_view_project) and its queryset (visible_pro
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scope
 from guardian.shortcuts import get_objects_for_user
 
-from network.models import Role
+from members.permissions import organisation_ids
+from network.models import Network, Role
 from network.permissions import can_view_network, has_role, network_role
-from portal.permissions import rule
-from projects.models import Project
+from portal.permissions import memo, rule
+from projects.models import ActivityEntry, Project, ProjectPartner
 
 # --- projects -------------------------------------------------------------------------------------
 
@@ -55,3 +57,88 @@ def can_create_project(user, network):
 def can_edit_project(user, project):
     """Facts, partners and the whole logframe: the network's coordinators."""
     return has_role(user, project.network, Role.COORDINATOR)
+
+
+# --- the activity log -----------------------------------------------------------------------------
+
+
+def _partners_include(user, project):
+    """One of the user's organisations is among the project's partners (any role)."""
+    ids = organisation_ids(user)
+    if not ids:
+        return False
+
+    def compute():
+        with scope(network=project.network):
+            return ProjectPartner.objects.filter(
+                network=project.network, project=project, organisation_id__in=ids
+            ).exists()
+
+    return memo(user, ("partner_of", project.pk), compute)
+
+
+@rule(
+    reason=_(
+        "Coordinators log activities anywhere in the network; members for network-level work and for the "
+        "projects their organisation is a partner of."
+    )
+)
+def can_log_entry(user, target):
+    """`target` is the network (network-level work, or "may log at all") or one of its projects."""
+    network = target if isinstance(target, Network) else target.network
+    if has_role(user, network, Role.COORDINATOR):
+        return True
+    if not has_role(user, network, Role.MEMBER):
+        return False
+    return isinstance(target, Network) or _partners_include(user, target)
+
+
+def _is_entry_organisation(user, entry):
+    return entry.organisation_id in organisation_ids(user) and has_role(user, entry.network, Role.MEMBER)
+
+
+@rule(reason=_("Only the organisation that logged an entry changes it, while it is a draft or returned."))
+def can_edit_entry(user, entry):
+    """Coordinators always; the logging organisation's people while the entry is a draft or returned."""
+    if entry.is_deleted:
+        return False
+    if has_role(user, entry.network, Role.COORDINATOR):
+        return True
+    return entry.is_editable and _is_entry_organisation(user, entry)
+
+
+@rule(reason=_("Only the organisation that logged an entry, or a coordinator, takes it back."))
+def can_withdraw_entry(user, entry):
+    """Take a submitted entry back to draft: its organisation's people and the coordinators."""
+    if entry.is_deleted:
+        return False
+    return has_role(user, entry.network, Role.COORDINATOR) or _is_entry_organisation(user, entry)
+
+
+@rule(reason=_("Only the network's coordinators approve or return activity log entries."))
+def can_review_entry(user, entry):
+    return not entry.is_deleted and has_role(user, entry.network, Role.COORDINATOR)
+
+
+@rule(reason=_("Only the network's coordinators delete activity log entries."))
+def can_delete_entry(user, entry):
+    return not entry.is_deleted and has_role(user, entry.network, Role.COORDINATOR)
+
+
+@rule(reason=_("Only the network's coordinators restore deleted activity log entries."))
+def can_restore_entry(user, entry):
+    return entry.is_deleted and has_role(user, entry.network, Role.COORDINATOR)
+
+
+@rule
+def can_see_entry(user, entry):
+    """Approved entries: whoever may see their project (or, network-level, the network). Drafts,
+    submitted and returned ones: the logging organisation's people and the coordinators. Deleted ones:
+    the coordinators."""
+    if has_role(user, entry.network, Role.COORDINATOR):
+        return True
+    if entry.is_deleted:
+        return False
+    if entry.status == ActivityEntry.Status.APPROVED:
+        return can_view_project(user, entry.project) if entry.project_id else can_view_network(user, entry.network)
+    return _is_entry_organisation(user, entry)

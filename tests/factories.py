@@ -313,3 +313,19 @@ def project_with_logframe(
             [m.Site(**row, position=i, name=f"VET school {i}", city="Baku", country="AZ") for i in (1, 2, 3)]
         )
     return project
+
+
+class ActivityEntryFactory(_TenantRowFactory):
+    """A draft network-level training on 1 March 2025 with 20 participants, logged by a new organisation
+    (give `project`, `organisation` and `created_by` for a realistic one; the services set the rest)."""
+
+    class Meta:
+        model = "projects.ActivityEntry"
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Training {n}")
+    kind = "training"
+    start_date = factory.LazyFunction(lambda: date(2025, 3, 1))
+    end_date = factory.LazyFunction(lambda: date(2025, 3, 2))
+    participants_total = 20

@@ -23,8 +23,9 @@ from network.models import Membership, NetworkObjective, PartnershipAgreement, R
 from network.services import agreements, invitations, memberships, networks, news
 from portal import audit
 from portal.models import AuditEntry
-from projects.services import imports, items, projects
+from projects.services import entries, imports, items, projects
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     AgreementFactory,
     ComponentFactory,
@@ -89,6 +90,12 @@ def _prepared(prepare, act):
 
 def _now(act):
     return _prepared(lambda w: None, lambda w, _: act(w))
+
+
+def _entry(w, **kwargs):
+    """An entry the member's organisation logged (made by the factory: it writes nothing in the log)."""
+    return ActivityEntryFactory(network=w.network, organisation=_org(w.member), created_by=w.member,
+                                title="Teachers' workshop", **kwargs)  # fmt: skip
 
 
 def _logo_file(name):
@@ -359,6 +366,67 @@ CASES = [
         ),
         before={"position": 2},
         after={"position": 1},
+    ),
+    Case(
+        "entry.created",
+        _now(lambda w: entries.entry_create(
+            network=w.network, acting_user=w.member, organisation=_org(w.member),
+            data={"title": "Teachers' workshop", "start_date": datetime.date(2025, 3, 1),
+                  "end_date": datetime.date(2025, 3, 1), "participants_total": 12},
+        )),
+        after={"title": {"en": "Teachers' workshop"}, "participants_total": 12, "start_date": "2025-03-01"},
+        actor="member",
+    ),
+    Case(
+        "entry.updated",
+        _prepared(_entry, lambda w, e: entries.entry_update(
+            entry=e, acting_user=w.member, data={"participants_total": 25, "women": 13}
+        )),
+        before={"participants_total": 20, "women": 0},
+        after={"participants_total": 25, "women": 13},
+        actor="member",
+    ),
+    Case(
+        "entry.submitted",
+        _prepared(_entry, lambda w, e: entries.entry_submit(entry=e, acting_user=w.member)),
+        before={"status": "draft"},
+        after={"status": "submitted"},
+        actor="member",
+    ),
+    Case(
+        "entry.withdrawn",
+        _prepared(lambda w: _entry(w, status="submitted"),
+                  lambda w, e: entries.entry_withdraw(entry=e, acting_user=w.member)),
+        before={"status": "submitted"},
+        after={"status": "draft"},
+        actor="member",
+    ),
+    Case(
+        "entry.approved",
+        _prepared(lambda w: _entry(w, status="submitted"),
+                  lambda w, e: entries.entry_approve(entry=e, acting_user=w.coordinator)),
+        before={"status": "submitted"},
+        after={"status": "approved"},
+    ),
+    Case(
+        "entry.returned",
+        _prepared(lambda w: _entry(w, status="submitted"),
+                  lambda w, e: entries.entry_return(entry=e, acting_user=w.coordinator, reason="Add the dates.")),
+        before={"status": "submitted", "returned_reason": ""},
+        after={"status": "returned", "returned_reason": "Add the dates."},
+    ),
+    Case(
+        "entry.deleted",
+        _prepared(_entry, lambda w, e: entries.entry_delete(entry=e, acting_user=w.coordinator)),
+        before={"deleted": False},
+        after={"deleted": True},
+    ),
+    Case(
+        "entry.restored",
+        _prepared(lambda w: _entry(w, deleted_at=datetime.datetime(2025, 4, 1, tzinfo=datetime.UTC)),
+                  lambda w, e: entries.entry_restore(entry=e, acting_user=w.coordinator)),
+        before={"deleted": True},
+        after={"deleted": False},
     ),
 ]  # fmt: skip
 

@@ -143,17 +143,24 @@ def test_the_fetch_check_sees_a_fetch_without_the_network(tmp_path):
 
 
 def _make(kind, network):
-    from tests.factories import AgreementFactory, MembershipFactory, NewsPostFactory, ProjectFactory
+    from tests.factories import (
+        ActivityEntryFactory,
+        AgreementFactory,
+        MembershipFactory,
+        NewsPostFactory,
+        ProjectFactory,
+    )
 
     return {
         "project": lambda: ProjectFactory(network=network),
+        "activity_entry": lambda: ActivityEntryFactory(network=network),
         "membership": lambda: MembershipFactory(network=network),
         "agreement": lambda: AgreementFactory(network=network),
         "news_post": lambda: NewsPostFactory(network=network),
     }[kind]()
 
 
-HISTORY_KINDS = ["project", "membership", "agreement", "news_post"]
+HISTORY_KINDS = ["project", "membership", "agreement", "news_post", "activity_entry"]
 
 
 @pytest.mark.parametrize("kind", HISTORY_KINDS)
