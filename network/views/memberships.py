@@ -56,7 +56,6 @@ def manage_members(request, network_slug, invitation_form=None):
             "network": network,
             # A queue, oldest first: the first few, and how many wait behind them.
             "pending": list(pending[:REQUESTS_ON_PAGE]),
-            "pending_count": pending.count(),
             "form": form,
             **paginate(request, members, MEMBERS_PER_PAGE).context("members"),
             "invitations": list(invitations[:INVITATIONS_ON_PAGE]),  # the newest
