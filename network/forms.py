@@ -201,15 +201,7 @@ class JoinRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         field.queryset = organisations
-        candidates = list(organisations)  # one read serves the preselect, the only-choice rule and the check
-        chosen = next((org for org in candidates if preselect and str(org.pk) == str(preselect)), None)
-        if chosen is None and len(candidates) == 1:
-            chosen = candidates[0]
-        if chosen is not None:
-            field.initial = chosen.pk
-        if len(candidates) == 1:
-            field.empty_label = None  # as portal.forms.preselect_only_choice, without a second read
-        self.has_choices = bool(candidates)
+        self.has_choices = preselect_only_choice(field, prefer=preselect)
 
 
 class DeclineForm(forms.Form):

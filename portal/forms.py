@@ -54,10 +54,21 @@ class AutocompleteSelect(forms.Select):
         super().__init__(attrs={"data-autocomplete": "", **(attrs or {})}, choices=choices)
 
 
-def preselect_only_choice(field):
-    """A required ModelChoiceField the user has one answer to (the one organisation they administer):
-    chosen for them, and the empty choice left out. Reads at most two rows, whatever the queryset holds."""
+def preselect_only_choice(field, prefer=None):
+    """Start a required ModelChoiceField from the answer the user most likely has: `prefer` (an id, e.g. the
+    organisation just added on the way here) when it is one of the choices, else the only choice there is
+    (the one organisation they administer), and then without the empty choice. Returns whether there is
+    any choice. Reads at most two rows, whatever the queryset holds (and one more to check a `prefer`
+    beyond them)."""
     rows = list(field.queryset[:2])
-    if len(rows) == 1:
+    ids = {str(row.pk) for row in rows}
+    if prefer is not None and (
+        str(prefer) in ids
+        or (str(prefer).isascii() and str(prefer).isdigit() and field.queryset.filter(pk=prefer).exists())
+    ):
+        field.initial = int(prefer)
+    elif len(rows) == 1:
         field.initial = rows[0].pk
+    if len(rows) == 1:
         field.empty_label = None
+    return bool(rows)
