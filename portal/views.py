@@ -1,7 +1,6 @@
 """The floor's own pages: a network colour's stylesheet, the component styleguide, the 403 page."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -38,8 +37,8 @@ class StyleguideForm(forms.Form):
 def styleguide(request):
     """Every shared component with its states (templates/components/, portal/templatetags/components.py).
     Staff, or anyone while DEBUG is on; everyone else gets the 404 of a page that does not exist."""
-    if not (settings.DEBUG or request.user.is_staff):
-        raise Http404
+    if not permissions.check("see_styleguide", request.user):
+        raise Http404  # not "not allowed": to everyone else the page does not exist
     if request.GET.get("flash"):
         messages.success(request, _("The changes are saved."))
     invalid = StyleguideForm(prefix="invalid", data={"invalid-name": "", "invalid-email": "not-an-address"})

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 def test_every_app_registers_its_rules_under_the_action_names_views_use():
     actions = set(permissions.registered_actions())
-    # one from each app: members, network, projects
-    assert {"manage_organisation", "manage_members", "view_network", "edit_project"} <= actions
+    # one from each app: members, network, projects, and the floor's own (portal/rules.py)
+    assert {"manage_organisation", "manage_members", "view_network", "edit_project", "see_styleguide"} <= actions
     # the activity log's rules (projects)
     assert {"log_entry", "edit_entry", "withdraw_entry", "review_entry", "delete_entry", "restore_entry",
             "see_entry"} <= actions  # fmt: skip
