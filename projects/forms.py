@@ -8,11 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
+from network.models import Role
+from network.permissions import has_role
 from portal.forms import AutocompleteSelect, DateInput
 from portal.texts import MultilingualFormMixin
 from projects.currencies import currency_choices
 from projects.models import (
     Activity,
+    ActivityEntry,
     Component,
     FundingLink,
     Indicator,
@@ -25,6 +28,8 @@ from projects.models import (
     Site,
     TargetGroup,
 )
+from projects.permissions import visible_projects
+from projects.selectors import network_organisations
 from projects.services.items import ITEMS
 from projects.services.projects import PROJECT_FIELDS
 
@@ -219,3 +224,92 @@ ITEM_FORMS = {
     "target_group": TargetGroupForm,
     "site": SiteForm,
 }
+
+
+# --- the activity log -----------------------------------------------------------------------------
+
+DELETED = "deleted"  # the status filter's extra choice, for coordinators: the deleted entries
+
+
+class EntryFilterForm(forms.Form):
+    """The activity log's search and filters (GET), shared by the list, the calendar, the exports and the
+    API. Parameters: project (its address), activity (a planned activity's id of that project; may
+    repeat), kind, status, organisation (id), from, to (ISO dates), q. A forged or stale value makes the
+    form invalid and filters() empty, so the whole list shows with the field's message."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100, widget=forms.SearchInput)
+    project = forms.ModelChoiceField(
+        label=_("Project"), required=False, queryset=Project.objects.none(), to_field_name="slug",
+        empty_label=_("All projects"),
+    )  # fmt: skip
+    activity = forms.ModelMultipleChoiceField(
+        label=_("Planned activity"), required=False, queryset=Activity.objects.none()
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=Organisation.objects.none(),
+        empty_label=_("All organisations"),
+    )  # fmt: skip
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
+
+    # URL parameter → field, where they differ ("from" is a Python keyword).
+    PARAMETERS = {"from": "date_from", "to": "date_to"}
+
+    def __init__(self, data=None, *, network, user, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for parameter, name in self.PARAMETERS.items():
+                if parameter in data:
+                    data[name] = data[parameter]
+        kwargs.setdefault("auto_id", "id_filter_%s")
+        super().__init__(data, **kwargs)
+        self.network = network
+        self.coordinator = has_role(user, network, Role.COORDINATOR)
+        self.fields["project"].queryset = visible_projects(user, network).order_by("slug")
+        self.fields["organisation"].queryset = network_organisations(network=network).order_by("name", "pk")
+        self.fields["kind"].choices = [("", _("All kinds")), *ActivityEntry.Kind.choices]
+        statuses = [("", _("All statuses")), *ActivityEntry.Status.choices]
+        if self.coordinator:
+            statuses.append((DELETED, _("Deleted")))
+        self.fields["status"].choices = statuses
+        project = self._chosen_project()
+        self.fields["activity"].queryset = (
+            Activity.objects.filter(network=network, project=project).order_by("position", "pk")
+            if project
+            else Activity.objects.none()
+        )
+
+    def _chosen_project(self):
+        slug = self.data.get("project") if self.is_bound else None
+        if not slug:
+            return None
+        return self.fields["project"].queryset.filter(slug=slug).first()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period comes before its start."))
+        return data
+
+    def filters(self):
+        """Keyword arguments for projects.selectors.filter_entries."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "search": data["q"].strip(),
+            "project": data["project"],
+            "activities": list(data["activity"]),
+            "kind": data["kind"],
+            "status": data["status"],
+            "organisation": data["organisation"],
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+        }
+
+    @property
+    def filtered(self):
+        return any(self.filters().values())

@@ -142,3 +142,18 @@ def can_see_entry(user, entry):
     if entry.status == ActivityEntry.Status.APPROVED:
         return can_view_project(user, entry.project) if entry.project_id else can_view_network(user, entry.network)
     return _is_entry_organisation(user, entry)
+
+
+def visible_entries(user, network):
+    """can_see_entry as a queryset of the network's entries, built from the same parts. Coordinators get
+    the deleted ones too; lists leave those out unless asked (projects.selectors.filter_entries)."""
+    entries = ActivityEntry.objects.filter(network=network)
+    if has_role(user, network, Role.COORDINATOR):
+        return entries
+    network_level = Q(project__isnull=True) if can_view_network(user, network) else Q(pk__in=[])
+    visible = Q(status=ActivityEntry.Status.APPROVED) & (
+        Q(project__in=visible_projects(user, network).values("pk")) | network_level
+    )
+    if has_role(user, network, Role.MEMBER):
+        visible |= Q(organisation_id__in=organisation_ids(user))
+    return entries.filter(visible, deleted_at__isnull=True)

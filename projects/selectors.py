@@ -3,7 +3,8 @@ fixed number of queries, however many partners, activities or indicators there a
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, TextField, Value, When
+from django.db.models.functions import Cast
 
 from members.models import Organisation
 from network.models import Membership
@@ -18,7 +19,7 @@ from projects.models import (
     Project,
     ProjectPartner,
 )
-from projects.permissions import visible_projects
+from projects.permissions import visible_entries, visible_projects
 
 _STATUS_ORDER = Case(
     When(status=Project.Status.ACTIVE, then=Value(0)),
@@ -136,3 +137,41 @@ def organisation_suggestions(*, network, search, limit):
     return list(
         network_organisations(network=network).filter(named).order_by("name", "pk").values("name", "acronym")[:limit]
     )
+
+
+# --- the activity log -----------------------------------------------------------------------------
+
+
+def filter_entries(
+    entries, *, search="", project=None, activities=(), kind="", status="", organisation=None, date_from=None,
+    date_to=None,
+):  # fmt: skip
+    """The entries matching the activity log's filters (projects.forms.EntryFilterForm.filters()); blank
+    means any. An entry's date is its start date. Deleted entries only for status="deleted"."""
+    if status == "deleted":
+        entries = entries.filter(deleted_at__isnull=False)
+    else:
+        entries = entries.filter(deleted_at__isnull=True)
+        if status:
+            entries = entries.filter(status=status)
+    if search:
+        entries = entries.annotate(_title=Cast("title", TextField())).filter(_title__icontains=search)
+    if project is not None:
+        entries = entries.filter(project=project)
+    if activities:
+        entries = entries.filter(activity__in=activities)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if organisation is not None:
+        entries = entries.filter(organisation=organisation)
+    if date_from:
+        entries = entries.filter(start_date__gte=date_from)
+    if date_to:
+        entries = entries.filter(start_date__lte=date_to)
+    return entries
+
+
+def entry_list(*, network, user, filters):
+    """The entries this user may see in the network, filtered, newest first, with what a row shows."""
+    entries = filter_entries(visible_entries(user, network), **filters)
+    return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")

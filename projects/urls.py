@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import views
+from projects.views import projects
 
 app_name = "projects"
 
@@ -8,14 +8,14 @@ _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
 
 urlpatterns = [
-    path("networks/<slug:network_slug>/projects/", views.project_list, name="list"),
-    path("networks/<slug:network_slug>/projects/new/", views.project_create, name="create"),
-    path(_project, views.project_detail, name="detail"),
-    path(_project + "edit/", views.project_edit, name="edit"),
-    path(_project + "edit/<slug:page>/", views.edit_page, name="edit_page"),
-    path(_project + "organisations/", views.organisation_suggestions, name="organisation_suggestions"),
-    path(_project + "items/<slug:kind>/add/", views.item_add, name="item_add"),
-    path(_item, views.item_update, name="item_update"),
-    path(_item + "delete/", views.item_delete, name="item_delete"),
-    path(_item + "move/", views.item_move, name="item_move"),
+    path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
+    path("networks/<slug:network_slug>/projects/new/", projects.project_create, name="create"),
+    path(_project, projects.project_detail, name="detail"),
+    path(_project + "edit/", projects.project_edit, name="edit"),
+    path(_project + "edit/<slug:page>/", projects.edit_page, name="edit_page"),
+    path(_project + "organisations/", projects.organisation_suggestions, name="organisation_suggestions"),
+    path(_project + "items/<slug:kind>/add/", projects.item_add, name="item_add"),
+    path(_item, projects.item_update, name="item_update"),
+    path(_item + "delete/", projects.item_delete, name="item_delete"),
+    path(_item + "move/", projects.item_move, name="item_move"),
 ]

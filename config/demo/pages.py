@@ -31,7 +31,7 @@ from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
 from projects.models import Project
-from projects.views import PAGES as PROJECT_EDIT_PAGES
+from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
 OTHER_NETWORK = "alliance"  # one the PEP members have not joined: its join page

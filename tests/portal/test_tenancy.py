@@ -88,7 +88,7 @@ TENANT_CODE = (
     "network/tasks.py",
     "projects/services",
     "projects/selectors.py",
-    "projects/views.py",
+    "projects/views",
 )
 FETCHES = {"get", "filter", "get_object_or_404", "select_for_update"}
 # Global models, looked up by id on purpose: the tenant itself and the members app's rows.

@@ -10,8 +10,11 @@ from guardian.shortcuts import assign_perm
 from network.models import ContentVisibility, Membership, Network, Role
 from network.permissions import visible_agreements, visible_networks, visible_news_posts
 from portal import permissions
-from projects.permissions import visible_projects
+from django.utils import timezone
+
+from projects.permissions import visible_entries, visible_projects
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     AgreementFactory,
     NetworkFactory,
@@ -48,6 +51,14 @@ def world():
                 NewsPostFactory(network=network, visibility=ContentVisibility.MEMBERS),
             ],
         }
+        public_project, private_project = networks[visibility]["projects"]
+        networks[visibility]["entries"] = [
+            ActivityEntryFactory(network=network, status="approved"),
+            ActivityEntryFactory(network=network, project=public_project, status="approved"),
+            ActivityEntryFactory(network=network, project=private_project, status="approved"),
+            ActivityEntryFactory(network=network, project=public_project, status="submitted"),
+            ActivityEntryFactory(network=network, status="approved", deleted_at=timezone.now()),
+        ]
     return networks
 
 
@@ -78,6 +89,16 @@ def _person(role, world):
 @pytest.mark.parametrize("role", ROLES)
 def test_every_predicate_agrees_with_its_queryset(world, role):
     user = _person(role, world)
+    for entry in world.values():  # the person's own organisation's entries, as a draft and returned
+        mine = [a.organisation for a in user.affiliations.all()] if user.is_authenticated else []
+        for organisation in mine:
+            with scope(network=entry["network"]):
+                member_here = Membership.objects.filter(network=entry["network"], organisation=organisation).exists()
+            if member_here:
+                entry["entries"].append(ActivityEntryFactory(network=entry["network"], organisation=organisation))
+                entry["entries"].append(
+                    ActivityEntryFactory(network=entry["network"], organisation=organisation, status="returned")
+                )
     disagreements = []
     directory = set(visible_networks(user))
     for visibility, entry in world.items():
@@ -89,12 +110,13 @@ def test_every_predicate_agrees_with_its_queryset(world, role):
                 ("view_project", entry["projects"], visible_projects(user, network)),
                 ("view_agreement", entry["agreements"], visible_agreements(user, network)),
                 ("view_news_post", entry["news"], visible_news_posts(user, network)),
+                ("see_entry", entry["entries"], visible_entries(user, network)),
             ):
                 listed = set(visible)
                 for row in rows:
                     if permissions.check(action, user, row) != (row in listed):
                         disagreements.append(
-                            f"{action} on a {row.visibility} row of the {visibility} network: "
+                            f"{action} on a {getattr(row, 'visibility', row.status)} row of the {visibility} network: "
                             f"check says {permissions.check(action, user, row)}, the queryset {row in listed}"
                         )
     assert disagreements == [], f"{role}:\n" + "\n".join(disagreements)
@@ -111,5 +133,8 @@ def test_the_fixture_gives_each_answer_somewhere(world):
     with scope(network=public["network"]):
         assert set(visible_projects(outsider, public["network"])) == {public["projects"][0]}
         assert set(visible_agreements(outsider, public["network"])) == {public["agreements"][0]}
+        assert set(visible_entries(outsider, public["network"])) == set(public["entries"][:2])
+    with scope(network=private["network"]):
+        assert set(visible_entries(donor, private["network"])) == {private["entries"][2]}
     assert private["network"] not in set(visible_networks(outsider))
     assert private["network"] in set(visible_networks(_person("staff", world)))

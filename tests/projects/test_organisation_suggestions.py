@@ -1,4 +1,4 @@
-"""The partner field's suggestions (projects.views.organisation_suggestions): what the field would match,
+"""The partner field's suggestions (projects.views.projects.organisation_suggestions): what the field would match,
 for who may edit the project only, a few at a time."""
 
 import pytest
@@ -6,7 +6,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from network.models import Network, Role
-from projects.views import ORGANISATION_SUGGESTIONS
+from projects.views.projects import ORGANISATION_SUGGESTIONS
 from tests.factories import (
     MembershipFactory,
     NetworkFactory,

@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 
 from network.models import Role
 from projects.models import Project
-from projects.views import PROJECTS_PER_PAGE
+from projects.views.projects import PROJECTS_PER_PAGE
 from tests.factories import NetworkFactory, ProjectFactory, person_in, project_with_logframe
 from tests.pages import query_count
 
