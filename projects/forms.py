@@ -392,10 +392,12 @@ class EntryForm(MultilingualFormMixin, forms.ModelForm):
         self.fields["end_date"].required = False
         self.fields["end_date"].help_text = _("Leave it empty for an activity of one day.")
         self.fields["place"].help_text = _("Where, if not at one of the project's sites: a town, a venue, online.")
+        self.initial["links"] = "\n".join(self.instance.links or [])
         if editing:
             del self.fields["organisation"]
-            self.initial["links"] = "\n".join(self.instance.links or [])
         else:
+            for name in self.COUNTS:
+                self.initial.setdefault(name, None)  # empty boxes to type in, not zeros to type over
             self._organisation_choices(prefer=self.initial.get("organisation"))
 
     @staticmethod

@@ -348,7 +348,7 @@ def test_a_returned_entry_is_marked_with_its_reason_at_the_top_and_in_the_timeli
     client.force_login(partner)
     page = client.get(entry_url(entry))
     body = seen(page)
-    notice = body.index("Returned for changes by")
+    notice = body.index("Returned for changes. The reason:")
     assert body.index("Add the participants by age, please.") > notice
     assert notice < body.index("Participants")  # at the top, before the facts
     timeline = body[body.index("Timeline") :]
