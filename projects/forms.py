@@ -397,7 +397,7 @@ class EntryForm(MultilingualFormMixin, forms.ModelForm):
             del self.fields["organisation"]
         else:
             for name in self.COUNTS:
-                self.initial.setdefault(name, None)  # empty boxes to type in, not zeros to type over
+                self.initial[name] = None  # empty boxes to type in, not zeros to type over
             self._organisation_choices(prefer=self.initial.get("organisation"))
 
     @staticmethod

@@ -118,6 +118,16 @@ def entry_create(request, network_slug):
     return _render_form(request, form)
 
 
+def _on_the_project(error):
+    """An entry's organisation is not changed on the edit form: a refusal of it for the project chosen
+    ("not a partner of that project") belongs next to the project."""
+    if not hasattr(error, "error_dict") or "organisation" not in error.error_dict:
+        return error
+    errors = dict(error.error_dict)
+    errors["project"] = errors.get("project", []) + errors.pop("organisation")
+    return ValidationError(errors)
+
+
 def entry_edit(request, network_slug, entry_id):
     entry = _entry_or_404(request, entry_id)
     permissions.ensure(request, "edit_entry", entry)
@@ -137,7 +147,7 @@ def entry_edit(request, network_slug, entry_id):
                 if submit:
                     entry = services.entry_submit(entry=entry, acting_user=request.user)
         except ValidationError as error:
-            add_service_errors(request, form, error)
+            add_service_errors(request, form, _on_the_project(error))
         else:
             _remember(request, entry)
             messages.success(request, _("Sent to the coordinators for approval.") if submit else _("Entry saved."))

@@ -17,7 +17,9 @@ from projects.models import ActivityEntry, Site, TargetGroup
 from projects.services.entries import entry_create, entry_return, entry_submit, entry_update, entry_withdraw
 from tests.factories import (
     ActivityFactory,
+    AffiliationFactory,
     ComponentFactory,
+    MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
     PartnerFactory,
@@ -297,6 +299,30 @@ def test_bad_input_when_editing_keeps_the_entry_as_it_was(client, network, proje
     field_error(response, "end_date", "The activity cannot end before it starts")
     entry.refresh_from_db()
     assert str(entry.title) == "Workshop on guidance"
+
+
+def test_a_person_of_two_organisations_logs_a_project_only_for_its_partner(client, network, project, partner):
+    """The second organisation (a member, no partner of the project) is not offered for it; moving an
+    entry of that organisation to the project is refused next to the project."""
+    first = org(partner)
+    with scopes_disabled():
+        other = OrganisationFactory(name="Second member NGO")
+        MembershipFactory(network=network, organisation=other)
+        AffiliationFactory(user=partner, organisation=other)
+    client.force_login(partner)
+    form = client.get(create_url(network, project=project.slug)).context["form"]
+    assert list(form.fields["organisation"].queryset) == [first]
+    response = client.post(create_url(network), posted(project, organisation=other.pk))
+    field_error(response, "organisation", "Select a valid choice.")
+    assert stored(network) == []
+
+    with scope(network=network):
+        meeting = {"title": "Network meeting", "start_date": date(2025, 3, 3), "end_date": date(2025, 3, 3)}
+        entry = entry_create(network=network, acting_user=partner, organisation=other, data=meeting)
+    response = client.post(entry_url(entry, "entry_edit"), posted(project))
+    field_error(response, "project", "is not a partner of VET4F: VET for the Future")
+    entry.refresh_from_db()
+    assert entry.project_id is None
 
 
 # --- who may open the form ------------------------------------------------------------------------------
