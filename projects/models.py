@@ -538,9 +538,12 @@ class ActivityEntry(models.Model):
     returned_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the list's text search reads (projects.search): the texts in every language and the organisation's
+    # name, in lower case; the services refresh it. On PostgreSQL a GIN index (migration 0005) covers it.
+    search_document = models.TextField(editable=False, blank=True, default="")
 
     objects = ScopedManager(network="network")
-    history = scoped_history(network="network")
+    history = scoped_history(network="network", excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-start_date", "-pk"]

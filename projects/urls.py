@@ -1,11 +1,12 @@
 from django.urls import path
 
-from projects.views import projects
+from projects.views import activities, projects
 
 app_name = "projects"
 
 _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
+_activities = "networks/<slug:network_slug>/activities/"
 
 urlpatterns = [
     path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
@@ -18,4 +19,9 @@ urlpatterns = [
     path(_item, projects.item_update, name="item_update"),
     path(_item + "delete/", projects.item_delete, name="item_delete"),
     path(_item + "move/", projects.item_move, name="item_move"),
+    # the activity log's lists (projects/views/activities.py)
+    path(_activities, activities.entry_list, name="entries"),
+    path(_activities + "calendar/", activities.entry_calendar, name="entry_calendar"),
+    path(_activities + "queue/", activities.entry_queue, name="entry_queue"),
+    path(_activities + "queue/approve/", activities.entry_bulk_approve, name="entry_bulk_approve"),
 ]
