@@ -177,7 +177,7 @@ def filter_entries(
 
 def entry_list(*, network, user, filters):
     """The entries this user may see in the network, filtered, newest first, with what a row shows."""
-    entries = filter_entries(visible_entries(user, network), **filters)
+    entries = filter_entries(visible_entries(user, network), **filters).defer("search_document")
     return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")
 
 
@@ -186,6 +186,7 @@ def entry_queue(*, network):
     return (
         ActivityEntry.objects.filter(network=network, status=ActivityEntry.Status.SUBMITTED, deleted_at__isnull=True)
         .select_related("project", "activity", "organisation")
+        .defer("search_document")
         .order_by("submitted_at", "pk")
     )
 
@@ -237,7 +238,8 @@ def entry_month(*, network, user, filters, first, per_day):
         ranked = entries.annotate(
             day_rank=Window(RowNumber(), partition_by=[F("start_date")], order_by=[F("pk").asc()])
         ).filter(day_rank__lte=per_day)
-        for entry in ranked.select_related("project", "activity", "organisation").order_by("start_date", "pk"):
+        ranked = ranked.select_related("project", "activity", "organisation").defer("search_document")
+        for entry in ranked.order_by("start_date", "pk"):
             shown.setdefault(entry.start_date, []).append(entry)
     start = first - timedelta(days=first.weekday())  # weeks start on Monday in all the portal's countries
     weeks = []

@@ -21,6 +21,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
@@ -29,9 +30,10 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Objective, Project
+from projects.models import ActivityEntry, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     AgreementFactory,
     ColleagueInvitationFactory,
@@ -213,6 +215,7 @@ B_STRINGS = {
     "news_title": "Zeta secret news",
     "project_title": "Zeta secret project",
     "project_objective": "Zeta secret project objective",
+    "entry_title": "Zeta secret activity",
 }
 
 
@@ -266,6 +269,11 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+        # A submitted entry: the activity log's list, calendar and queue (and its bulk approve) of B.
+        b.entry = ActivityEntryFactory(
+            network=network, project=b.project, organisation=member_affiliation.organisation, status="submitted",
+            title=s["entry_title"], submitted_at=timezone.now(),
+        )  # fmt: skip
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -295,6 +303,7 @@ def b_state(b):
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
+            list(ActivityEntry.objects.filter(network=b.network).values()),
         )
 
 
