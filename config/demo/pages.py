@@ -9,7 +9,8 @@ same pages. The roles are the demo logins of the PEP network (config/demo/armeni
 - coordinator: coordinator@pep…, admin of the coordinating organisation.
 
 The demo has no agreement, news post or open invitation in PEP; `prepare()` adds them (through the
-services, as the network's coordinator) so every page type has something to show. Run it inside a
+services, as the network's coordinator), and activity log entries this month, so every page type has
+something to show. Run it inside a
 transaction that is rolled back (scripts/page_weight.py) or in a test database.
 
 A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in NOT_PAGES if it is none.
@@ -17,9 +18,11 @@ A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in
 
 import copy
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from config.demo import poland
@@ -31,6 +34,7 @@ from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
 from projects.models import Project
+from projects.services.entries import entry_approve, entry_create, entry_submit
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -54,6 +58,7 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "projects:entry_bulk_approve",
 }  # fmt: skip
 
 
@@ -108,6 +113,41 @@ def prepare():
             acting_user=coordinator,
         )
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
+    with scope(network=network):
+        _log_activities(network, coordinator, user("member"))
+
+
+# The activity log's pages (list, calendar, queue) need entries this month: approved ones everybody sees, a
+# member's draft, and submitted ones waiting in the coordinators' queue. The demo's own entries, if any, are
+# in the months of their projects.
+ENTRIES = [
+    # (who logs, kind, title, day of the month, days long, participants, end status)
+    ("coordinator", "training", "Training of career counsellors", 3, 2, 24, "approved"),
+    ("coordinator", "workshop", "Workshop on work-based learning with employers", 3, 0, 18, "approved"),
+    ("coordinator", "meeting", "Steering committee meeting", 3, 0, 9, "approved"),
+    ("coordinator", "conference", "Annual partnership conference", 3, 0, 120, "approved"),
+    ("member", "meeting", "Meeting with the regional education office", 10, 0, 6, "submitted"),
+    ("member", "campaign_action", "Open day for parents and pupils", 14, 0, 85, "submitted"),
+    ("member", "study_or_survey", "Survey of graduates' first jobs", 17, 10, 0, "draft"),
+]
+
+
+def _log_activities(network, coordinator, member):
+    first = timezone.localdate().replace(day=1)
+    project = Project.objects.filter(network=network).order_by("pk").first()
+    for who, kind, title, day, days, people, status in ENTRIES:
+        account = coordinator if who == "coordinator" else member
+        start = first + timedelta(days=day - 1)
+        entry = entry_create(
+            network=network, acting_user=account, organisation=_own_organisation(account),
+            data={"project": project if who == "coordinator" else None, "kind": kind, "title": title,
+                  "start_date": start, "end_date": start + timedelta(days=days), "participants_total": people,
+                  "description": "Illustrative demo entry."},
+        )  # fmt: skip
+        if status != "draft":
+            entry = entry_submit(entry=entry, acting_user=account)
+        if status == "approved":
+            entry_approve(entry=entry, acting_user=coordinator)
 
 
 def page_types(role):
@@ -129,6 +169,8 @@ def page_types(role):
         PageType("member list", reverse("network:members", kwargs=n)),
         PageType("projects list", reverse("projects:list", kwargs=n)),
         PageType("project page", reverse("projects:detail", kwargs=p)),
+        PageType("activity log", reverse("projects:entries", kwargs=n)),
+        PageType("activity calendar", reverse("projects:entry_calendar", kwargs=n)),
         PageType("agreements", reverse("network:agreements", kwargs=n)),
         PageType("agreement", reverse("network:agreement", kwargs={**n, "agreement_id": agreement.pk})),
         PageType("news", reverse("network:news", kwargs=n)),
@@ -168,6 +210,7 @@ def page_types(role):
         PageType("network edit", reverse("network:edit", kwargs=n)),
         PageType("members page", reverse("network:manage_members", kwargs=n)),
         PageType("audit log", reverse("network:audit_log", kwargs=n)),
+        PageType("activity queue", reverse("projects:entry_queue", kwargs=n)),
         PageType("new project", reverse("projects:create", kwargs=n)),
         PageType("project edit", reverse("projects:edit", kwargs=p)),
         *(
