@@ -318,3 +318,8 @@ class EntryFilterForm(forms.Form):
     @property
     def filtered(self):
         return any(self.filters().values())
+
+    @property
+    def filtered_beyond_search(self):
+        """A filter other than the text search is set (the page shows them unfolded)."""
+        return any(value for key, value in self.filters().items() if key != "search")
