@@ -552,6 +552,12 @@ class ActivityEntry(models.Model):
         indexes = [
             models.Index(fields=["network", "status"], name="entry_network_status"),
             models.Index(fields=["network", "project", "start_date"], name="entry_network_project_date"),
+            # The activity log's list order (newest first) and its count, read from the index alone.
+            models.Index(
+                fields=["network", "-start_date", "-id"],
+                name="entry_network_date",
+                condition=models.Q(deleted_at__isnull=True),
+            ),  # fmt: skip
         ]
 
     def __str__(self):

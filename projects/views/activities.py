@@ -7,12 +7,13 @@ from one to the other keeps them; a forged value shows everything with the field
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -29,6 +30,33 @@ ENTRIES_PER_PAGE = 25
 QUEUE_PER_PAGE = entry_services.BULK_APPROVE_LIMIT // 2  # a page's worth always fits one batch
 CALENDAR_PER_DAY = 3
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+# The entry-pages part's routes the lists link to, with arguments to try them with.
+_LINKED_ROUTES = {
+    "projects:entry_detail": {"network_slug": "x", "entry_id": 1},
+    "projects:entry_create": {"network_slug": "x"},
+}
+
+
+@lru_cache(maxsize=8)
+def _has_route(resolver, name):
+    try:
+        reverse(name, kwargs=_LINKED_ROUTES[name])
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def has_route(name):
+    """Whether the entry page or the entry form (the entry-pages part) exists, asked once per URL
+    configuration: until they do, rows show their titles unlinked and no "Log an activity" shows, without a
+    failing {% url %} per row, each a full search of the patterns."""
+    return _has_route(get_resolver(get_urlconf()), name)
+
+
+def _context(request, **values):
+    return {"network": request.network, "entry_pages": has_route("projects:entry_detail"), **values}
 
 
 def _filter_form(request):
@@ -51,7 +79,14 @@ def entry_list(request, network_slug):
     form = _filter_form(request)
     rows = selectors.entry_list(network=network, user=request.user, filters=form.filters())
     paged = paginate(request, rows, ENTRIES_PER_PAGE)
-    context = {"network": network, "form": form, "filter_query": _query(request), **paged.context("entries")}
+    create_url = (
+        reverse("projects:entry_create", kwargs={"network_slug": network.slug})
+        if has_route("projects:entry_create")
+        else ""
+    )
+    context = _context(
+        request, form=form, filter_query=_query(request), create_url=create_url, **paged.context("entries")
+    )
     return render(request, "projects/entries/list.html", context)
 
 
@@ -86,22 +121,22 @@ def entry_calendar(request, network_slug):
             if day.more:  # "+k more": the list of that day's entries, with the same filters
                 iso = day.day.isoformat()
                 day.more_url = f"{list_url}?{_query(request, drop=('month',), **{'from': iso, 'to': iso})}"
-    context = {
-        "network": network,
-        "form": form,
-        "month": month,
-        "weekdays": [day.day for day in month.weeks[0]],
-        "previous_query": _query(request, month=month.previous.strftime("%Y-%m")),
-        "next_query": _query(request, month=month.next.strftime("%Y-%m")),
-        "list_query": _query(request, drop=("month",)),
-    }
+    context = _context(
+        request,
+        form=form,
+        month=month,
+        weekdays=[day.day for day in month.weeks[0]],
+        previous_query=_query(request, month=month.previous.strftime("%Y-%m")),
+        next_query=_query(request, month=month.next.strftime("%Y-%m")),
+        list_query=_query(request, drop=("month",)),
+    )
     return render(request, "projects/entries/calendar.html", context)
 
 
 @permissions.network_required("review_entries")
 def entry_queue(request, network_slug):
     paged = paginate(request, selectors.entry_queue(network=request.network), QUEUE_PER_PAGE)
-    return render(request, "projects/entries/queue.html", {"network": request.network, **paged.context("entries")})
+    return render(request, "projects/entries/queue.html", _context(request, **paged.context("entries")))
 
 
 def _seen(post):
