@@ -41,8 +41,11 @@ def _scoped_base(scopes):
     return _bases[key]
 
 
-def scoped_history(**scopes):
+def scoped_history(*, excluded_fields=(), **scopes):
     """`history = scoped_history(network="network")`: HistoricalRecords scoped on the same dimensions as
     the model's `objects = ScopedManager(network="network")`. The historical table keeps a copy of the
-    `network` column, so the scope filters it directly."""
-    return HistoricalRecords(bases=[_scoped_base(scopes)], history_manager=ScopedHistoryManager)
+    `network` column, so the scope filters it directly. `excluded_fields`: columns derived from others
+    (a search document), not worth a copy in every version."""
+    return HistoricalRecords(
+        bases=[_scoped_base(scopes)], history_manager=ScopedHistoryManager, excluded_fields=list(excluded_fields)
+    )

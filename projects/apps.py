@@ -13,6 +13,7 @@ class ProjectsConfig(AppConfig):
         from projects.services.items import ITEMS
 
         sections.register("network_nav", "projects/_network_nav.html", order=10)
+        sections.register("network_nav", "projects/entries/_network_nav.html", order=11)
         sections.register("network_page", "projects/_network_projects.html", order=10)
         sections.register("workspace", "projects/_network_projects.html", order=10)
         audit.register(actions={**projects_audit.ACTIONS, **projects_audit.logframe_actions(ITEMS)})

@@ -279,12 +279,17 @@ class EntryFilterForm(forms.Form):
         if self.coordinator:
             statuses.append((DELETED, _("Deleted")))
         self.fields["status"].choices = statuses
-        project = self._chosen_project()
+        project = self.chosen_project = self._chosen_project()  # the page offers its activities only then
         self.fields["activity"].queryset = (
             Activity.objects.filter(network=network, project=project).order_by("position", "pk")
             if project
             else Activity.objects.none()
         )
+
+    def add_prefix(self, field_name):
+        """The dates are named `from` and `to` in the page's form as in every link to the list."""
+        names = {name: parameter for parameter, name in self.PARAMETERS.items()}
+        return super().add_prefix(names.get(field_name, field_name))
 
     def _chosen_project(self):
         slug = self.data.get("project") if self.is_bound else None
@@ -489,3 +494,8 @@ class EntryForm(MultilingualFormMixin, forms.ModelForm):
     def entry_data(self):
         """What the services take (ENTRY_FIELDS), from the cleaned form."""
         return {name: self.cleaned_data[name] for name in ENTRY_FIELDS if name in self.cleaned_data}
+
+    @property
+    def filtered_beyond_search(self):
+        """A filter other than the text search is set (the page shows them unfolded)."""
+        return any(value for key, value in self.filters().items() if key != "search")

@@ -538,9 +538,12 @@ class ActivityEntry(models.Model):
     returned_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the list's text search reads (projects.search): the texts in every language and the organisation's
+    # name, in lower case; the services refresh it. On PostgreSQL a GIN index (migration 0005) covers it.
+    search_document = models.TextField(editable=False, blank=True, default="")
 
     objects = ScopedManager(network="network")
-    history = scoped_history(network="network")
+    history = scoped_history(network="network", excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-start_date", "-pk"]
@@ -549,6 +552,12 @@ class ActivityEntry(models.Model):
         indexes = [
             models.Index(fields=["network", "status"], name="entry_network_status"),
             models.Index(fields=["network", "project", "start_date"], name="entry_network_project_date"),
+            # The activity log's list order (newest first) and its count, read from the index alone.
+            models.Index(
+                fields=["network", "-start_date", "-id"],
+                name="entry_network_date",
+                condition=models.Q(deleted_at__isnull=True),
+            ),  # fmt: skip
         ]
 
     def __str__(self):

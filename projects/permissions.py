@@ -120,6 +120,12 @@ def can_review_entry(user, entry):
     return not entry.is_deleted and has_role(user, entry.network, Role.COORDINATOR)
 
 
+@rule(reason=_("Only the network's coordinators approve or return activity log entries."))
+def can_review_entries(user, network):
+    """The queue of entries waiting for approval, and approving several of them at once."""
+    return has_role(user, network, Role.COORDINATOR)
+
+
 @rule(reason=_("Only the network's coordinators delete activity log entries."))
 def can_delete_entry(user, entry):
     return not entry.is_deleted and has_role(user, entry.network, Role.COORDINATOR)

@@ -2,10 +2,12 @@
 fixed number of queries, however many partners, activities or indicators there are."""
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, IntegerField, Prefetch, Q, TextField, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from members.models import Organisation
 from network.models import Membership
@@ -26,6 +28,7 @@ from projects.models import (
     TargetGroup,
 )
 from projects.permissions import visible_entries, visible_projects
+from projects.search import matching as search_entries
 
 _STATUS_ORDER = Case(
     When(status=Project.Status.ACTIVE, then=Value(0)),
@@ -161,7 +164,7 @@ def filter_entries(
         if status:
             entries = entries.filter(status=status)
     if search:
-        entries = entries.annotate(_title=Cast("title", TextField())).filter(_title__icontains=search)
+        entries = search_entries(entries, search)
     if project is not None:
         entries = entries.filter(project=project)
     if activities:
@@ -179,7 +182,7 @@ def filter_entries(
 
 def entry_list(*, network, user, filters):
     """The entries this user may see in the network, filtered, newest first, with what a row shows."""
-    entries = filter_entries(visible_entries(user, network), **filters)
+    entries = filter_entries(visible_entries(user, network), **filters).defer("search_document")
     return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")
 
 
@@ -267,3 +270,75 @@ def entry_page(*, entry):
         target_groups=list(entry.target_groups.order_by("position", "pk")),
         timeline=audit.present(rows, network=network),
     )
+
+
+def entry_queue(*, network):
+    """The entries waiting for a coordinator's approval, oldest submission first."""
+    return (
+        ActivityEntry.objects.filter(network=network, status=ActivityEntry.Status.SUBMITTED, deleted_at__isnull=True)
+        .select_related("project", "activity", "organisation")
+        .defer("search_document")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def waiting_entry_count(*, network):
+    return entry_queue(network=network).order_by().count()
+
+
+@dataclass
+class CalendarDay:
+    day: date
+    in_month: bool
+    entries: list  # the first ones of the day
+    count: int  # how many start that day in all
+
+    @property
+    def more(self):
+        return self.count - len(self.entries)
+
+
+@dataclass
+class EntryMonth:
+    first: date  # the month's first day
+    weeks: list  # lists of seven CalendarDay, from the week of the 1st to the week of the last day
+
+    @property
+    def previous(self):
+        return self.first - relativedelta(months=1)
+
+    @property
+    def next(self):
+        return self.first + relativedelta(months=1)
+
+    @property
+    def count(self):
+        return sum(day.count for week in self.weeks for day in week)
+
+
+def entry_month(*, network, user, filters, first, per_day):
+    """The month starting `first` as a calendar of the entries this user may see, filtered: each entry on
+    the day it starts (an entry's date is its start date, as in the list's filters), at most `per_day` a day
+    with the number of the others. Two queries, however many entries the month holds: the counts per day,
+    and the first `per_day` of each day (a window function numbers them)."""
+    last = first + relativedelta(months=1) - timedelta(days=1)
+    entries = filter_entries(visible_entries(user, network), **filters).filter(start_date__range=(first, last))
+    counts = dict(entries.order_by().values_list("start_date").annotate(n=Count("pk")))
+    shown = {}
+    if counts:
+        ranked = entries.annotate(
+            day_rank=Window(RowNumber(), partition_by=[F("start_date")], order_by=[F("pk").asc()])
+        ).filter(day_rank__lte=per_day)
+        ranked = ranked.select_related("project", "activity", "organisation").defer("search_document")
+        for entry in ranked.order_by("start_date", "pk"):
+            shown.setdefault(entry.start_date, []).append(entry)
+    start = first - timedelta(days=first.weekday())  # weeks start on Monday in all the portal's countries
+    weeks = []
+    day = start
+    while day <= last:
+        week = []
+        for _ in range(7):
+            week.append(CalendarDay(day, day.month == first.month, shown.get(day, []), counts.get(day, 0)))
+            day += timedelta(days=1)
+        weeks.append(week)
+    return EntryMonth(first=first, weeks=weeks)

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from projects.views import entries, projects
+from projects.views import activities, entries, projects
 
 app_name = "projects"
 
 _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
 _entry = "networks/<slug:network_slug>/activities/<int:entry_id>/"
+_activities = "networks/<slug:network_slug>/activities/"
 
 urlpatterns = [
     path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
@@ -27,4 +28,9 @@ urlpatterns = [
         path(_entry + f"{verb}/", getattr(entries, f"entry_{verb}"), name=f"entry_{verb}")
         for verb in ("submit", "withdraw", "approve", "return", "delete", "restore")
     ),
+    # the activity log's lists (projects/views/activities.py)
+    path(_activities, activities.entry_list, name="entries"),
+    path(_activities + "calendar/", activities.entry_calendar, name="entry_calendar"),
+    path(_activities + "queue/", activities.entry_queue, name="entry_queue"),
+    path(_activities + "queue/approve/", activities.entry_bulk_approve, name="entry_bulk_approve"),
 ]

@@ -329,3 +329,14 @@ class ActivityEntryFactory(_TenantRowFactory):
     start_date = factory.LazyFunction(lambda: date(2025, 3, 1))
     end_date = factory.LazyFunction(lambda: date(2025, 3, 2))
     participants_total = 20
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """With its search document filled in, as the services do (projects.search.refresh_document)."""
+        from projects.search import refresh_document
+
+        entry = model_class(*args, **kwargs)
+        refresh_document(entry)
+        with scopes_disabled():
+            entry.save()
+        return entry

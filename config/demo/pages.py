@@ -9,19 +9,21 @@ same pages. The roles are the demo logins of the PEP network (config/demo/armeni
 - coordinator: coordinator@pep…, admin of the coordinating organisation.
 
 The demo has no agreement, news post or open invitation in PEP; `prepare()` adds them (through the
-services, as the network's coordinator) so every page type has something to show, and three activity
-log entries of the member's organisation: a draft, one returned with a reason, one approved. Run it inside a
-transaction that is rolled back (scripts/page_weight.py) or in a test database.
+services, as the network's coordinator) so every page type has something to show, with activity log
+entries: three of the member's organisation (a draft, one returned with a reason, one approved) and this
+month's for the lists and the calendar. Run it inside a transaction that is rolled back
+(scripts/page_weight.py) or in a test database.
 
 A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in NOT_PAGES if it is none.
 """
 
 import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from config.demo import poland
@@ -59,6 +61,7 @@ NOT_PAGES = {
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
     "projects:entry_submit", "projects:entry_withdraw", "projects:entry_approve", "projects:entry_return",
     "projects:entry_delete", "projects:entry_restore",
+    "projects:entry_bulk_approve",
 }  # fmt: skip
 
 
@@ -118,6 +121,41 @@ def prepare():
         )
         _log_entries(network, coordinator)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
+    with scope(network=network):
+        _log_activities(network, coordinator, user("member"))
+
+
+# The activity log's pages (list, calendar, queue) need entries this month: approved ones everybody sees, a
+# member's draft, and submitted ones waiting in the coordinators' queue. The demo's own entries, if any, are
+# in the months of their projects.
+ENTRIES = [
+    # (who logs, kind, title, day of the month, days long, participants, end status)
+    ("coordinator", "training", "Training of career counsellors", 3, 2, 24, "approved"),
+    ("coordinator", "workshop", "Workshop on work-based learning with employers", 3, 0, 18, "approved"),
+    ("coordinator", "meeting", "Steering committee meeting", 3, 0, 9, "approved"),
+    ("coordinator", "conference", "Annual partnership conference", 3, 0, 120, "approved"),
+    ("member", "meeting", "Meeting with the regional education office", 10, 0, 6, "submitted"),
+    ("member", "campaign_action", "Open day for parents and pupils", 14, 0, 85, "submitted"),
+    ("member", "study_or_survey", "Survey of graduates' first jobs", 17, 10, 0, "draft"),
+]
+
+
+def _log_activities(network, coordinator, member):
+    first = timezone.localdate().replace(day=1)
+    project = Project.objects.filter(network=network).order_by("pk").first()
+    for who, kind, title, day, days, people, status in ENTRIES:
+        account = coordinator if who == "coordinator" else member
+        start = first + timedelta(days=day - 1)
+        entry = entry_create(
+            network=network, acting_user=account, organisation=_own_organisation(account),
+            data={"project": project if who == "coordinator" else None, "kind": kind, "title": title,
+                  "start_date": start, "end_date": start + timedelta(days=days), "participants_total": people,
+                  "description": "Illustrative demo entry."},
+        )  # fmt: skip
+        if status != "draft":
+            entry = entry_submit(entry=entry, acting_user=account)
+        if status == "approved":
+            entry_approve(entry=entry, acting_user=coordinator)
 
 
 def _log_entries(network, coordinator):
@@ -174,6 +212,8 @@ def page_types(role):
         PageType("member list", reverse("network:members", kwargs=n)),
         PageType("projects list", reverse("projects:list", kwargs=n)),
         PageType("project page", reverse("projects:detail", kwargs=p)),
+        PageType("activity log", reverse("projects:entries", kwargs=n)),
+        PageType("activity calendar", reverse("projects:entry_calendar", kwargs=n)),
         PageType("agreements", reverse("network:agreements", kwargs=n)),
         PageType("agreement", reverse("network:agreement", kwargs={**n, "agreement_id": agreement.pk})),
         PageType("news", reverse("network:news", kwargs=n)),
@@ -220,6 +260,7 @@ def page_types(role):
         PageType("network edit", reverse("network:edit", kwargs=n)),
         PageType("members page", reverse("network:manage_members", kwargs=n)),
         PageType("audit log", reverse("network:audit_log", kwargs=n)),
+        PageType("activity queue", reverse("projects:entry_queue", kwargs=n)),
         PageType("new project", reverse("projects:create", kwargs=n)),
         PageType("project edit", reverse("projects:edit", kwargs=p)),
         *(

@@ -5,7 +5,9 @@ transition, and records the audit log; the approval and the return are e-mailed 
 commit (projects.tasks.notify_entry_decision).
 """
 
-from django.core.exceptions import ValidationError
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +21,7 @@ from portal import audit, permissions
 from portal.inputs import accept
 from projects import tasks
 from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Site, TargetGroup
+from projects.search import refresh_document
 
 # What entry_create and entry_update write (the form's fields, later the import's columns).
 ENTRY_FIELDS = (
@@ -231,6 +234,7 @@ def entry_create(*, network, acting_user, organisation, data):
     if entry.project is not None:
         permissions.require("log_entry", acting_user, entry.project)
     _require_partner_organisation(entry, acting_user)
+    refresh_document(entry)
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "created", after=_snapshot(entry))
@@ -246,6 +250,7 @@ def entry_update(*, entry, acting_user, data):
     if entry.project is not None and entry.project_id != before["project"]:
         permissions.require("log_entry", acting_user, entry.project)
         _require_partner_organisation(entry, acting_user)
+    refresh_document(entry)
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "updated", **audit.diff(before, _snapshot(entry)))
@@ -333,3 +338,54 @@ def entry_restore(*, entry, acting_user):
     entry.save()
     _record(entry, acting_user, "restored", before={"deleted": True}, after={"deleted": False})
     return entry
+
+
+# --- approving from the queue -----------------------------------------------------------------------
+
+
+@dataclass
+class BulkApproval:
+    """What entry_bulk_approve did: the entries approved, and those skipped with the reason for each."""
+
+    approved: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (entry, reason)
+
+
+BULK_APPROVE_LIMIT = 100
+
+
+def entry_bulk_approve(*, network, acting_user, seen):
+    """Approve the entries the reviewer chose in the queue, each as they saw it (`seen`: {entry id: its
+    `updated_at` on the queue page}), through entry_approve.
+
+    A choice that is no entry of the network (a forged or foreign id), or too many at once, refuses the
+    whole batch: nothing is approved. An entry that changed since the reviewer saw it (withdrawn, edited,
+    returned, approved or deleted by someone else) is skipped and named with the reason, and the others
+    are approved: each is a decision on its own entry, and refusing them all would make the reviewer
+    choose again for no gain. The batch runs in one transaction, so an unexpected error approves nothing.
+    """
+    permissions.require("review_entries", acting_user, network)
+    if not seen:
+        raise ValidationError(_("Choose the entries to approve."))
+    if len(seen) > BULK_APPROVE_LIMIT:
+        raise ValidationError(
+            _("Approve at most %(limit)s entries at once; nothing was approved.") % {"limit": BULK_APPROVE_LIMIT}
+        )
+    entries = {entry.pk: entry for entry in ActivityEntry.objects.filter(network=network, pk__in=list(seen))}
+    if len(entries) != len(seen):
+        raise ValidationError(_("Some of the chosen entries are not in this network's log; nothing was approved."))
+    outcome = BulkApproval()
+    with transaction.atomic():
+        for pk in sorted(entries):  # one order for every batch, so two batches never wait on each other
+            entry = entries[pk]
+            deleted = entry.is_deleted
+            entry.updated_at, entry.status = seen[pk], ActivityEntry.Status.SUBMITTED  # as the queue showed it
+            try:
+                if deleted:
+                    raise ValidationError(_("This entry was deleted."))
+                outcome.approved.append(entry_approve(entry=entry, acting_user=acting_user))
+            except PermissionDenied:  # review_entry refuses a deleted entry: deleted since it was read above
+                outcome.skipped.append((entry, _("This entry was deleted.")))
+            except ValidationError as error:
+                outcome.skipped.append((entry, " ".join(error.messages)))
+    return outcome

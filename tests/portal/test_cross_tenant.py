@@ -21,6 +21,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
@@ -32,6 +33,7 @@ from portal.permissions import NetworkRulePermission
 from projects.models import ActivityEntry, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     AgreementFactory,
     ColleagueInvitationFactory,
@@ -214,7 +216,7 @@ B_STRINGS = {
     "news_title": "Zeta secret news",
     "project_title": "Zeta secret project",
     "project_objective": "Zeta secret project objective",
-    "entry_title": "Zeta secret training",
+    "entry_title": "Zeta secret activity",
 }
 
 
@@ -268,9 +270,10 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
-        b.entry = ActivityEntry.objects.create(
-            network=network, project=b.project, organisation=coordinator_org, title=s["entry_title"],
-            start_date="2025-03-03", end_date="2025-03-03", status=ActivityEntry.Status.SUBMITTED,
+        # A submitted entry: the activity log's list, calendar and queue (and its bulk approve) of B.
+        b.entry = ActivityEntryFactory(
+            network=network, project=b.project, organisation=member_affiliation.organisation, status="submitted",
+            title=s["entry_title"], submitted_at=timezone.now(),
         )  # fmt: skip
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
