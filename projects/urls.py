@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import projects
+from projects.views import progress, projects
 
 app_name = "projects"
 
@@ -18,4 +18,7 @@ urlpatterns = [
     path(_item, projects.item_update, name="item_update"),
     path(_item + "delete/", projects.item_delete, name="item_delete"),
     path(_item + "move/", projects.item_move, name="item_move"),
+    # what the log feeds: a planned activity marked done, or reopened
+    path(_project + "activities/<int:activity_id>/done/", progress.activity_done, name="activity_done"),
+    path(_project + "activities/<int:activity_id>/reopen/", progress.activity_reopen, name="activity_reopen"),
 ]

@@ -7,6 +7,7 @@ Texts in several languages are shown with `{% load texts %}` (portal/templatetag
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import template
 
@@ -37,3 +38,22 @@ def open_form(open_, mode, kind, target_id):
     if open_ and open_.mode == mode and open_.kind == kind and open_.target_id == target_id:
         return open_.form
     return None
+
+
+# The activity list is another part's page (its URL name will be projects:entries); until it is on main,
+# its address is written here, once, from the shared URL plan: /networks/<slug>/activities/.
+ENTRIES_PATH = "/networks/{slug}/activities/"
+
+
+@register.simple_tag
+def entries_url(network, filters=None, **params):
+    """The activity list showing the entries behind a figure: `filters` (a ComputedValue's) and/or the
+    list's parameters as keywords (project=, activity=, kind=, status=, from/to as filters)."""
+    query = {**(filters or {}), **params}
+    return ENTRIES_PATH.format(slug=network.slug) + (f"?{urlencode(query, doseq=True)}" if query else "")
+
+
+@register.simple_tag
+def network_reach(network):
+    """The workspace's reach section: what all of the network's approved entries reached."""
+    return selectors.reach(network=network)
