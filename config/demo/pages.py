@@ -54,6 +54,7 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "projects:activity_done", "projects:activity_reopen",
 }  # fmt: skip
 
 
