@@ -13,12 +13,15 @@ from django_scopes import scopes_disabled
 from network.models import Membership, Network, Role
 from network.views.memberships import INVITATIONS_ON_PAGE, REQUESTS_ON_PAGE
 from network.views.networks import MEMBERS_ON_NETWORK_PAGE, MEMBERS_PER_PAGE, NETWORKS_PER_PAGE
+from projects.models import ActivityEntry
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     ColleagueInvitationFactory,
     InvitationFactory,
     MembershipFactory,
     NetworkFactory,
+    ProjectFactory,
     UserFactory,
     person_in,
 )
@@ -91,9 +94,6 @@ def workspace(client):
 
 def workspace_reach(client):
     """The workspace's reach section (projects' `workspace` section) over a growing activity log."""
-    from projects.models import ActivityEntry
-    from tests.factories import ActivityEntryFactory, ProjectFactory
-
     network = NetworkFactory(slug="cgn")
     client.force_login(person_in(network, Role.COORDINATOR))
     project = ProjectFactory(network=network)
