@@ -16,4 +16,5 @@ class ProjectsConfig(AppConfig):
         sections.register("network_nav", "projects/entries/_network_nav.html", order=11)
         sections.register("network_page", "projects/_network_projects.html", order=10)
         sections.register("workspace", "projects/_network_projects.html", order=10)
+        sections.register("workspace", "projects/_network_reach.html", order=20)
         audit.register(actions={**projects_audit.ACTIONS, **projects_audit.logframe_actions(ITEMS)})

@@ -21,6 +21,8 @@ ACTIONS = {
     "entry.returned": _("Activity log entry returned"),
     "entry.deleted": _("Activity log entry deleted"),
     "entry.restored": _("Activity log entry restored"),
+    "logframe.activity.done": _("Activity marked done"),
+    "logframe.activity.reopened": _("Activity reopened"),
 }
 
 VERBS = {

@@ -186,9 +186,31 @@ class ResultForm(ItemForm):
 
 
 class IndicatorForm(ItemForm):
+    """An indicator, typed in or computed from the activity log. For a computed one: what is counted, of
+    which kind of entries, for which of this project's planned activities, and which participants. The
+    rules are the model's and the service's (projects.services.items._prepare_indicator); the choices
+    offered here keep to this project's activities."""
+
+    # Declared without rows: the class is built outside any network scope; __init__ fills it in.
+    activities = forms.ModelMultipleChoiceField(
+        label=_("Planned activities"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=Indicator._meta.get_field("activities").help_text,
+    )  # fmt: skip
+
     class Meta:
         model = Indicator
         fields = ITEMS["indicator"].fields
+        widgets = {"source": forms.RadioSelect, "measure": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activities"].queryset = Activity.objects.filter(project=self.project).order_by(
+            "component__position", "position"
+        )
+        self.fields["activities"].label_from_instance = lambda a: f"{a.code} {a.title}"
+        self.fields["entry_kind"].choices = [("", _("Any kind")), *ActivityEntry.Kind.choices]
+        self.fields["measure"].choices = Indicator.Measure.choices  # no empty radio button
+        self.fields["measure"].help_text = _("For an indicator computed from the activity log.")
 
 
 class IndicatorValueForm(ItemForm):

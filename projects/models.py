@@ -296,6 +296,13 @@ class Activity(ProjectItem):
     code = models.CharField(_("number"), max_length=20)
     title = MultilingualTextField(_("title"), max_length=500, multiline=False, language_from=PROJECT_LANGUAGE)
     description = MultilingualTextField(_("description"), blank=True, language_from=PROJECT_LANGUAGE)
+    # Progress (projects.services.progress): an activity with approved entries is in progress; it is done
+    # only when a coordinator says so, since no count of entries can tell that the work is finished.
+    done_at = models.DateTimeField(_("marked done"), null=True, blank=True, editable=False)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        editable=False,
+    )  # fmt: skip
 
     class Meta(ProjectItem.Meta):
         verbose_name = _("activity")
@@ -330,6 +337,11 @@ class Result(ProjectItem):
         return str(self.title)
 
 
+def entry_kind_choices():
+    """The activity log's kinds, for a computed indicator (ActivityEntry is defined further down)."""
+    return ActivityEntry.Kind.choices
+
+
 class Indicator(ProjectItem):
     """How a result is measured: a unit, a baseline and a target; actual values come per period."""
 
@@ -340,12 +352,70 @@ class Indicator(ProjectItem):
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
 
+    # --- computed from the activity log (projects.selectors.computed_indicators) ---
+    class Source(models.TextChoices):
+        TYPED = "typed", _("Typed in: the actual values are entered per period")
+        LOG = "log", _("From the activity log: calculated from the approved entries")
+
+    class Measure(models.TextChoices):
+        PARTICIPANTS = "participants", _("Participants in the entries")
+        ENTRIES = "entries", _("Number of entries")
+
+    class Breakdown(models.TextChoices):
+        """Which participants count; each value but ALL is the entry's field of that name."""
+
+        ALL = "all", _("All participants")
+        WOMEN = "women", _("Women")
+        MEN = "men", _("Men")
+        OTHER_OR_NOT_GIVEN = "other_or_not_given", _("Other or not given (sex)")
+        UNDER_18 = "under_18", _("Under 18")
+        AGE_18_29 = "age_18_29", _("Aged 18–29")
+        AGE_30_64 = "age_30_64", _("Aged 30–64")
+        AGE_65_PLUS = "age_65_plus", _("Aged 65 and over")
+        AGE_NOT_GIVEN = "age_not_given", _("Age not given")
+        WITH_DISABILITIES = "with_disabilities", _("Persons with disabilities")
+
+        @property
+        def entry_field(self):
+            return "participants_total" if self == self.ALL else self.value
+
+    source = models.CharField(_("actual values"), max_length=10, choices=Source.choices, default=Source.TYPED)
+    measure = models.CharField(_("what is counted"), max_length=20, choices=Measure.choices, blank=True)
+    entry_kind = models.CharField(
+        _("kind of entries"), max_length=20, choices=entry_kind_choices, blank=True,
+        help_text=_("Leave empty to count entries of any kind."),
+    )  # fmt: skip
+    activities = models.ManyToManyField(
+        Activity, blank=True, related_name="computed_indicators", verbose_name=_("planned activities"),
+        help_text=_("Only entries logged for these activities count; none chosen: all of the project's entries."),
+    )  # fmt: skip
+    breakdown = models.CharField(
+        _("which participants"), max_length=20, choices=Breakdown.choices, default=Breakdown.ALL
+    )
+
     class Meta(ProjectItem.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
     def __str__(self):
         return str(self.name)
+
+    @property
+    def is_computed(self):
+        return self.source == self.Source.LOG
+
+    def clean(self):
+        """The rules a computed indicator keeps (its activities are checked by the service: they are
+        set after saving)."""
+        if not self.is_computed:
+            return
+        if not self.measure:
+            raise ValidationError({"measure": _("Say what is counted: participants or entries.")})
+        if self.measure == self.Measure.ENTRIES and self.breakdown != self.Breakdown.ALL:
+            raise ValidationError(
+                {"breakdown": _("Entries are counted whole; a breakdown of the participants needs "
+                                "“Participants in the entries”.")}
+            )  # fmt: skip
 
 
 class IndicatorValue(ProjectItem):

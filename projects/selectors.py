@@ -1,13 +1,31 @@
 """Reads for projects. Each names the network or project it reads and fetches what its page shows in a
 fixed number of queries, however many partners, activities or indicators there are."""
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    TextChoices,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
 from network.models import Membership
@@ -77,6 +95,7 @@ class ProjectPage:
     needs: list
     target_groups: list
     sites: list
+    reach: "Reach | None" = None  # with_log: what the project's approved entries reached
     partner_groups: list = field(init=False)
 
     def __post_init__(self):
@@ -105,12 +124,28 @@ class ProjectPage:
     def indicator_count(self):
         return sum(len(r.indicators.all()) for r in self.results)
 
+    @property
+    def activities(self):
+        return [a for c in self.components for a in c.activities.all()]
 
-def project_page(*, project):
-    """The project's partners, funding chain and whole logframe: eleven queries, whatever the sizes."""
+    @property
+    def indicators(self):
+        return [i for r in self.results for i in r.indicators.all()]
+
+    @property
+    def done_count(self):
+        return sum(1 for a in self.activities if a.done_at is not None)
+
+
+def project_page(*, project, with_log=False):
+    """The project's partners, funding chain and whole logframe: eleven queries, whatever the sizes.
+
+    `with_log` (the project page) adds what the activity log feeds, in two to four more: each activity's
+    `progress` (ActivityProgress), each computed indicator's `computed` values (ComputedValue per period),
+    and the project's `reach`."""
     values = Prefetch("values", queryset=IndicatorValue.objects.order_by("period_start", "pk"))
     indicators = Prefetch("indicators", queryset=Indicator.objects.prefetch_related(values))
-    return ProjectPage(
+    page = ProjectPage(
         project=project,
         funding_chain=list(project.funding_links.select_related("organisation")),
         partners=list(project.partners.select_related("organisation").order_by("position", "pk")),
@@ -121,6 +156,17 @@ def project_page(*, project):
         target_groups=list(project.target_groups.all()),
         sites=list(project.sites.select_related("organisation")),
     )
+    if with_log:
+        activities = page.activities
+        progress = activity_progress(project=project, activities=activities)
+        for activity in activities:
+            activity.progress = progress[activity.pk]
+        indicators = page.indicators
+        computed = computed_indicators(project=project, indicators=indicators)
+        for indicator in indicators:
+            indicator.computed = computed.get(indicator.pk)
+        page.reach = reach(network=project.network, project=project)
+    return page
 
 
 def network_organisations(*, network):
@@ -337,8 +383,243 @@ def entry_month(*, network, user, filters, first, per_day):
     day = start
     while day <= last:
         week = []
-        for _ in range(7):
+        for _weekday in range(7):
             week.append(CalendarDay(day, day.month == first.month, shown.get(day, []), counts.get(day, 0)))
             day += timedelta(days=1)
         weeks.append(week)
     return EntryMonth(first=first, weeks=weeks)
+
+
+# --- what the log feeds: progress, reach, computed indicators -----------------------------------------
+#
+# Every figure counts the same entries (counted_entries): approved, not deleted, of this network (and
+# project), dated (by their start date) in the period. Drafts, submitted and returned entries are claims
+# not yet checked; deleted ones were withdrawn from the record.
+
+
+def counted_entries(*, network, project=None, date_from=None, date_to=None):
+    """The entries the log's figures count (see above)."""
+    entries = ActivityEntry.objects.filter(network=network, status=ActivityEntry.Status.APPROVED, deleted_at=None)
+    if project is not None:
+        entries = entries.filter(project=project)
+    if date_from:
+        entries = entries.filter(start_date__gte=date_from)
+    if date_to:
+        entries = entries.filter(start_date__lte=date_to)
+    return entries.order_by()  # no default ordering in the aggregates below
+
+
+# The participant counts reach sums, in the order pages show them.
+REACH_FIELDS = (
+    "participants_total", *ActivityEntry.SEX_FIELDS, *ActivityEntry.AGE_FIELDS, "with_disabilities",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Who the counted entries reached, in total and by sex, age and disability, and how many entries and
+    organisations (those that logged them and the partners named in them) it took."""
+
+    entries: int = 0
+    organisations: int = 0
+    participants_total: int = 0
+    women: int = 0
+    men: int = 0
+    other_or_not_given: int = 0
+    under_18: int = 0
+    age_18_29: int = 0
+    age_30_64: int = 0
+    age_65_plus: int = 0
+    age_not_given: int = 0
+    with_disabilities: int = 0
+
+    def _rows(self, names):
+        return [(name, ActivityEntry._meta.get_field(name).verbose_name, getattr(self, name)) for name in names]
+
+    @property
+    def by_sex(self):
+        """[(field, label, number)] for women, men, other or not given."""
+        return self._rows(ActivityEntry.SEX_FIELDS)
+
+    @property
+    def by_age(self):
+        return self._rows(ActivityEntry.AGE_FIELDS)
+
+    @property
+    def breakdowns(self):
+        """[(title, rows)] for the page's two small tables."""
+        return [(_("By sex"), self.by_sex), (_("By age"), self.by_age)]
+
+
+def reach(*, network, project=None, date_from=None, date_to=None):
+    """The Reach of the network's counted entries (or one project's), optionally in a period: one query.
+
+    The organisations are counted by a subquery inside the same aggregate (it names no outer row, so the
+    database runs it once), because the workspace and the project page show reach on every visit."""
+    entries = counted_entries(network=network, project=project, date_from=date_from, date_to=date_to)
+    partners = ActivityEntry.partners.through.objects.filter(activityentry__in=entries.values("pk"))
+    organisations = (
+        Organisation.objects.filter(
+            Q(pk__in=entries.values("organisation_id")) | Q(pk__in=partners.values("organisation_id"))
+        )
+        .order_by()
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count")
+    )
+    sums = entries.aggregate(
+        entries=Count("pk"),
+        organisations=Max(Subquery(organisations, output_field=IntegerField())),  # no entries: none
+        **{name: Sum(name) for name in REACH_FIELDS},
+    )
+    return Reach(**{key: value or 0 for key, value in sums.items()})
+
+
+class Progress(TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+@dataclass(frozen=True)
+class ActivityProgress:
+    """Where a planned activity stands: done when a coordinator marked it so, else in progress once it has
+    an approved entry; its counted entries, their participants and the latest entry's (start) date."""
+
+    status: str
+    entries: int = 0
+    participants: int = 0
+    last_date: datetime.date | None = None
+
+    @property
+    def label(self):
+        return Progress(self.status).label
+
+
+def activity_progress(*, project, activities):
+    """{activity id: ActivityProgress} for `activities` (the project's, already fetched): one query."""
+    rows = (
+        counted_entries(network=project.network, project=project)
+        .filter(activity__isnull=False)
+        .values("activity")
+        .annotate(entries=Count("pk"), participants=Sum("participants_total"), last_date=Max("start_date"))
+    )
+    figures = {row.pop("activity"): row for row in rows}
+    progress = {}
+    for activity in activities:
+        row = figures.get(activity.pk, {})
+        if activity.done_at is not None:
+            status = Progress.DONE
+        else:
+            status = Progress.IN_PROGRESS if row else Progress.NOT_STARTED
+        progress[activity.pk] = ActivityProgress(
+            status=status, entries=row.get("entries", 0), participants=row.get("participants") or 0,
+            last_date=row.get("last_date"),
+        )  # fmt: skip
+    return progress
+
+
+@dataclass(frozen=True)
+class ComputedValue:
+    """A computed indicator's actual value for one period (start and end None: the whole log), beside the
+    value typed in for the same period, if any. `filters` are the activity list's parameters that show
+    the entries it was counted from."""
+
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    value: int
+    typed: IndicatorValue | None
+    filters: dict
+
+    @property
+    def calendar_year(self):
+        start, end = self.period_start, self.period_end
+        if start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+            return start.year
+        return None
+
+
+def indicator_periods(indicator, project):
+    """The periods a computed indicator is reported for: those of its typed values, if it has any (so both
+    stand side by side), else each calendar year of the project, else (a project without dates) one period
+    over the whole log. `indicator.values.all()` should be prefetched."""
+    typed = [(v.period_start, v.period_end) for v in indicator.values.all()]
+    if typed:
+        return list(dict.fromkeys(typed))
+    if project.start_date:
+        last = (project.end_date or timezone.localdate()).year
+        return [(datetime.date(y, 1, 1), datetime.date(y, 12, 31)) for y in range(project.start_date.year, last + 1)]
+    return [(None, None)]
+
+
+# Aggregates per query: PostgreSQL takes at most 1664 result columns, SQLite 2000.
+_AGGREGATES_PER_QUERY = 500
+
+
+@dataclass(frozen=True)
+class ComputedIndicator:
+    """A computed indicator's values per period and the codes of the planned activities it counts."""
+
+    values: list
+    activity_codes: list
+
+
+def computed_indicators(*, project, indicators):
+    """{indicator id: ComputedIndicator} for the computed ones among `indicators` (the project's, with
+    their values prefetched). One query for their activities and one per 500 indicator-periods (a
+    conditional aggregate each, over one pass of the project's counted entries): two for any real project."""
+    computed = [i for i in indicators if i.is_computed]
+    if not computed:
+        return {}
+    links = (
+        Indicator.activities.through.objects.filter(indicator__in=[i.pk for i in computed])
+        .order_by("activity__component__position", "activity__position")
+        .values_list("indicator_id", "activity_id", "activity__code")
+    )
+    activities, codes = {}, {}
+    for indicator_id, activity_id, code in links:
+        activities.setdefault(indicator_id, []).append(activity_id)
+        codes.setdefault(indicator_id, []).append(code)
+    cells = []  # (indicator, start, end, key, aggregate)
+    for indicator in computed:
+        chosen = activities.get(indicator.pk, [])
+        for start, end in indicator_periods(indicator, project):
+            condition = Q()
+            if indicator.entry_kind:
+                condition &= Q(kind=indicator.entry_kind)
+            if chosen:
+                condition &= Q(activity__in=chosen)
+            if start:
+                condition &= Q(start_date__gte=start)
+            if end:
+                condition &= Q(start_date__lte=end)
+            if indicator.measure == Indicator.Measure.ENTRIES:
+                aggregate = Count("pk", filter=condition)
+            else:
+                aggregate = Sum(Indicator.Breakdown(indicator.breakdown).entry_field, filter=condition)
+            cells.append((indicator, start, end, f"c{len(cells)}", aggregate, chosen))
+    entries = counted_entries(network=project.network, project=project)
+    totals = {}
+    for first in range(0, len(cells), _AGGREGATES_PER_QUERY):
+        batch = cells[first : first + _AGGREGATES_PER_QUERY]
+        totals.update(entries.aggregate(**{key: aggregate for _i, _s, _e, key, aggregate, _c in batch}))
+    result = {indicator.pk: ComputedIndicator([], codes.get(indicator.pk, [])) for indicator in computed}
+    for indicator, start, end, key, _aggregate, chosen in cells:
+        typed = next((v for v in indicator.values.all() if (v.period_start, v.period_end) == (start, end)), None)
+        result[indicator.pk].values.append(
+            ComputedValue(start, end, totals[key] or 0, typed, _evidence(project, indicator, chosen, start, end))
+        )
+    return result
+
+
+def _evidence(project, indicator, activities, start, end):
+    """The activity list's filters for the entries behind a figure (projects.forms.EntryFilterForm)."""
+    filters = {"project": project.slug, "status": ActivityEntry.Status.APPROVED}
+    if activities:
+        filters["activity"] = list(activities)
+    if indicator.entry_kind:
+        filters["kind"] = indicator.entry_kind
+    if start:
+        filters["from"] = start.isoformat()
+    if end:
+        filters["to"] = end.isoformat()
+    return filters

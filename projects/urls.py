@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import activities, entries, projects
+from projects.views import activities, entries, progress, projects
 
 app_name = "projects"
 
@@ -33,4 +33,7 @@ urlpatterns = [
     path(_activities + "calendar/", activities.entry_calendar, name="entry_calendar"),
     path(_activities + "queue/", activities.entry_queue, name="entry_queue"),
     path(_activities + "queue/approve/", activities.entry_bulk_approve, name="entry_bulk_approve"),
+    # what the log feeds: a planned activity marked done, or reopened
+    path(_project + "activities/<int:activity_id>/done/", progress.activity_done, name="activity_done"),
+    path(_project + "activities/<int:activity_id>/reopen/", progress.activity_reopen, name="activity_reopen"),
 ]

@@ -62,6 +62,7 @@ NOT_PAGES = {
     "projects:entry_submit", "projects:entry_withdraw", "projects:entry_approve", "projects:entry_return",
     "projects:entry_delete", "projects:entry_restore",
     "projects:entry_bulk_approve",
+    "projects:activity_done", "projects:activity_reopen",
 }  # fmt: skip
 
 

@@ -57,6 +57,8 @@ class ItemKind:
     # only when the row is added (an activity's typed-in number: an edited one keeps its place's code).
     inputs: tuple = ()
     new_inputs: tuple = ()
+    # Fields of `fields` that are many-to-many: set after the row is saved (an indicator's activities).
+    related: tuple = ()
 
     def accepts(self, *, new):
         """Every key `data` may hold; an update may also name the parent, to move the row there."""
@@ -152,6 +154,27 @@ def _prepare_activity(item, data, is_new):
     item.code = expected
 
 
+def _prepare_indicator(item, data, is_new):
+    """A computed indicator counts entries of its own project's activities only. A typed one keeps no
+    rule for the log: switching back to typed clears what was counted, so no stale rule lies dormant."""
+    if not item.is_computed:
+        item.measure, item.entry_kind, item.breakdown = "", "", Indicator.Breakdown.ALL
+        data["activities"] = []
+        return
+    if "activities" not in data:
+        return
+    ids = {_pk(value) for value in data["activities"] or ()}
+    found = list(Activity.objects.filter(network_id=item.network_id, project_id=item.project_id, pk__in=ids))
+    if len(found) != len(ids):
+        raise ValidationError({"activities": _("Choose planned activities of this project.")})
+    data["activities"] = found
+
+
+def _pk(value):
+    pk = getattr(value, "pk", value)
+    return int(pk) if isinstance(pk, str) and pk.isdigit() else pk
+
+
 ITEMS = {
     "partner": ItemKind(
         ProjectPartner,
@@ -172,7 +195,13 @@ ITEMS = {
         new_inputs=("code",),
     ),
     "result": ItemKind(Result, ("level", "title", "description")),
-    "indicator": ItemKind(Indicator, ("name", "unit", "baseline", "target"), parent="result"),
+    "indicator": ItemKind(
+        Indicator,
+        ("name", "unit", "baseline", "target", "source", "measure", "entry_kind", "breakdown", "activities"),
+        parent="result",
+        prepare=_prepare_indicator,
+        related=("activities",),
+    ),
     "value": ItemKind(
         IndicatorValue,
         ("period_start", "period_end", "value", "note"),
@@ -260,8 +289,14 @@ def _renumber_logframe(project):
 
 def _fill(spec, item, data):
     for field in spec.fields:
-        if field in data:
+        if field in data and field not in spec.related:
             setattr(item, field, _clean_value(data[field]))
+
+
+def _fill_related(spec, item, data):
+    for field in spec.related:
+        if field in data:
+            getattr(item, field).set(data[field])
 
 
 def _save(spec, item):
@@ -309,9 +344,10 @@ def project_item_add(*, project, kind, data, acting_user, parent=None):
     if spec.prepare:
         spec.prepare(item, data, True)
     _save(spec, item)
+    _fill_related(spec, item, data)
     if spec.logframe:
         _renumber_logframe(project)
-    _audit(project, acting_user, kind, "added", item, after=audit.snapshot(item, _audited(spec)))
+    _audit(project, acting_user, kind, "added", item, after=_snapshot(spec, item))
     return item
 
 
@@ -326,7 +362,7 @@ def project_item_update(*, item, data, acting_user):
     _lock(project)
     # Where the row was, from the database: a ModelForm may already have changed the instance in memory.
     stored = spec.model.objects.get(network_id=project.network_id, pk=item.pk)
-    audited = audit.snapshot(stored, _audited(spec))
+    audited = _snapshot(spec, stored)
     before = _group_key(spec, stored)
     old_siblings = _siblings(spec, stored)
     _fill(spec, item, data)
@@ -341,13 +377,14 @@ def project_item_update(*, item, data, acting_user):
         # Until the renumbering below, a code no other activity can have (the constraint is per row).
         item.code = f"~{item.pk}"
     _save(spec, item)
+    _fill_related(spec, item, data)
     if spec.ordered and moved:
         _compact(spec, old_siblings.exclude(pk=item.pk))
     if spec.logframe:
         _renumber_logframe(project)
         # The renumbering wrote the place (and an activity's code) in the database, not on `item`.
         item.refresh_from_db(fields=[f for f in ("position", "code") if f in audited])
-    _audit(project, acting_user, item_kind(item), "updated", item, **audit.changes(audited, item))
+    _audit(project, acting_user, item_kind(item), "updated", item, **audit.diff(audited, _snapshot(spec, item)))
     return item
 
 
@@ -359,7 +396,7 @@ def project_item_remove(*, item, acting_user):
     permissions.require("edit_project", acting_user, project)
     _lock(project)
     siblings = _siblings(spec, item).exclude(pk=item.pk)
-    _audit(project, acting_user, item_kind(item), "removed", item, before=audit.snapshot(item, _audited(spec)))
+    _audit(project, acting_user, item_kind(item), "removed", item, before=_snapshot(spec, item))
     item.delete()
     if spec.ordered:
         _compact(spec, siblings)
@@ -399,6 +436,15 @@ def _audited(spec):
     """The fields the log compares: what `data` sets, the parent, and the place (an activity's code)."""
     fields = (*spec.fields, *((spec.parent,) if spec.parent else ()), *(("position",) if spec.ordered else ()))
     return (*fields, "code") if spec.model is Activity else fields
+
+
+def _snapshot(spec, item):
+    """The audited fields of `item` as plain values; a many-to-many field as the sorted ids it holds."""
+    fields = _audited(spec)
+    values = audit.snapshot(item, [f for f in fields if f not in spec.related])
+    for field in spec.related:
+        values[field] = sorted(getattr(item, field).values_list("pk", flat=True)) if item.pk else []
+    return values
 
 
 def _moved(rows, was, now):

@@ -7,9 +7,11 @@ Texts in several languages are shown with `{% load texts %}` (portal/templatetag
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import template
 
+from portal.templatetags.urls import cached_reverse
 from projects import selectors
 
 register = template.Library()
@@ -37,3 +39,18 @@ def open_form(open_, mode, kind, target_id):
     if open_ and open_.mode == mode and open_.kind == kind and open_.target_id == target_id:
         return open_.form
     return None
+
+
+@register.simple_tag
+def entries_url(network, filters=None, **params):
+    """The activity list showing the entries behind a figure: `filters` (a ComputedValue's) and/or the
+    list's parameters as keywords (project=, activity=, kind=, status=, from/to as filters)."""
+    query = {**(filters or {}), **params}
+    path = cached_reverse("projects:entries", kwargs={"network_slug": network.slug})
+    return path + (f"?{urlencode(query, doseq=True)}" if query else "")
+
+
+@register.simple_tag
+def network_reach(network):
+    """The workspace's reach section: what all of the network's approved entries reached."""
+    return selectors.reach(network=network)

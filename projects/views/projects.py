@@ -104,7 +104,7 @@ def project_detail(request, project):
         {
             "network": request.network,
             "project": project,
-            "page": selectors.project_page(project=project),
+            "page": selectors.project_page(project=project, with_log=True),
             "pages": PAGES,
         },
     )

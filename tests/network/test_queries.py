@@ -5,18 +5,23 @@ queries of a second load, grows the rows to 50 and counts again: the two counts 
 a ceiling. The counts are printed (run with -s) and attached to the test report as `queries`.
 """
 
+import re
+
 import pytest
 from django_scopes import scopes_disabled
 
 from network.models import Membership, Network, Role
 from network.views.memberships import INVITATIONS_ON_PAGE, REQUESTS_ON_PAGE
 from network.views.networks import MEMBERS_ON_NETWORK_PAGE, MEMBERS_PER_PAGE, NETWORKS_PER_PAGE
+from projects.models import ActivityEntry
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     ColleagueInvitationFactory,
     InvitationFactory,
     MembershipFactory,
     NetworkFactory,
+    ProjectFactory,
     UserFactory,
     person_in,
 )
@@ -85,6 +90,24 @@ def workspace(client):
             AffiliationFactory.create_batch(2, organisation=organisation)
 
     return "/networks/cgn/workspace/", grow, _paged_members
+
+
+def workspace_reach(client):
+    """The workspace's reach section (projects' `workspace` section) over a growing activity log."""
+    network = NetworkFactory(slug="cgn")
+    client.force_login(person_in(network, Role.COORDINATOR))
+    project = ProjectFactory(network=network)
+
+    def grow(n):
+        while ActivityEntry.objects.filter(status="approved").count() < n:
+            entry = ActivityEntryFactory(network=network, project=project, status="approved", women=5)
+            entry.partners.add(MembershipFactory(network=network).organisation)
+
+    def rows(response):
+        """The entries the section counts."""
+        return int(re.search(r"<dt>Entries</dt><dd>([\d,]+)</dd>", response.content.decode())[1].replace(",", ""))
+
+    return "/networks/cgn/workspace/", grow, rows
 
 
 def _paged_members(response):
@@ -162,6 +185,7 @@ CASES = [
     network_detail,
     member_list,
     workspace,
+    workspace_reach,
     manage_members,
     home,
     organisation_profile,

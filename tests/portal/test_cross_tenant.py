@@ -30,7 +30,7 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import ActivityEntry, Objective, Project
+from projects.models import Activity, ActivityEntry, Component, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
     ActivityEntryFactory,
@@ -80,6 +80,7 @@ PROBE_KWARGS = {
     "post_id": lambda b: b.news_post.pk,
     "project_slug": lambda b: b.project.slug,
     "item_id": lambda b: b.project_objective.pk,
+    "activity_id": lambda b: b.activity.pk,  # a planned activity of B's project (marked done, reopened)
     "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
@@ -275,6 +276,10 @@ def tenants():
             network=network, project=b.project, organisation=member_affiliation.organisation, status="submitted",
             title=s["entry_title"], submitted_at=timezone.now(),
         )  # fmt: skip
+        component = Component.objects.create(network=network, project=b.project, position=1, title="Pillar")
+        b.activity = Activity.objects.create(
+            network=network, project=b.project, component=component, position=1, code="1.1", title="Activity"
+        )
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -304,6 +309,7 @@ def b_state(b):
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
             list(ActivityEntry.objects.filter(network=b.network).values()),
+            list(Activity.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
         )
 

@@ -4,40 +4,72 @@ Two sizes: a small project and the one from the issue (10 components × 10 activ
 indicators with 2 values each, 50 partners). The counts are pinned too, so a new query is a decision.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from network.models import Role
-from projects.models import Project
+from projects.models import Activity, ActivityEntry, Indicator, Project
 from projects.views.projects import PROJECTS_PER_PAGE
-from tests.factories import NetworkFactory, ProjectFactory, person_in, project_with_logframe
+from tests.factories import NetworkFactory, OrganisationFactory, ProjectFactory, person_in, project_with_logframe
 from tests.pages import query_count
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered")]
 
 SMALL = {"components": 2, "activities": 2, "results": 3, "indicators": 4, "partners": 3}
 LARGE = {"components": 10, "activities": 10, "results": 30, "indicators": 100, "partners": 50}
+# What the activity log feeds the project page: approved entries, and indicators computed from them.
+SMALL_LOG = {"entries": 3, "computed": 1}
+LARGE_LOG = {"entries": 300, "computed": 40}
 
 # Middleware: session + user (logged in only), the network; the user's role (memoised) and the project;
 # then the page: funding chain, partners, objectives, components, activities, results, indicators, values,
-# needs, target groups, sites. The partners page adds the partners' admins for their verified marks
-# (members.verification.load_verification); its organisation names come as they are typed.
-PROJECT_PAGE = {"anonymous": 13, "coordinator": 16}
+# needs, target groups, sites; and what the log feeds: the activities' progress, the reach (sums, organisations),
+# the computed indicators' activities and their values. The partners page adds the partners' admins for their
+# verified marks (members.verification.load_verification); its organisation names come as they are typed.
+PROJECT_PAGE = {"anonymous": 17, "coordinator": 20}
 EDIT_PAGE = {"logframe": 16, "results": 16, "context": 16, "partners": 17}
 
 
 @pytest.mark.parametrize("visitor", ["anonymous", "coordinator"])
 def test_the_project_page_costs_the_same_at_both_sizes(client, visitor):
     counts = []
-    for size in (SMALL, LARGE):
+    for size, log in ((SMALL, SMALL_LOG), (LARGE, LARGE_LOG)):
         network = NetworkFactory()
         project = project_with_logframe(network, **size)
+        with_log(project, **log)
         if visitor == "coordinator":
             client.force_login(person_in(network, Role.COORDINATOR))
         path = reverse("projects:detail", kwargs={"network_slug": network.slug, "project_slug": project.slug})
         counts.append(query_count(client, path))
     assert counts == [PROJECT_PAGE[visitor]] * 2
+
+
+def with_log(project, *, entries, computed):
+    """`entries` approved entries spread over the project's activities, kinds and years (a few deleted or
+    waiting, which count nothing), and its first `computed` indicators computed from them."""
+    with scopes_disabled():
+        activities = list(Activity.objects.filter(project=project).order_by("pk"))
+        organisation = OrganisationFactory()
+        kinds = [kind for kind, _label in ActivityEntry.Kind.choices]
+        ActivityEntry.objects.bulk_create(
+            [
+                ActivityEntry(
+                    network=project.network, project=project, activity=activities[n % len(activities)],
+                    kind=kinds[n % len(kinds)], title=f"Entry {n}", start_date=date(2025 + n % 3, 1 + n % 12, 1),
+                    end_date=date(2025 + n % 3, 1 + n % 12, 2), participants_total=10, women=6, men=4,
+                    status="approved" if n % 5 else "submitted", organisation=organisation,
+                )
+                for n in range(entries)
+            ]
+        )  # fmt: skip
+        indicators = list(Indicator.objects.filter(project=project).order_by("pk")[:computed])
+        for n, indicator in enumerate(indicators):
+            indicator.source, indicator.measure = "log", "participants" if n % 2 else "entries"
+            indicator.save()
+            indicator.activities.set(activities[n % len(activities) :][:3])
 
 
 @pytest.mark.parametrize("page", sorted(EDIT_PAGE))
