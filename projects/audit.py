@@ -21,6 +21,8 @@ ACTIONS = {
     "entry.returned": _("Activity log entry returned"),
     "entry.deleted": _("Activity log entry deleted"),
     "entry.restored": _("Activity log entry restored"),
+    "entry.files_added": _("Files attached to an activity log entry"),
+    "entry.file_removed": _("File removed from an activity log entry"),
 }
 
 VERBS = {

@@ -5,12 +5,14 @@ a field added to one is on the other.
 """
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
 from network.models import Role
 from network.permissions import has_role
-from portal.forms import AutocompleteSelect, DateInput
+from portal.forms import AutocompleteSelect, DateInput, MultipleFileField
 from portal.texts import MultilingualFormMixin
 from projects.currencies import currency_choices
 from projects.models import (
@@ -313,3 +315,37 @@ class EntryFilterForm(forms.Form):
     @property
     def filtered(self):
         return any(self.filters().values())
+
+
+class AttachmentsForm(forms.Form):
+    """Files for an activity log entry: attachments (documents, pictures) and photos of the activity, each
+    a `<input type="file" multiple>`. The entry form embeds it (prefix it there); the service checks the
+    files (projects.services.attachments.entry_files_add, through portal.uploads)."""
+
+    attachments = MultipleFileField(label=_("Attachments"))
+    photos = MultipleFileField(label=_("Photos"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limits = {
+            "size": filesizeformat(settings.UPLOAD_ENTRY_FILE_MAX_BYTES),
+            "count": settings.UPLOAD_ENTRY_MAX_FILES,
+        }
+        self.fields["attachments"].help_text = (
+            _(
+                "Agendas, reports, lists of participants: PDF, Word, Excel, PowerPoint, OpenDocument, CSV or "
+                "text files, or images; each up to %(size)s, at most %(count)s files an entry."
+            )
+            % limits
+        )
+        self.fields["photos"].help_text = (
+            _("Photos of the activity: PNG, JPEG or WebP images, each up to %(size)s.") % limits
+        )
+        self.fields["photos"].widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+
+    def files_to_add(self):
+        """entry_files_add's `attachments` and `photos`."""
+        return {
+            "attachments": self.cleaned_data.get("attachments") or [],
+            "photos": self.cleaned_data.get("photos") or [],
+        }

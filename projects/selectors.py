@@ -11,6 +11,7 @@ from network.models import Membership
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
+    EntryAttachment,
     FundingLink,
     Indicator,
     IndicatorValue,
@@ -175,3 +176,8 @@ def entry_list(*, network, user, filters):
     """The entries this user may see in the network, filtered, newest first, with what a row shows."""
     entries = filter_entries(visible_entries(user, network), **filters)
     return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")
+
+
+def entry_attachments(*, network, entry):
+    """An entry's files, attachments first, in the order they were added (at most UPLOAD_ENTRY_MAX_FILES)."""
+    return list(EntryAttachment.objects.filter(network=network, entry=entry).order_by("kind", "pk"))

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from projects.views import projects
+from portal import converters  # noqa: F401  (registers <token:…>)
+from projects.views import attachments, projects
 
 app_name = "projects"
 
 _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
+_entry_files = "networks/<slug:network_slug>/activities/<int:entry_id>/files/"
+_entry_file = _entry_files + "<token:key>/"
 
 urlpatterns = [
     path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
@@ -18,4 +21,9 @@ urlpatterns = [
     path(_item, projects.item_update, name="item_update"),
     path(_item + "delete/", projects.item_delete, name="item_delete"),
     path(_item + "move/", projects.item_move, name="item_move"),
+    # An activity log entry's attachments and photos (projects/views/attachments.py).
+    path(_entry_files + "add/", attachments.entry_file_add, name="entry_file_add"),
+    path(_entry_file, attachments.entry_file, name="entry_file"),
+    path(_entry_file + "thumbnail/", attachments.entry_file_thumbnail, name="entry_file_thumbnail"),
+    path(_entry_file + "delete/", attachments.entry_file_delete, name="entry_file_delete"),
 ]
