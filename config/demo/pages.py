@@ -8,21 +8,25 @@ same pages. The roles are the demo logins of the PEP network (config/demo/armeni
 - member: member@pep…, admin of a member organisation;
 - coordinator: coordinator@pep…, admin of the coordinating organisation.
 
-The demo has no agreement, news post or open invitation in PEP; `prepare()` adds them (through the
-services, as the network's coordinator) so every page type has something to show. Run it inside a
+The demo has no agreement, news post, open invitation or entry with files in PEP; `prepare()` adds them
+(through the services, as the network's coordinator, and the entry as the member) so every page type has
+something to show. Run it inside a
 transaction that is rolled back (scripts/page_weight.py) or in a test database.
 
 A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in NOT_PAGES if it is none.
 """
 
 import copy
+import io
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
+from PIL import Image
 
-from config.demo import poland
+from config.demo import logos, poland
 from config.demo.loader import DEMO_PASSWORD
 from members.models import Affiliation, ColleagueInvitation
 from members.services import colleague_invite
@@ -30,7 +34,9 @@ from network.models import Invitation, Network, NewsPost, PartnershipAgreement
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
-from projects.models import Project
+from projects.models import EntryAttachment, Project
+from projects.services.attachments import entry_files_add
+from projects.services.entries import entry_create
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -43,6 +49,7 @@ ROLES = {
 PASSWORD = DEMO_PASSWORD
 INVITEE = "new-partner@example.org"
 COLLEAGUE = "new-colleague@example.org"
+FILES_AGENDA = "workshop-agenda.pdf"  # the attachment of the entry on the "entry files" page
 
 # The addresses of the apps' urls.py that are no page: forms post to them (GET answers 405), then they
 # redirect or answer an htmx fragment of a page above; or scripts read JSON from them (suggestions);
@@ -54,6 +61,7 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "projects:entry_file", "projects:entry_file_thumbnail", "projects:entry_file_delete",
 }  # fmt: skip
 
 
@@ -107,7 +115,24 @@ def prepare():
             message="We would like your organisation to join the partnership.",
             acting_user=coordinator,
         )
+        _entry_with_files(network)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
+
+
+def _entry_with_files(network):
+    """A draft the member's organisation logged, with an agenda (a PDF) and a photo: the entry files page."""
+    member = user("member")
+    entry = entry_create(
+        network=network, acting_user=member, organisation=_own_organisation(member),
+        data={"title": "Workshop with career counsellors", "kind": "workshop", "start_date": "2025-03-04",
+              "end_date": "2025-03-04", "participants_total": 18},
+    )  # fmt: skip
+    agenda = io.BytesIO()
+    Image.new("RGB", (595, 842), "white").save(agenda, "PDF")
+    entry_files_add(
+        entry=entry, acting_user=member, attachments=[ContentFile(agenda.getvalue(), name=FILES_AGENDA)],
+        photos=[ContentFile(logos.acronym_logo("PEP", network.colour), name="workshop.png")],
+    )  # fmt: skip
 
 
 def page_types(role):
@@ -120,6 +145,7 @@ def page_types(role):
         post = NewsPost.objects.filter(network=network).order_by("pk").first()
         invitation = Invitation.objects.get(network=network, email=INVITEE)
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
+        files_entry = EntryAttachment.objects.filter(network=network, original_name=FILES_AGENDA).get().entry_id
     n = {"network_slug": network.slug}
     p = {**n, "project_slug": project.slug}
     pages = [
@@ -148,6 +174,7 @@ def page_types(role):
         ]
     organisation = {"pk": _own_organisation(account).pk}
     pages += [
+        PageType("entry files", reverse("projects:entry_file_add", kwargs={**n, "entry_id": files_entry})),
         PageType("workspace", reverse("network:workspace", kwargs=n)),
         PageType("join page", reverse("network:join", kwargs={"network_slug": OTHER_NETWORK})),
         PageType("organisation page", reverse("members:organisation", kwargs=organisation)),

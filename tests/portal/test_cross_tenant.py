@@ -26,12 +26,13 @@ from PIL import Image
 
 from members.models import Affiliation, ColleagueInvitation
 from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
-from portal import audit
+from portal import audit, uploads
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Objective, Project
+from projects.models import EntryAttachment, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     AgreementFactory,
     ColleagueInvitationFactory,
@@ -81,7 +82,11 @@ PROBE_KWARGS = {
     "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
-    "key": {"network:logo": lambda b: b.network.logo_key},  # the random key of B's stored logo
+    "key": {
+        "network:logo": lambda b: b.network.logo_key,  # the random key of B's stored logo
+        "projects": lambda b: b.attachment.key,  # B's entry's stored photo (and its thumbnail)
+    },
+    "entry_id": lambda b: b.entry.pk,
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -269,6 +274,17 @@ def tenants():
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
+        # An activity log entry with a stored photo and its thumbnail, so projects:entry_file… are probed at
+        # files that exist.
+        b.entry = ActivityEntryFactory(network=network, organisation=coordinator_org, created_by=coordinator)
+        b.attachment = EntryAttachment(
+            network=network, entry=b.entry, kind=EntryAttachment.Kind.PHOTO, original_name="zeta.png",
+            content_type="image/png", size=len(LOGO_PNG), width=8, height=8,
+        )  # fmt: skip
+        b.attachment.file.save("photo.png", ContentFile(LOGO_PNG), save=False)
+        b.attachment.thumbnail.save("thumbnail.png", ContentFile(LOGO_PNG), save=False)
+        b.attachment.key = uploads.key(b.attachment.file)
+        b.attachment.save()
         # B's audit log names B's objects: A's log page must show none of them (the rows A has say "Alpha").
         for net, obj, who in ((network, b.agreement, coordinator), (network_a, network_a, coordinator_a)):
             with transaction.atomic():
@@ -295,6 +311,7 @@ def b_state(b):
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
+            list(EntryAttachment.objects.filter(network=b.network).values()),
         )
 
 
