@@ -373,6 +373,12 @@ ENTRY_ATTACHMENT = DocumentRule(
 ENTRY_PHOTO = DocumentRule(types=(), max_bytes_setting="UPLOAD_ENTRY_FILE_MAX_BYTES", image=ENTRY_IMAGE)
 
 
+def accepted_hint(rule):
+    """A file input's `accept` list for `rule`: the extensions of its document types, its image types."""
+    extensions = [extension for mime in rule.types for extension in DOCUMENT_TYPES[mime].extensions]
+    return list(dict.fromkeys(extensions)) + list(rule.image.types if rule.image else ())
+
+
 @dataclass(frozen=True)
 class AcceptedFile:
     """An upload that passed accept_file: a document as it came (`upload`), or an image re-encoded (`image`)."""

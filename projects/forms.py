@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organisation
 from network.models import Role
 from network.permissions import has_role
+from portal import uploads
 from portal.forms import AutocompleteSelect, DateInput, MultipleFileField
 from portal.texts import MultilingualFormMixin
 from projects.currencies import currency_choices
@@ -341,7 +342,9 @@ class AttachmentsForm(forms.Form):
         self.fields["photos"].help_text = (
             _("Photos of the activity: PNG, JPEG or WebP images, each up to %(size)s.") % limits
         )
-        self.fields["photos"].widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        # A hint for the file picker only: the service checks what each file is.
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(uploads.accepted_hint(uploads.ENTRY_ATTACHMENT))
+        self.fields["photos"].widget.attrs["accept"] = ",".join(uploads.accepted_hint(uploads.ENTRY_PHOTO))
 
     def files_to_add(self):
         """entry_files_add's `attachments` and `photos`."""

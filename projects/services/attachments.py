@@ -130,7 +130,10 @@ def attachment_make_thumbnail(*, attachment):
     Returns whether this run made it."""
     if attachment.thumbnail or not attachment.is_image:
         return False
-    small = uploads.thumbnail(attachment.file)
+    try:
+        small = uploads.thumbnail(attachment.file)
+    except FileNotFoundError:
+        return False  # removed since the job was queued (its row goes in the same commit)
     name = uploads.store(attachment.thumbnail, small)
     claimed = EntryAttachment.objects.filter(network_id=attachment.network_id, pk=attachment.pk, thumbnail="").update(
         thumbnail=name

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from portal import permissions, uploads
@@ -83,7 +84,10 @@ def entry_file_add(request, network_slug, entry_id):
         except ValidationError as error:
             add_service_errors(request, form, error)
         else:
-            messages.success(request, _("%(count)s file(s) added.") % {"count": len(rows)})
+            count = len(rows)
+            messages.success(
+                request, ngettext("%(count)s file added.", "%(count)s files added.", count) % {"count": count}
+            )
             return redirect(files_url(entry))
     return render(
         request,

@@ -550,3 +550,25 @@ def test_the_worker_makes_the_thumbnail_once(celery_worker_process, tasks_to_bro
     with scopes_disabled():
         photo.refresh_from_db()
     assert photo.thumbnail.name == made and _thumbnails(media) == files
+
+
+def test_the_files_page_keeps_its_query_count_whatever_the_files(client, entry, partner, media_root):
+    from tests.pages import page_queries
+
+    client.force_login(partner)
+    add(entry, partner, [pdf()])
+    one, _ = page_queries(client, url("entry_file_add", entry))
+    add(entry, partner, [pdf("b.pdf"), docx(), png()])
+    add(entry, partner, [png("c.png"), jpeg()], kind=PHOTO)
+    six, response = page_queries(client, url("entry_file_add", entry))
+    assert six == one
+    assert response.content.decode().count('class="attachment"') == 6
+
+
+def test_a_thumbnail_job_for_a_file_removed_meanwhile_does_nothing(entry, partner, media_root):
+    with TestCase.captureOnCommitCallbacks(execute=False), scope(network=entry.network):
+        photo = attachments_add(entry=entry, files=[png()], kind=PHOTO, acting_user=partner)[0]
+    (media_root / photo.file.name).unlink()  # the removal's commit deleted the file before the job ran
+    with scopes_disabled():
+        assert attachment_make_thumbnail(attachment=photo) is False
+    assert stored(media_root) == []
