@@ -298,7 +298,7 @@ DOCUMENT_TYPES = {
     "application/msword": DocumentType(_lazy("Word 97–2003"), (".doc",), "Word"),
     "application/vnd.ms-excel": DocumentType(_lazy("Excel 97–2003"), (".xls",), "Excel"),
     "application/vnd.ms-powerpoint": DocumentType(_lazy("PowerPoint 97–2003"), (".ppt",), "PowerPoint"),
-    "text/csv": DocumentType("CSV", (".csv",)),
+    "text/csv": DocumentType("CSV", (".csv", ".txt")),
     "text/plain": DocumentType(_lazy("plain text"), (".txt", ".csv", ".tsv"), _lazy("text")),
 }
 # Office Open XML (Word, Excel, PowerPoint since 2007) is a ZIP archive whose [Content_Types].xml names its

@@ -109,7 +109,8 @@ def entry_files_add(*, entry, acting_user, attachments=(), photos=()):
 
 
 def attachment_delete(*, attachment, acting_user):
-    """Remove a file from its entry; the stored file (and its thumbnail) are deleted once this commits."""
+    """Remove a file from its entry; the stored file (and its thumbnail) are deleted once this commits.
+    Returns the entry."""
     with transaction.atomic():
         entry = _lock(attachment.entry)
         permissions.require("edit_entry", acting_user, entry)
@@ -122,6 +123,7 @@ def attachment_delete(*, attachment, acting_user):
         )  # fmt: skip
         uploads.delete_after_commit(attachment.file, attachment.thumbnail)
         attachment.delete()
+    return entry
 
 
 def attachment_make_thumbnail(*, attachment):
