@@ -1,13 +1,14 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import attachments, projects
+from projects.views import attachments, entries, projects
 
 app_name = "projects"
 
 _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
-_entry_files = "networks/<slug:network_slug>/activities/<int:entry_id>/files/"
+_entry = "networks/<slug:network_slug>/activities/<int:entry_id>/"
+_entry_files = _entry + "files/"
 _entry_file = _entry_files + "<token:key>/"
 
 urlpatterns = [
@@ -21,6 +22,14 @@ urlpatterns = [
     path(_item, projects.item_update, name="item_update"),
     path(_item + "delete/", projects.item_delete, name="item_delete"),
     path(_item + "move/", projects.item_move, name="item_move"),
+    # The activity log entry: its form and page, and the workflow buttons (POST).
+    path("networks/<slug:network_slug>/activities/new/", entries.entry_create, name="entry_create"),
+    path(_entry, entries.entry_detail, name="entry_detail"),
+    path(_entry + "edit/", entries.entry_edit, name="entry_edit"),
+    *(
+        path(_entry + f"{verb}/", getattr(entries, f"entry_{verb}"), name=f"entry_{verb}")
+        for verb in ("submit", "withdraw", "approve", "return", "delete", "restore")
+    ),
     # An activity log entry's attachments and photos (projects/views/attachments.py).
     path(_entry_files + "add/", attachments.entry_file_add, name="entry_file_add"),
     path(_entry_file, attachments.entry_file, name="entry_file"),

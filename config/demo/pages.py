@@ -8,9 +8,10 @@ same pages. The roles are the demo logins of the PEP network (config/demo/armeni
 - member: member@pep…, admin of a member organisation;
 - coordinator: coordinator@pep…, admin of the coordinating organisation.
 
-The demo has no agreement, news post, open invitation or entry with files in PEP; `prepare()` adds them
-(through the services, as the network's coordinator, and the entry as the member) so every page type has
-something to show. Run it inside a
+The demo has no agreement, news post or open invitation in PEP; `prepare()` adds them (through the
+services, as the network's coordinator) so every page type has something to show, and three activity
+log entries of the member's organisation: a draft (with an agenda and a photo), one returned with a
+reason, one approved. Run it inside a
 transaction that is rolled back (scripts/page_weight.py) or in a test database.
 
 A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in NOT_PAGES if it is none.
@@ -19,6 +20,7 @@ A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in
 import copy
 import io
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -34,9 +36,9 @@ from network.models import Invitation, Network, NewsPost, PartnershipAgreement
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
-from projects.models import EntryAttachment, Project
+from projects.models import ActivityEntry, Project
 from projects.services.attachments import entry_files_add
-from projects.services.entries import entry_create
+from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -49,7 +51,6 @@ ROLES = {
 PASSWORD = DEMO_PASSWORD
 INVITEE = "new-partner@example.org"
 COLLEAGUE = "new-colleague@example.org"
-FILES_AGENDA = "workshop-agenda.pdf"  # the attachment of the entry on the "entry files" page
 
 # The addresses of the apps' urls.py that are no page: forms post to them (GET answers 405), then they
 # redirect or answer an htmx fragment of a page above; or scripts read JSON from them (suggestions);
@@ -61,6 +62,8 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "projects:entry_submit", "projects:entry_withdraw", "projects:entry_approve", "projects:entry_return",
+    "projects:entry_delete", "projects:entry_restore",
     "projects:entry_file", "projects:entry_file_thumbnail", "projects:entry_file_delete",
 }  # fmt: skip
 
@@ -80,6 +83,10 @@ class PageType:
 def user(role):
     email = ROLES[role]
     return None if email is None else get_user_model().objects.get(email=email)
+
+
+def _entry(n, entry):
+    return {**n, "entry_id": entry.pk}
 
 
 def _own_organisation(account):
@@ -115,22 +122,53 @@ def prepare():
             message="We would like your organisation to join the partnership.",
             acting_user=coordinator,
         )
-        _entry_with_files(network)
+        _log_entries(network, coordinator)
+        _attach_files(network)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
 
 
-def _entry_with_files(network):
-    """A draft the member's organisation logged, with an agenda (a PDF) and a photo: the entry files page."""
+def _log_entries(network, coordinator):
+    """The member's draft, returned and approved entries for PEP's project (inside the network's scope)."""
     member = user("member")
-    entry = entry_create(
-        network=network, acting_user=member, organisation=_own_organisation(member),
-        data={"title": "Workshop with career counsellors", "kind": "workshop", "start_date": "2025-03-04",
-              "end_date": "2025-03-04", "participants_total": 18},
-    )  # fmt: skip
+    organisation = _own_organisation(member)
+    project = Project.objects.filter(network=network).order_by("pk").first()
+    common = {
+        "project": project, "kind": "workshop", "language": "en", "start_date": date(2025, 3, 12),
+        "end_date": date(2025, 3, 12), "place": "Sisian", "country": "AM", "participants_total": 24, "women": 15,
+        "men": 9, "age_18_29": 16, "age_30_64": 8, "partners": [organisation],
+        "description": "A workshop with young people and employers on local opportunities for vocational training.",
+    }  # fmt: skip
+    steps = (
+        ("Workshop with employers in Sisian", None),
+        ("Round table on apprenticeships", "Add the participants by age and the agenda, please."),
+        ("Community meeting on lifelong learning", "approve"),
+    )
+    for title, decision in steps:
+        entry = entry_create(network=network, acting_user=member, organisation=organisation,
+                             data={**common, "title": title})  # fmt: skip
+        if decision is None:
+            continue
+        entry = entry_submit(entry=entry, acting_user=member)
+        if decision == "approve":
+            entry_approve(entry=entry, acting_user=coordinator)
+        else:
+            entry_return(entry=entry, acting_user=coordinator, reason=decision)
+
+
+def _entries(network, organisation):
+    """The member organisation's entry in each state (prepare() made one of each)."""
+    entries = ActivityEntry.objects.filter(network=network, organisation=organisation, deleted_at__isnull=True)
+    return {state: entries.filter(status=state).order_by("pk").first() for state in ("draft", "returned", "approved")}
+
+
+def _attach_files(network):
+    """An agenda (a PDF) and a photo on the member's draft, added as the member would (inside the scope)."""
+    member = user("member")
+    draft = _entries(network, _own_organisation(member))["draft"]
     agenda = io.BytesIO()
     Image.new("RGB", (595, 842), "white").save(agenda, "PDF")
     entry_files_add(
-        entry=entry, acting_user=member, attachments=[ContentFile(agenda.getvalue(), name=FILES_AGENDA)],
+        entry=draft, acting_user=member, attachments=[ContentFile(agenda.getvalue(), name="workshop-agenda.pdf")],
         photos=[ContentFile(logos.acronym_logo("PEP", network.colour), name="workshop.png")],
     )  # fmt: skip
 
@@ -145,7 +183,7 @@ def page_types(role):
         post = NewsPost.objects.filter(network=network).order_by("pk").first()
         invitation = Invitation.objects.get(network=network, email=INVITEE)
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
-        files_entry = EntryAttachment.objects.filter(network=network, original_name=FILES_AGENDA).get().entry_id
+        entries = _entries(network, _own_organisation(user("member")))
     n = {"network_slug": network.slug}
     p = {**n, "project_slug": project.slug}
     pages = [
@@ -162,6 +200,7 @@ def page_types(role):
         PageType("invitation", reverse("network:invitation", kwargs={"token": invitation.token})),
         PageType("colleague invitation", reverse("members:colleague_invitation", kwargs={"token": colleague.token})),
         PageType("404", "/networks/no-such-network/", status=404),
+        PageType("activity log entry", reverse("projects:entry_detail", kwargs=_entry(n, entries["approved"]))),
     ]
     if account is None:
         organisation = _own_organisation(user("member"))
@@ -174,7 +213,7 @@ def page_types(role):
         ]
     organisation = {"pk": _own_organisation(account).pk}
     pages += [
-        PageType("entry files", reverse("projects:entry_file_add", kwargs={**n, "entry_id": files_entry})),
+        PageType("entry files", reverse("projects:entry_file_add", kwargs=_entry(n, entries["draft"]))),
         PageType("workspace", reverse("network:workspace", kwargs=n)),
         PageType("join page", reverse("network:join", kwargs={"network_slug": OTHER_NETWORK})),
         PageType("organisation page", reverse("members:organisation", kwargs=organisation)),
@@ -186,6 +225,12 @@ def page_types(role):
         PageType("e-mail addresses", reverse("account_email")),
         PageType("password change", reverse("account_change_password")),
         PageType("password reset", reverse("account_reset_password")),
+        PageType("log an activity", reverse("projects:entry_create", kwargs=n)),
+        PageType("activity log entry: draft", reverse("projects:entry_detail", kwargs=_entry(n, entries["draft"]))),
+        PageType(
+            "activity log entry: returned", reverse("projects:entry_detail", kwargs=_entry(n, entries["returned"]))
+        ),
+        PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
     ]
     someone_elses = {"pk": _own_organisation(user("member")).pk}
     if role == "member":

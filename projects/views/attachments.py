@@ -41,9 +41,10 @@ def _seen_attachment(request, entry_id, key):
     return attachment
 
 
-def files_url(entry):
-    """Where the entry's files are listed, with their upload form."""
-    return reverse("projects:entry_file_add", kwargs={"network_slug": entry.network.slug, "entry_id": entry.pk})
+def _entry_page(entry):
+    """The entry's page, at its files section: where a change of files goes back to."""
+    kwargs = {"network_slug": entry.network.slug, "entry_id": entry.pk}
+    return reverse("projects:entry_detail", kwargs=kwargs) + "#files"
 
 
 @require_safe
@@ -75,7 +76,8 @@ def _editable_entry(request, entry_id):
 
 @permissions.network_required("view_network")
 def entry_file_add(request, network_slug, entry_id):
-    """GET: the entry's files with the upload form; POST: attach the files chosen (all or none)."""
+    """GET: the entry's files with the upload form; POST: attach the files chosen (all or none), then back
+    to the entry's page; a refusal shows this page again with the messages next to the fields."""
     entry = _editable_entry(request, entry_id)
     form = AttachmentsForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -88,7 +90,7 @@ def entry_file_add(request, network_slug, entry_id):
             messages.success(
                 request, ngettext("%(count)s file added.", "%(count)s files added.", count) % {"count": count}
             )
-            return redirect(files_url(entry))
+            return redirect(_entry_page(entry))
     return render(
         request,
         "projects/entries/files.html",
@@ -114,4 +116,4 @@ def entry_file_delete(request, network_slug, entry_id, key):
         add_service_errors(request, None, error)
     else:
         messages.success(request, _("“%(name)s” removed.") % {"name": attachment.original_name})
-    return redirect(files_url(entry))
+    return redirect(_entry_page(entry))

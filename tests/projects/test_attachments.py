@@ -552,6 +552,10 @@ def test_the_worker_makes_the_thumbnail_once(celery_worker_process, tasks_to_bro
     assert photo.thumbnail.name == made and _thumbnails(media) == files
 
 
+# Measured on the page as it is: the same for one file and six (no query per file).
+FILES_PAGE_QUERIES = 7
+
+
 def test_the_files_page_keeps_its_query_count_whatever_the_files(client, entry, partner, media_root):
     from tests.pages import page_queries
 
@@ -561,7 +565,7 @@ def test_the_files_page_keeps_its_query_count_whatever_the_files(client, entry, 
     add(entry, partner, [pdf("b.pdf"), docx(), png()])
     add(entry, partner, [png("c.png"), jpeg()], kind=PHOTO)
     six, response = page_queries(client, url("entry_file_add", entry))
-    assert six == one
+    assert one == six == FILES_PAGE_QUERIES
     assert response.content.decode().count('class="attachment"') == 6
 
 
@@ -572,3 +576,21 @@ def test_a_thumbnail_job_for_a_file_removed_meanwhile_does_nothing(entry, partne
     with scopes_disabled():
         assert attachment_make_thumbnail(attachment=photo) is False
     assert stored(media_root) == []
+
+
+def test_the_entry_page_shows_the_files_and_the_form_to_who_may_edit(
+    client, entry, partner, member, coordinator, network, media_root
+):
+    document = add(entry, partner, [pdf()])[0]
+    detail = reverse("projects:entry_detail", kwargs={"network_slug": network.slug, "entry_id": entry.pk})
+    client.force_login(partner)
+    page = client.get(detail).content.decode()
+    assert url("entry_file", entry, document) in page and url("entry_file_add", entry) in page
+    with scope(network=network):
+        entry = entry_submit(entry=entry, acting_user=partner)
+        entry_approve(entry=entry, acting_user=coordinator)
+    client.force_login(member)  # a reader of the approved entry: the files, no form, no remove button
+    page = client.get(detail).content.decode()
+    assert url("entry_file", entry, document) in page
+    assert url("entry_file_add", entry) not in page and url("entry_file_delete", entry, document) not in page
+    assert client.get(url("entry_file", entry, document)).status_code == 200
