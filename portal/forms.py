@@ -54,6 +54,29 @@ class AutocompleteSelect(forms.Select):
         super().__init__(attrs={"data-autocomplete": "", **(attrs or {})}, choices=choices)
 
 
+class MultipleFileInput(forms.FileInput):
+    """`<input type="file" multiple>`: the browser sends every file chosen."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern): cleans to a list, empty when none was
+    chosen. It checks only that each is a file; the service checks what they are (portal.uploads)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data]
+        cleaned = [super(MultipleFileField, self).clean(file, initial) for file in files if file]
+        if self.required and not cleaned:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [file for file in cleaned if file]
+
+
 def preselect_only_choice(field, prefer=None):
     """Start a required ModelChoiceField from the answer the user most likely has: `prefer` (an id, e.g. the
     organisation just added on the way here) when it is one of the choices, else the only choice there is

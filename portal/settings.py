@@ -225,6 +225,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1024 * 1024)  # 1 MB
+# An activity log entry's attachments and photos: the largest file, and how many files an entry may hold
+# (attachments and photos together).
+UPLOAD_ENTRY_FILE_MAX_BYTES = env.int("UPLOAD_ENTRY_FILE_MAX_BYTES", default=10 * 1024 * 1024)  # 10 MB
+UPLOAD_ENTRY_MAX_FILES = env.int("UPLOAD_ENTRY_MAX_FILES", default=20)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -22,6 +22,8 @@ TEST_PROFILE = {
     "DEFAULT_FROM_EMAIL": "Partnera <noreply@partnera.localhost>",
     "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),  # tests/conftest.py: a tmp dir each
     "UPLOAD_LOGO_MAX_BYTES": "1048576",
+    "UPLOAD_ENTRY_FILE_MAX_BYTES": "10485760",
+    "UPLOAD_ENTRY_MAX_FILES": "20",
     "INVITATION_VALID_DAYS": "14",
     "INVITATIONS_PER_USER_PER_HOUR": "20",
     "INVITATIONS_PER_NETWORK_PER_DAY": "100",

@@ -23,6 +23,8 @@ ACTIONS = {
     "entry.restored": _("Activity log entry restored"),
     "logframe.activity.done": _("Activity marked done"),
     "logframe.activity.reopened": _("Activity reopened"),
+    "entry.files_added": _("Files attached to an activity log entry"),
+    "entry.file_removed": _("File removed from an activity log entry"),
 }
 
 VERBS = {

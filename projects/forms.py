@@ -5,8 +5,10 @@ a field added to one is on the other.
 """
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.forms.utils import ErrorDict
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,8 @@ from members.models import Organisation
 from members.permissions import organisation_ids
 from network.models import Membership, Role
 from network.permissions import has_role
-from portal.forms import AutocompleteSelect, DateInput, preselect_only_choice
+from portal import uploads
+from portal.forms import AutocompleteSelect, DateInput, MultipleFileField, preselect_only_choice
 from portal.texts import MultilingualFormMixin
 from projects.currencies import currency_choices
 from projects.models import (
@@ -521,3 +524,39 @@ class EntryForm(MultilingualFormMixin, forms.ModelForm):
     def filtered_beyond_search(self):
         """A filter other than the text search is set (the page shows them unfolded)."""
         return any(value for key, value in self.filters().items() if key != "search")
+
+
+class AttachmentsForm(forms.Form):
+    """Files for an activity log entry: attachments (documents, pictures) and photos of the activity, each
+    a `<input type="file" multiple>`. The entry form embeds it (prefix it there); the service checks the
+    files (projects.services.attachments.entry_files_add, through portal.uploads)."""
+
+    attachments = MultipleFileField(label=_("Attachments"))
+    photos = MultipleFileField(label=_("Photos"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limits = {
+            "size": filesizeformat(settings.UPLOAD_ENTRY_FILE_MAX_BYTES),
+            "count": settings.UPLOAD_ENTRY_MAX_FILES,
+        }
+        self.fields["attachments"].help_text = (
+            _(
+                "Agendas, reports, lists of participants: PDF, Word, Excel, PowerPoint, OpenDocument, CSV or "
+                "text files, or images; each up to %(size)s, at most %(count)s files an entry."
+            )
+            % limits
+        )
+        self.fields["photos"].help_text = (
+            _("Photos of the activity: PNG, JPEG or WebP images, each up to %(size)s.") % limits
+        )
+        # A hint for the file picker only: the service checks what each file is.
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(uploads.accepted_hint(uploads.ENTRY_ATTACHMENT))
+        self.fields["photos"].widget.attrs["accept"] = ",".join(uploads.accepted_hint(uploads.ENTRY_PHOTO))
+
+    def files_to_add(self):
+        """entry_files_add's `attachments` and `photos`."""
+        return {
+            "attachments": self.cleaned_data.get("attachments") or [],
+            "photos": self.cleaned_data.get("photos") or [],
+        }

@@ -9,6 +9,7 @@ someone forgot.
 
 import datetime
 from decimal import Decimal
+from pathlib import PurePath
 
 from dateutil.relativedelta import relativedelta
 from django.conf import global_settings, settings
@@ -23,6 +24,7 @@ from members.models import Organisation
 from network.models import Network
 from portal.history import scoped_history
 from portal.texts import MultilingualTextField
+from portal.uploads import RandomName
 from projects.currencies import validate_currency
 
 # Any language Django knows, not only the portal's interface languages: a project's documents may be in
@@ -662,3 +664,58 @@ class ActivityEntry(models.Model):
                 ) % {"total": total}
         if errors:
             raise ValidationError(errors)
+
+
+# --- attachments and photos of activity log entries ------------------------------------------------
+
+
+class EntryAttachment(models.Model):
+    """A file attached to an activity log entry: a document (agenda, report, list of participants) or a
+    photo of the activity. projects.services.attachments writes it, through portal.uploads: the type is
+    checked by content, images are re-encoded, every file is stored under a random name and served only to
+    those who may see the entry (projects.views.attachments). Images get a thumbnail from a background job
+    (projects.tasks.make_entry_thumbnail); until then `thumbnail` is empty."""
+
+    class Kind(models.TextChoices):
+        ATTACHMENT = "attachment", _("Attachment")
+        PHOTO = "photo", _("Photo")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    entry = models.ForeignKey(ActivityEntry, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.ATTACHMENT)
+    # Plain FileFields, not editable: nothing but the service (through portal.uploads) stores a file.
+    file = models.FileField(_("file"), upload_to=RandomName("entries"), max_length=200, editable=False)
+    thumbnail = models.FileField(
+        _("thumbnail"), upload_to=RandomName("entries/thumbnails"), max_length=200, blank=True, editable=False
+    )
+    # The random part of the file's name: what the serving URL names it by (portal.uploads.key).
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    original_name = models.CharField(_("name"), max_length=200)  # portal.uploads.clean_name: safe to show
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    width = models.PositiveIntegerField(null=True, blank=True)  # images only
+    height = models.PositiveIntegerField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["entry", "kind", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        indexes = [models.Index(fields=["network", "entry"], name="attachment_network_entry")]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self):
+        return self.content_type.startswith("image/")
+
+    @property
+    def extension(self):
+        """ "PDF", "DOCX": what the list shows where there is no thumbnail."""
+        return PurePath(self.file.name).suffix.lstrip(".").upper()

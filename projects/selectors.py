@@ -35,6 +35,7 @@ from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
     ActivityEntry,
+    EntryAttachment,
     FundingLink,
     Indicator,
     IndicatorValue,
@@ -623,3 +624,8 @@ def _evidence(project, indicator, activities, start, end):
     if end:
         filters["to"] = end.isoformat()
     return filters
+
+
+def entry_attachments(*, network, entry):
+    """An entry's files, attachments first, in the order they were added (at most UPLOAD_ENTRY_MAX_FILES)."""
+    return list(EntryAttachment.objects.filter(network=network, entry=entry).order_by("kind", "pk"))

@@ -1,4 +1,5 @@
-"""Projects jobs: the e-mail telling a submitter their activity log entry was approved or returned.
+"""Projects jobs: the e-mail telling a submitter their activity log entry was approved or returned, and the
+thumbnails of images attached to entries.
 
 Callers pass the network's id as `network=` (portal.celery.NetworkTask). Each decision is sent once: the
 job claims its marker on the entry first (portal.mail.send_once).
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from portal.celery import NetworkTask
 from portal.mail import absolute_url, send_once, templated_messages
-from projects.models import ActivityEntry
+from projects.models import ActivityEntry, EntryAttachment
 
 # The marker each decision claims.
 DECISION_MARKERS = {
@@ -39,3 +40,15 @@ def notify_entry_decision(*, network, entry_id):
         marker=DECISION_MARKERS[entry.status],
         messages=messages,
     )
+
+
+@shared_task(base=NetworkTask)
+def make_entry_thumbnail(*, network, attachment_id):
+    """The thumbnail of an image attached to an entry (queued when it is stored). Idempotent: a row already
+    with its thumbnail, or removed since, is left alone (projects.services.attachments)."""
+    from projects.services.attachments import attachment_make_thumbnail
+
+    attachment = EntryAttachment.objects.filter(network=network, pk=attachment_id).first()
+    if attachment is None:
+        return
+    attachment_make_thumbnail(attachment=attachment)

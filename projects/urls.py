@@ -1,6 +1,7 @@
 from django.urls import path
 
-from projects.views import activities, entries, progress, projects
+from portal import converters  # noqa: F401  (registers <token:…>)
+from projects.views import activities, attachments, entries, progress, projects
 
 app_name = "projects"
 
@@ -8,6 +9,8 @@ _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
 _entry = "networks/<slug:network_slug>/activities/<int:entry_id>/"
 _activities = "networks/<slug:network_slug>/activities/"
+_entry_files = _entry + "files/"
+_entry_file = _entry_files + "<token:key>/"
 
 urlpatterns = [
     path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
@@ -36,4 +39,9 @@ urlpatterns = [
     # what the log feeds: a planned activity marked done, or reopened
     path(_project + "activities/<int:activity_id>/done/", progress.activity_done, name="activity_done"),
     path(_project + "activities/<int:activity_id>/reopen/", progress.activity_reopen, name="activity_reopen"),
+    # An activity log entry's attachments and photos (projects/views/attachments.py).
+    path(_entry_files + "add/", attachments.entry_file_add, name="entry_file_add"),
+    path(_entry_file, attachments.entry_file, name="entry_file"),
+    path(_entry_file + "thumbnail/", attachments.entry_file_thumbnail, name="entry_file_thumbnail"),
+    path(_entry_file + "delete/", attachments.entry_file_delete, name="entry_file_delete"),
 ]

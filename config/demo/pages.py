@@ -10,23 +10,26 @@ same pages. The roles are the demo logins of the PEP network (config/demo/armeni
 
 The demo has no agreement, news post or open invitation in PEP; `prepare()` adds them (through the
 services, as the network's coordinator) so every page type has something to show, with activity log
-entries: three of the member's organisation (a draft, one returned with a reason, one approved) and this
-month's for the lists and the calendar. Run it inside a transaction that is rolled back
-(scripts/page_weight.py) or in a test database.
+entries: three of the member's organisation (a draft with an agenda and a photo, one returned with a
+reason, one approved) and this month's for the lists and the calendar. Run it inside a transaction that
+is rolled back (scripts/page_weight.py) or in a test database.
 
 A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in NOT_PAGES if it is none.
 """
 
 import copy
+import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
+from PIL import Image
 
-from config.demo import poland
+from config.demo import logos, poland
 from config.demo.loader import DEMO_PASSWORD
 from members.models import Affiliation, ColleagueInvitation
 from members.services import colleague_invite
@@ -35,6 +38,7 @@ from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
 from projects.models import ActivityEntry, Project
+from projects.services.attachments import entry_files_add
 from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
@@ -63,6 +67,7 @@ NOT_PAGES = {
     "projects:entry_delete", "projects:entry_restore",
     "projects:entry_bulk_approve",
     "projects:activity_done", "projects:activity_reopen",
+    "projects:entry_file", "projects:entry_file_thumbnail", "projects:entry_file_delete",
 }  # fmt: skip
 
 
@@ -121,6 +126,7 @@ def prepare():
             acting_user=coordinator,
         )
         _log_entries(network, coordinator)
+        _attach_files(network)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
     with scope(network=network):
         _log_activities(network, coordinator, user("member"))
@@ -193,6 +199,18 @@ def _entries(network, organisation):
     return {state: entries.filter(status=state).order_by("pk").first() for state in ("draft", "returned", "approved")}
 
 
+def _attach_files(network):
+    """An agenda (a PDF) and a photo on the member's draft, added as the member would (inside the scope)."""
+    member = user("member")
+    draft = _entries(network, _own_organisation(member))["draft"]
+    agenda = io.BytesIO()
+    Image.new("RGB", (595, 842), "white").save(agenda, "PDF")
+    entry_files_add(
+        entry=draft, acting_user=member, attachments=[ContentFile(agenda.getvalue(), name="workshop-agenda.pdf")],
+        photos=[ContentFile(logos.acronym_logo("PEP", network.colour), name="workshop.png")],
+    )  # fmt: skip
+
+
 def page_types(role):
     """The page types `role` can open, in a reading order, each with the status it must answer."""
     account = user(role)
@@ -235,6 +253,7 @@ def page_types(role):
         ]
     organisation = {"pk": _own_organisation(account).pk}
     pages += [
+        PageType("entry files", reverse("projects:entry_file_add", kwargs=_entry(n, entries["draft"]))),
         PageType("workspace", reverse("network:workspace", kwargs=n)),
         PageType("join page", reverse("network:join", kwargs={"network_slug": OTHER_NETWORK})),
         PageType("organisation page", reverse("members:organisation", kwargs=organisation)),

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from portal import permissions
 from portal.forms import add_service_errors
 from projects import selectors
-from projects.forms import EntryForm
+from projects.forms import AttachmentsForm, EntryForm
 from projects.models import ActivityEntry
 from projects.services import entries as services
 
@@ -158,7 +158,16 @@ def entry_edit(request, network_slug, entry_id):
 def entry_detail(request, network_slug, entry_id):
     entry = _entry_or_404(request, entry_id)
     page = selectors.entry_page(entry=entry)
-    return render(request, "projects/entries/detail.html", {"network": request.network, "entry": entry, "page": page})
+    return render(
+        request,
+        "projects/entries/detail.html",
+        {
+            "network": request.network, "entry": entry, "page": page,
+            # The files section (projects/entries/_attachments.html; projects/views/attachments.py takes the form).
+            "attachments": selectors.entry_attachments(network=request.network, entry=entry),
+            "attachments_form": AttachmentsForm(),
+        },
+    )  # fmt: skip
 
 
 # --- the workflow buttons -------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from network.models import Membership, NetworkObjective, PartnershipAgreement, R
 from network.services import agreements, invitations, memberships, networks, news
 from portal import audit
 from portal.models import AuditEntry
-from projects.services import entries, imports, items, projects
+from projects.services import attachments, entries, imports, items, projects
 from tests.factories import (
     ActivityEntryFactory,
     AffiliationFactory,
@@ -36,6 +36,7 @@ from tests.factories import (
     ProjectFactory,
     person_in,
 )
+from tests.portal.test_uploads import real_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,12 @@ def _entry(w, **kwargs):
     """An entry the member's organisation logged (made by the factory: it writes nothing in the log)."""
     return ActivityEntryFactory(network=w.network, organisation=_org(w.member), created_by=w.member,
                                 title="Teachers' workshop", **kwargs)  # fmt: skip
+
+
+def _pdf_file(name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, real_pdf())
 
 
 def _logo_file(name):
@@ -427,6 +434,21 @@ CASES = [
                   lambda w, e: entries.entry_restore(entry=e, acting_user=w.coordinator)),
         before={"deleted": True},
         after={"deleted": False},
+    ),
+    Case(
+        "entry.files_added",
+        _prepared(_entry, lambda w, e: attachments.attachments_add(
+            entry=e, files=[_pdf_file("agenda.pdf")], kind="attachment", acting_user=w.member
+        )[0].entry),
+        after={"attachments": [f"agenda.pdf, {len(real_pdf())}\xa0bytes"]},
+        actor="member",
+    ),
+    Case(
+        "entry.file_removed",
+        _prepared(lambda w: attachments.attachments_add(
+            entry=_entry(w), files=[_pdf_file("agenda.pdf")], kind="attachment", acting_user=w.member
+        )[0], lambda w, a: attachments.attachment_delete(attachment=a, acting_user=w.coordinator)),
+        before={"attachments": [f"agenda.pdf, {len(real_pdf())}\xa0bytes"]},
     ),
 ]  # fmt: skip
 

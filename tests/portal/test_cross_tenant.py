@@ -27,10 +27,10 @@ from PIL import Image
 
 from members.models import Affiliation, ColleagueInvitation
 from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
-from portal import audit
+from portal import audit, uploads
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Activity, ActivityEntry, Component, Objective, Project
+from projects.models import Activity, ActivityEntry, Component, EntryAttachment, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
     ActivityEntryFactory,
@@ -84,7 +84,10 @@ PROBE_KWARGS = {
     "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
-    "key": {"network:logo": lambda b: b.network.logo_key},  # the random key of B's stored logo
+    "key": {
+        "network:logo": lambda b: b.network.logo_key,  # the random key of B's stored logo
+        "projects": lambda b: b.attachment.key,  # B's entry's stored photo (and its thumbnail)
+    },
     "entry_id": lambda b: b.entry.pk,  # an activity log entry of B's project
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
@@ -283,6 +286,15 @@ def tenants():
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
+        # B's entry holds a stored photo and its thumbnail, so projects:entry_file… are probed at files that exist.
+        b.attachment = EntryAttachment(
+            network=network, entry=b.entry, kind=EntryAttachment.Kind.PHOTO, original_name="zeta.png",
+            content_type="image/png", size=len(LOGO_PNG), width=8, height=8,
+        )  # fmt: skip
+        b.attachment.file.save("photo.png", ContentFile(LOGO_PNG), save=False)
+        b.attachment.thumbnail.save("thumbnail.png", ContentFile(LOGO_PNG), save=False)
+        b.attachment.key = uploads.key(b.attachment.file)
+        b.attachment.save()
         # B's audit log names B's objects: A's log page must show none of them (the rows A has say "Alpha").
         for net, obj, who in ((network, b.agreement, coordinator), (network_a, network_a, coordinator_a)):
             with transaction.atomic():
@@ -311,6 +323,7 @@ def b_state(b):
             list(ActivityEntry.objects.filter(network=b.network).values()),
             list(Activity.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
+            list(EntryAttachment.objects.filter(network=b.network).values()),
         )
 
 

@@ -4,10 +4,13 @@ so nothing of the upload but its pixels is stored, random names, and serving wit
 
 import io
 import struct
+import zipfile
 import zlib
+from pathlib import PurePath
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image
@@ -249,3 +252,275 @@ def test_serve_answers_404_for_a_type_it_never_writes_or_a_missing_file(media_ro
         uploads.serve(_Stored("logos/" + "b" * 32 + ".png"), shared=True)
     with pytest.raises(Http404):
         uploads.serve(_Stored(""), shared=True)
+
+
+# --- documents (accept_file): real files, built here -------------------------------------------------------
+
+
+def real_pdf(pages=1):
+    """A small, valid PDF (catalog, page tree, pages, cross-reference table)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + i) for i in range(pages)), pages),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages  # fmt: skip
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+OOXML = {
+    "docx": ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+    "xlsx": ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+    "pptx": (
+        "ppt/presentation.xml",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    ),
+    "docm": ("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+}
+
+
+def real_ooxml(kind="docx", content_types_first=True):
+    """A Word (or Excel, PowerPoint) file as Office writes it: a ZIP with [Content_Types].xml naming its main
+    part. `content_types_first=False` writes the members in another order, as some programs do."""
+    part, content_type = OOXML[kind]
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        f'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/officeDocument" Target="{part}"/></Relationships>'
+    )
+    members = [
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", rels),
+        (part, "<document>Agenda of the training</document>"),
+    ]
+    if not content_types_first:
+        members = members[1:] + members[:1]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members:
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def real_xlsx():
+    """A spreadsheet written by XlsxWriter (the library the exports use)."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    workbook.add_worksheet().write_row(0, 0, ["Name", "Organisation"])
+    workbook.close()
+    return buffer.getvalue()
+
+
+def real_odf(mimetype="application/vnd.oasis.opendocument.text"):
+    """An OpenDocument file: a ZIP whose first member, stored uncompressed, is "mimetype"."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>", zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def plain_zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("photos/readme.txt", "holiday")
+    return buffer.getvalue()
+
+
+HTML = b"<!DOCTYPE html><html><head><title>Report</title></head><body><script>alert(1)</script></body></html>"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>'
+CSV = "Name,Organisation,Women\nAna,Škola Ljubljana,1\nBeka,Youth Forum,0\n".encode()
+
+
+def accept(content, name, rule=uploads.ENTRY_ATTACHMENT):
+    return uploads.accept_file(upload(content, name=name, content_type="application/octet-stream"), rule)
+
+
+def refused(content, name, rule=uploads.ENTRY_ATTACHMENT):
+    with pytest.raises(ValidationError) as error:
+        accept(content, name, rule)
+    return " ".join(error.value.messages)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "mime", "extension"),
+    [
+        (real_pdf(), "agenda.pdf", "application/pdf", ".pdf"),
+        (real_ooxml("docx"), "report.docx", uploads.DOCX, ".docx"),
+        (real_ooxml("docx", content_types_first=False), "report.docx", uploads.DOCX, ".docx"),  # libmagic: a ZIP
+        (real_ooxml("pptx", content_types_first=False), "slides.pptx", uploads.PPTX, ".pptx"),
+        (real_xlsx(), "participants.xlsx", uploads.XLSX, ".xlsx"),
+        (real_odf(), "minutes.odt", uploads.ODT, ".odt"),
+        (real_odf(uploads.ODS), "budget.ods", uploads.ODS, ".ods"),
+        (CSV, "participants.csv", "text/csv", ".csv"),
+        (b"Notes of the meeting.\nNext steps: a second workshop.\n", "notes.txt", "text/plain", ".txt"),
+        (real_pdf(), "agenda", "application/pdf", ".pdf"),  # no extension: the type's own
+        (real_pdf(), "Agenda v1.2", "application/pdf", ".pdf"),  # "v1.2" claims no type
+    ],
+)
+def test_each_accepted_document_is_told_by_its_content(content, name, mime, extension):
+    accepted = accept(content, name)
+    assert (accepted.content_type, accepted.extension, accepted.original_name) == (mime, extension, name)
+    assert accepted.image is None and accepted.as_file().read() == content  # a document is kept as it came
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (real_ooxml("docx"), "report.pdf", "“report.pdf” is named as a PDF file but holds a Word document."),
+        (real_pdf(), "report.docx", "“report.docx” is named as a DOCX file but holds a PDF document."),
+        (image_bytes("PNG"), "scan.pdf", "“scan.pdf” is named as a PDF file but holds a PNG image."),
+        (real_pdf(), "agenda.exe", "“agenda.exe” is named as a EXE file but holds a PDF document."),
+    ],
+)
+def test_a_name_claiming_another_type_than_the_content_is_refused(content, name, message):
+    assert message in refused(content, name)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (HTML, "report.pdf", "HTML files are not accepted: a web page can carry scripts."),
+        (SVG, "chart.pdf", "SVG images are not accepted: an SVG file can carry scripts."),
+        (SVG, "chart.svg", "SVG images are not accepted"),
+        (plain_zip(), "photos.zip", "it holds application/zip"),
+        (real_ooxml("docm"), "report.docx", "Documents with macros (.docm, .xlsm, .pptm) are not accepted"),
+        (b"MZ\x90\x00" + b"\x00" * 200, "agenda.pdf", "it holds application/x-dosexec"),
+        (image_bytes("GIF"), "chart.gif", "it holds image/gif"),
+        (real_ooxml("docx")[:300], "report.docx", "The file could not be read: it is damaged"),
+    ],
+    ids=["html-named-pdf", "svg-named-pdf", "svg", "zip", "macros", "program", "gif", "truncated-docx"],
+)
+def test_other_content_is_refused_whatever_its_name(content, name, message):
+    assert message in refused(content, name)
+
+
+def test_the_refusal_lists_what_is_accepted():
+    message = refused(b"MZ\x90\x00" + b"\x00" * 200, "x.pdf")
+    assert "This file is not of a type accepted here (PDF, Word, Excel, PowerPoint, OpenDocument, CSV, " in message
+    assert "or a PNG, JPEG or WebP image)" in message
+
+
+def test_an_image_among_documents_is_re_encoded_and_named_by_what_it_became():
+    exif = Image.Exif()
+    exif[0x010F] = "Secret Camera Maker"
+    jpeg = image_bytes("JPEG", size=(3000, 1500), exif=exif.tobytes()) + b"<script>alert(1)</script>"
+    accepted = accept(jpeg, "flipchart.jpg")
+    assert accepted.image is not None and accepted.extension in (".png", ".webp")
+    assert (accepted.image.width, accepted.image.height) == (2048, 1024)  # ENTRY_IMAGE.max_side
+    stored = accepted.as_file().read()
+    assert b"Secret Camera Maker" not in stored and b"<script>" not in stored
+    assert accepted.content_type == uploads.SERVED_TYPES[accepted.extension] and accepted.size == len(stored)
+    assert accept(image_bytes("PNG"), "photo.jpeg").extension == ".png"  # any image extension is a picture's
+
+
+def test_photos_take_images_only():
+    assert "This file is not of a type accepted here (a PNG, JPEG or WebP image)" in refused(
+        real_pdf(), "photo.pdf", uploads.ENTRY_PHOTO
+    )
+    assert accept(image_bytes("WEBP"), "photo.webp", uploads.ENTRY_PHOTO).image is not None
+
+
+def test_a_document_over_the_limit_is_refused_before_it_is_read(settings, monkeypatch):
+    settings.UPLOAD_ENTRY_FILE_MAX_BYTES = 1000
+    monkeypatch.setattr(uploads, "sniff", lambda file: pytest.fail("read a file over the limit"))
+    assert "it may be at most 1000\xa0bytes" in refused(real_pdf() + b"\x00" * 1000, "agenda.pdf")
+
+
+def test_a_photo_declaring_too_many_pixels_is_refused_before_decoding(monkeypatch):
+    monkeypatch.setattr(Image.Image, "load", lambda self: pytest.fail("decoded a bomb"))
+    message = refused(png_declaring(8_000, 6_000), "photo.png", uploads.ENTRY_PHOTO)
+    assert "The image is 8000 × 6000 pixels; it may have at most 40 million pixels." in message
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("C:\\fakepath\\agenda.pdf", "agenda.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("report\r\nSet-Cookie: x=1.pdf", "report Set-Cookie: x=1.pdf"),
+        ("invoice\u202efdp.exe", "invoicefdp.exe"),  # the right-to-left override that shows "exe.pdf"
+        ("  Poročilo\u00a0o delavnici.pdf  ", "Poročilo o delavnici.pdf"),
+        ("." * 3 + "hidden.pdf", "hidden.pdf"),
+        ("a" * 300 + ".pdf", "a" * 146 + ".pdf"),
+    ],
+)
+def test_clean_name_makes_a_name_safe_to_show_and_to_send(name, clean):
+    assert uploads.clean_name(name) == clean
+
+
+def test_name_stem_drops_only_a_real_extension():
+    assert uploads.name_stem("agenda.pdf") == "agenda"
+    assert uploads.name_stem("Agenda v1.2") == "Agenda v1.2"
+    assert uploads.name_stem("") == "file"
+
+
+class _Field:
+    """A model's FileField stand-in: saves through the storage under a random name."""
+
+    storage, name = default_storage, ""
+
+    def save(self, name, content, save):
+        self.name = default_storage.save(uploads.random_name("entries", PurePath(name).suffix), content)
+
+
+def test_files_written_in_a_failed_block_are_deleted_again(media_root):
+    accepted = [accept(real_pdf(), "agenda.pdf"), accept(image_bytes("PNG"), "photo.png")]
+    with pytest.raises(RuntimeError), uploads.deleted_on_error() as written:
+        names = [written.store(_Field(), item) for item in accepted]
+        assert all((media_root / name).exists() for name in names)
+        raise RuntimeError("the next file was refused")
+    assert not any((media_root / name).exists() for name in names)
+
+
+@pytest.mark.parametrize(
+    ("stored", "mime", "disposition"),
+    [
+        ("entries/" + "c" * 32 + ".pdf", "application/pdf", 'attachment; filename="Agenda.pdf"'),
+        ("entries/" + "d" * 32 + ".docx", uploads.DOCX, 'attachment; filename="Agenda.docx"'),
+        ("entries/" + "e" * 32 + ".csv", "text/csv", 'attachment; filename="Agenda.csv"'),
+        ("entries/" + "f" * 32 + ".webp", "image/webp", 'inline; filename="Agenda.webp"'),
+    ],
+)
+def test_documents_are_served_as_downloads_and_images_inline(media_root, stored, mime, disposition):
+    (media_root / "entries").mkdir(parents=True, exist_ok=True)
+    (media_root / stored).write_bytes(b"content")
+
+    response = uploads.serve(_Stored(stored), shared=False, download_name="Agenda", types=uploads.DOCUMENT_SERVED_TYPES)
+
+    assert response["Content-Type"] == mime
+    assert response["Content-Disposition"] == disposition
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == uploads.FILE_CSP
+    assert response["Cache-Control"] == "private, max-age=86400"
+
+
+def test_a_document_is_never_served_where_only_images_are(media_root):
+    from django.http import Http404
+
+    (media_root / "logos").mkdir(parents=True, exist_ok=True)
+    (media_root / "logos/x.pdf").write_bytes(real_pdf())
+    with pytest.raises(Http404):
+        uploads.serve(_Stored("logos/x.pdf"), shared=True)
+    for name in ("entries/x.html", "entries/x.svg", "entries/x.htm", "entries/x.xhtml"):
+        with pytest.raises(Http404):
+            uploads.serve(_Stored(name), shared=False, types=uploads.DOCUMENT_SERVED_TYPES)

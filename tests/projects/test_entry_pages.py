@@ -413,8 +413,8 @@ def _entry_with(network, project, partner, coordinator, *, partners, rounds):
 
 # The network, the entry (with its project, activity, site, organisation and people), the session, the
 # user, their role; their organisations (a member's rules ask; a coordinator's need not); the audit rows,
-# the organisations named in them, the partners, the target groups.
-ENTRY_PAGE_QUERIES = {"partner": 10, "coordinator": 9}
+# the organisations named in them, the partners, the target groups; the files.
+ENTRY_PAGE_QUERIES = {"partner": 11, "coordinator": 10}
 
 
 @pytest.mark.parametrize("who", ["partner", "coordinator"])
