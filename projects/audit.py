@@ -21,6 +21,8 @@ ACTIONS = {
     "entry.returned": _("Activity log entry returned"),
     "entry.deleted": _("Activity log entry deleted"),
     "entry.restored": _("Activity log entry restored"),
+    "period.locked": _("Reporting period locked"),
+    "period.reopened": _("Reporting period reopened"),
 }
 
 VERBS = {

@@ -157,3 +157,28 @@ def visible_entries(user, network):
     if has_role(user, network, Role.MEMBER):
         visible |= Q(organisation_id__in=organisation_ids(user))
     return entries.filter(visible, deleted_at__isnull=True)
+
+
+@rule(reason=_("Only the network's coordinators approve or return activity log entries."))
+def can_review_entries(user, network):
+    """Decide on entries at all (the API asks it of the network before the entry's own review_entry)."""
+    return has_role(user, network, Role.COORDINATOR)
+
+
+# --- reporting-period locks -----------------------------------------------------------------------
+
+
+@rule
+def can_see_period_locks(user, network):
+    """Which periods are closed: whoever works in the network (any role), so they know why an edit is refused."""
+    return network_role(user, network) is not None
+
+
+@rule(reason=_("Only the network's coordinators lock reporting periods."))
+def can_lock_period(user, network):
+    return has_role(user, network, Role.COORDINATOR)
+
+
+@rule(reason=_("Only the network's coordinators reopen a locked reporting period."))
+def can_reopen_period(user, lock):
+    return lock.is_active and has_role(user, lock.network, Role.COORDINATOR)

@@ -18,6 +18,7 @@ from projects.models import (
     PartnerRole,
     Project,
     ProjectPartner,
+    ReportingPeriodLock,
 )
 from projects.permissions import visible_entries, visible_projects
 
@@ -175,3 +176,15 @@ def entry_list(*, network, user, filters):
     """The entries this user may see in the network, filtered, newest first, with what a row shows."""
     entries = filter_entries(visible_entries(user, network), **filters)
     return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")
+
+
+# --- reporting-period locks -----------------------------------------------------------------------
+
+
+def period_locks(*, network):
+    """The network's reporting-period locks, active and reopened, latest period first, with their people."""
+    return (
+        ReportingPeriodLock.objects.filter(network=network)
+        .select_related("project", "locked_by", "reopened_by")
+        .order_by("-start", "-pk")
+    )

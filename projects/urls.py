@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import projects
+from projects.views import periods, projects
 
 app_name = "projects"
 
@@ -18,4 +18,11 @@ urlpatterns = [
     path(_item, projects.item_update, name="item_update"),
     path(_item + "delete/", projects.item_delete, name="item_delete"),
     path(_item + "move/", projects.item_move, name="item_move"),
+    # reporting-period locks
+    path("networks/<slug:network_slug>/activities/periods/", periods.entry_periods, name="entry_periods"),
+    path(
+        "networks/<slug:network_slug>/activities/periods/<int:lock_id>/reopen/",
+        periods.entry_period_reopen,
+        name="entry_period_reopen",
+    ),
 ]

@@ -16,6 +16,7 @@ A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in
 """
 
 import copy
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -31,6 +32,7 @@ from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
 from projects.models import Project
+from projects.services.periods import period_lock, period_reopen
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -54,6 +56,7 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "projects:entry_period_reopen",
 }  # fmt: skip
 
 
@@ -80,9 +83,9 @@ def _own_organisation(account):
 
 def prepare():
     """Add to the loaded demo what some page types need in PEP: an agreement (the Polish seed's, with
-    PEP's member organisations as parties), the news post reporting it, a network invitation and a
-    colleague invitation waiting to be accepted. Idempotent enough for one run: it checks for the
-    invitation first."""
+    PEP's member organisations as parties), the news post reporting it, a network invitation, a
+    colleague invitation waiting to be accepted, and a locked and a reopened reporting period. Idempotent
+    enough for one run: it checks for the invitation first."""
     coordinator = user("coordinator")
     with scopes_disabled():
         network = Network.objects.get(slug=NETWORK)
@@ -107,6 +110,12 @@ def prepare():
             message="We would like your organisation to join the partnership.",
             acting_user=coordinator,
         )
+        # A locked reporting period and a reopened one, for the locked periods page.
+        period_lock(network=network, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31),
+                    note="Annual report 2024 sent to the donor", acting_user=coordinator)  # fmt: skip
+        reopened = period_lock(network=network, start=datetime.date(2025, 1, 1), end=datetime.date(2025, 3, 31),
+                               note="Interim report sent", acting_user=coordinator)  # fmt: skip
+        period_reopen(lock=reopened, reason="The donor asked for corrected figures", acting_user=coordinator)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
 
 
@@ -160,6 +169,8 @@ def page_types(role):
         PageType("password change", reverse("account_change_password")),
         PageType("password reset", reverse("account_reset_password")),
     ]
+    # Locked periods: every role in the network reads them; the coordinator also gets the forms.
+    pages.append(PageType("locked reporting periods", reverse("projects:entry_periods", kwargs=n)))
     someone_elses = {"pk": _own_organisation(user("member")).pk}
     if role == "member":
         return [*pages, PageType("403", reverse("network:edit", kwargs=n), status=403)]
