@@ -12,6 +12,7 @@ API routes are probed twice: by a session caller and by a token caller (DRF auth
 the middleware has run, so the two take different paths to the same rule). Pages ignore tokens.
 """
 
+import datetime
 import io
 import json
 from dataclasses import dataclass
@@ -29,9 +30,10 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Objective, Project
+from projects.models import ActivityEntry, Objective, Project, ReportingPeriodLock
 from tests.clients import is_api, sign_in
 from tests.factories import (
+    ActivityEntryFactory,
     AffiliationFactory,
     AgreementFactory,
     ColleagueInvitationFactory,
@@ -67,6 +69,11 @@ PROBE_KWARGS = {
         "api:membership-request-detail": lambda b: b.request.pk,
         "api:membership-request-approve": lambda b: b.request.pk,
         "api:membership-request-decline": lambda b: b.request.pk,
+        # the activity log API: B's submitted entry, for every action on it
+        **{
+            f"api:entry-{name}": (lambda b: b.entry.pk)
+            for name in ("detail", "submit", "withdraw", "approve", "return")
+        },
     },
     "affiliation_id": lambda b: b.coordinator_affiliation.pk,
     "token": {
@@ -82,6 +89,7 @@ PROBE_KWARGS = {
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
     "key": {"network:logo": lambda b: b.network.logo_key},  # the random key of B's stored logo
+    "lock_id": lambda b: b.period_lock.pk,  # B's locked reporting period
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -213,6 +221,8 @@ B_STRINGS = {
     "news_title": "Zeta secret news",
     "project_title": "Zeta secret project",
     "project_objective": "Zeta secret project objective",
+    "entry_title": "Zeta secret training",
+    "period_note": "Zeta secret donor report",
 }
 
 
@@ -266,6 +276,18 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+        b.entry = ActivityEntryFactory(
+            network=network, organisation=member_affiliation.organisation, title=s["entry_title"], status="submitted"
+        )
+        b.period_lock = ReportingPeriodLock.objects.create(
+            network=network, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), note=s["period_note"]
+        )
+        # A has an entry and a lock of its own, so its lists have rows to show (and must show only A's).
+        ActivityEntryFactory(network=network_a, organisation=coordinator_a.affiliations.get().organisation,
+                             title="Alpha training", status="approved")  # fmt: skip
+        ReportingPeriodLock.objects.create(
+            network=network_a, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), note="Alpha report"
+        )
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -295,6 +317,8 @@ def b_state(b):
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
+            list(ActivityEntry.objects.filter(network=b.network).values()),
+            list(ReportingPeriodLock.objects.filter(network=b.network).values()),
         )
 
 
@@ -420,9 +444,11 @@ A_LIST_PAGES = [
     "/networks/alpha/agreements/",
     "/networks/alpha/news/",
     "/networks/alpha/projects/",
+    "/networks/alpha/activities/periods/",
     "/api/v1/networks/",
     "/api/v1/networks/alpha/members/",
     "/api/v1/networks/alpha/membership-requests/",
+    "/api/v1/networks/alpha/activities/",
 ]
 
 
