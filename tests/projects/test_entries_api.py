@@ -263,6 +263,7 @@ def test_the_list_takes_the_same_number_of_queries_for_5_and_25_entries(client, 
             response = client.get(base(network))
         assert response.json()["count"] == size
         counts.append(len(queries))
+    print(f"\nAPI activity list ({client_kind}): {counts[0]} queries for 5 entries, {counts[1]} for 25")
     assert counts[0] == counts[1], counts
     assert counts[0] <= 12, counts
 

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -352,3 +354,24 @@ def test_another_networks_lock_is_404_under_this_address(client, network, coordi
     assert client.post(reopen, {"reason": "x"}).status_code == 404
     with scope(network=elsewhere):
         assert ReportingPeriodLock.objects.get(pk=foreign.pk).is_active
+
+
+def test_the_page_takes_the_same_number_of_queries_for_3_and_20_locks(client, network, project, coordinator):
+    """Each row names the project and two people: loaded with the locks, not per row."""
+    client.force_login(coordinator)
+    counts = []
+    for size in (3, 20):
+        with scope(network=network):
+            while ReportingPeriodLock.objects.count() < size:
+                n = ReportingPeriodLock.objects.count()
+                period = lock(network, coordinator, project=project if n % 2 else None,
+                              start=date(2000 + n, 1, 1), end=date(2000 + n, 12, 31))  # fmt: skip
+                if n % 3 == 0:
+                    period_reopen(lock=period, reason=f"Correction {n}", acting_user=coordinator)
+        client.get(_url(network))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(_url(network))
+        assert response.content.decode().count("<tr>") == size + 1  # the header and a row per lock
+        counts.append(len(queries))
+    print(f"\nlocked periods page: {counts[0]} queries for 3 locks, {counts[1]} for 20")
+    assert counts[0] == counts[1], counts
