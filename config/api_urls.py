@@ -7,6 +7,7 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from network import api as network_api
+from projects import api as projects_api
 
 networks = SimpleRouter()
 networks.register("networks", network_api.NetworkDirectoryViewSet, basename="network")
@@ -14,6 +15,7 @@ networks.register("networks", network_api.NetworkDirectoryViewSet, basename="net
 in_network = SimpleRouter()
 in_network.register("members", network_api.MemberViewSet, basename="member")
 in_network.register("membership-requests", network_api.MembershipRequestViewSet, basename="membership-request")
+in_network.register("activities", projects_api.EntryViewSet, basename="entry")
 
 app_name = "api"
 urlpatterns = [

@@ -296,6 +296,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Organisations and entries both have a kind, memberships and entries a status.
+    "ENUM_NAME_OVERRIDES": {
+        "EntryKindEnum": "projects.models.ActivityEntry.Kind",
+        "EntryStatusEnum": "projects.models.ActivityEntry.Status",
+        "MembershipStatusEnum": "network.models.Membership.Status",
+    },
     # The default enum hook stays first; ours documents the 400/401/403/404 answers of every operation.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -25,6 +25,8 @@ ACTIONS = {
     "logframe.activity.reopened": _("Activity reopened"),
     "entry.files_added": _("Files attached to an activity log entry"),
     "entry.file_removed": _("File removed from an activity log entry"),
+    "period.locked": _("Reporting period locked"),
+    "period.reopened": _("Reporting period reopened"),
 }
 
 VERBS = {

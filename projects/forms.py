@@ -560,3 +560,33 @@ class AttachmentsForm(forms.Form):
             "attachments": self.cleaned_data.get("attachments") or [],
             "photos": self.cleaned_data.get("photos") or [],
         }
+
+
+# --- reporting-period locks -----------------------------------------------------------------------
+
+
+class PeriodLockForm(forms.Form):
+    """Lock a reporting period (projects.services.periods.period_lock): the whole network, or one project."""
+
+    project = forms.ModelChoiceField(
+        label=_("Project"), required=False, queryset=Project.objects.none(), to_field_name="slug",
+        empty_label=_("The whole network"),
+    )  # fmt: skip
+    start = forms.DateField(label=_("From"), widget=DateInput)
+    end = forms.DateField(label=_("To"), widget=DateInput)
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why, e.g. “Interim report to the donor sent”."),
+    )  # fmt: skip
+
+    def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("prefix", "lock")
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = Project.objects.filter(network=network).order_by("slug")
+
+
+class PeriodReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the period is reopened; the log keeps it.")},
+    )  # fmt: skip

@@ -719,3 +719,59 @@ class EntryAttachment(models.Model):
     def extension(self):
         """ "PDF", "DOCX": what the list shows where there is no thumbnail."""
         return PurePath(self.file.name).suffix.lstrip(".").upper()
+
+
+# --- reporting-period locks -------------------------------------------------------------------------
+
+
+class ReportingPeriodLock(models.Model):
+    """A reporting period a coordinator closed (after a donor report went out): entries whose start date
+    falls in it cannot be changed until a coordinator reopens it, with a reason.
+
+    Without a project it closes the period for the whole network (every entry, of any project); with one,
+    for that project's entries only. A reopened lock stays as a record of who reopened it and why.
+    projects.services.periods writes it; projects.services.entries asks it before every change.
+    """
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="period_locks")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, null=True, blank=True, related_name="period_locks",
+        verbose_name=_("project"), help_text=_("Leave empty to lock the period for the whole network."),
+    )  # fmt: skip
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    note = models.TextField(_("note"), blank=True, help_text=_("Why, e.g. “Interim report to the donor sent”."))
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    locked_at = models.DateTimeField(auto_now_add=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["-start", "-pk"]
+        verbose_name = _("locked reporting period")
+        verbose_name_plural = _("locked reporting periods")
+        indexes = [models.Index(fields=["network", "start", "end"], name="period_lock_network_dates")]
+
+    def __str__(self):
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+    @property
+    def is_active(self):
+        return self.reopened_at is None
+
+    def covers(self, entry_project_id, day):
+        """Does this lock close an entry of that project (None: network-level) starting on `day`?"""
+        if day is None or not self.start <= day <= self.end:
+            return False
+        return self.project_id is None or self.project_id == entry_project_id
+
+    def clean(self):
+        if _both_dates(self.start, self.end) and self.end < self.start:
+            raise ValidationError({"end": _("The period cannot end before it starts.")})

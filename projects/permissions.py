@@ -122,7 +122,8 @@ def can_review_entry(user, entry):
 
 @rule(reason=_("Only the network's coordinators approve or return activity log entries."))
 def can_review_entries(user, network):
-    """The queue of entries waiting for approval, and approving several of them at once."""
+    """Decide on entries at all: the queue of entries waiting for approval, approving several at once, and
+    the API's approve and return (asked of the network before the entry's own review_entry)."""
     return has_role(user, network, Role.COORDINATOR)
 
 
@@ -163,3 +164,22 @@ def visible_entries(user, network):
     if has_role(user, network, Role.MEMBER):
         visible |= Q(organisation_id__in=organisation_ids(user))
     return entries.filter(visible, deleted_at__isnull=True)
+
+
+# --- reporting-period locks -----------------------------------------------------------------------
+
+
+@rule
+def can_see_period_locks(user, network):
+    """Which periods are closed: whoever works in the network (any role), so they know why an edit is refused."""
+    return network_role(user, network) is not None
+
+
+@rule(reason=_("Only the network's coordinators lock reporting periods."))
+def can_lock_period(user, network):
+    return has_role(user, network, Role.COORDINATOR)
+
+
+@rule(reason=_("Only the network's coordinators reopen a locked reporting period."))
+def can_reopen_period(user, lock):
+    return lock.is_active and has_role(user, lock.network, Role.COORDINATOR)

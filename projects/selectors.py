@@ -43,6 +43,7 @@ from projects.models import (
     PartnerRole,
     Project,
     ProjectPartner,
+    ReportingPeriodLock,
     Site,
     TargetGroup,
 )
@@ -629,3 +630,15 @@ def _evidence(project, indicator, activities, start, end):
 def entry_attachments(*, network, entry):
     """An entry's files, attachments first, in the order they were added (at most UPLOAD_ENTRY_MAX_FILES)."""
     return list(EntryAttachment.objects.filter(network=network, entry=entry).order_by("kind", "pk"))
+
+
+# --- reporting-period locks -----------------------------------------------------------------------
+
+
+def period_locks(*, network):
+    """The network's reporting-period locks, active and reopened, latest period first, with their people."""
+    return (
+        ReportingPeriodLock.objects.filter(network=network)
+        .select_related("project", "locked_by", "reopened_by")
+        .order_by("-start", "-pk")
+    )

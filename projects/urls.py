@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import activities, attachments, entries, progress, projects
+from projects.views import activities, attachments, entries, periods, progress, projects
 
 app_name = "projects"
 
@@ -44,4 +44,11 @@ urlpatterns = [
     path(_entry_file, attachments.entry_file, name="entry_file"),
     path(_entry_file + "thumbnail/", attachments.entry_file_thumbnail, name="entry_file_thumbnail"),
     path(_entry_file + "delete/", attachments.entry_file_delete, name="entry_file_delete"),
+    # reporting-period locks
+    path("networks/<slug:network_slug>/activities/periods/", periods.entry_periods, name="entry_periods"),
+    path(
+        "networks/<slug:network_slug>/activities/periods/<int:lock_id>/reopen/",
+        periods.entry_period_reopen,
+        name="entry_period_reopen",
+    ),
 ]

@@ -652,6 +652,7 @@ def cases(data):
         Case("API: networks", "member", "api:network-list", {}),
         Case("API: members", "member", "api:member-list", net),
         Case("API: membership requests", "coordinator", "api:membership-request-list", net),
+        Case("API: activity log", "member", "api:entry-list", net),
     ]
 
 

@@ -18,6 +18,7 @@ A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in
 """
 
 import copy
+import datetime
 import io
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,6 +41,7 @@ from network.services.news import news_post_create
 from projects.models import ActivityEntry, Project
 from projects.services.attachments import entry_files_add
 from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
+from projects.services.periods import period_lock, period_reopen
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -68,6 +70,7 @@ NOT_PAGES = {
     "projects:entry_bulk_approve",
     "projects:activity_done", "projects:activity_reopen",
     "projects:entry_file", "projects:entry_file_thumbnail", "projects:entry_file_delete",
+    "projects:entry_period_reopen",
 }  # fmt: skip
 
 
@@ -98,9 +101,9 @@ def _own_organisation(account):
 
 def prepare():
     """Add to the loaded demo what some page types need in PEP: an agreement (the Polish seed's, with
-    PEP's member organisations as parties), the news post reporting it, a network invitation and a
-    colleague invitation waiting to be accepted. Idempotent enough for one run: it checks for the
-    invitation first."""
+    PEP's member organisations as parties), the news post reporting it, a network invitation, a
+    colleague invitation waiting to be accepted, and a locked and a reopened reporting period. Idempotent
+    enough for one run: it checks for the invitation first."""
     coordinator = user("coordinator")
     with scopes_disabled():
         network = Network.objects.get(slug=NETWORK)
@@ -127,6 +130,12 @@ def prepare():
         )
         _log_entries(network, coordinator)
         _attach_files(network)
+        # A locked reporting period and a reopened one, for the locked periods page.
+        period_lock(network=network, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31),
+                    note="Annual report 2024 sent to the donor", acting_user=coordinator)  # fmt: skip
+        reopened = period_lock(network=network, start=datetime.date(2025, 1, 1), end=datetime.date(2025, 3, 31),
+                               note="Interim report sent", acting_user=coordinator)  # fmt: skip
+        period_reopen(lock=reopened, reason="The donor asked for corrected figures", acting_user=coordinator)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
     with scope(network=network):
         _log_activities(network, coordinator, user("member"))
@@ -272,6 +281,8 @@ def page_types(role):
         ),
         PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
     ]
+    # Locked periods: every role in the network reads them; the coordinator also gets the forms.
+    pages.append(PageType("locked reporting periods", reverse("projects:entry_periods", kwargs=n)))
     someone_elses = {"pk": _own_organisation(user("member")).pk}
     if role == "member":
         return [*pages, PageType("403", reverse("network:edit", kwargs=n), status=403)]

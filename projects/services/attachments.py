@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from portal import audit, permissions, uploads
 from projects import tasks
 from projects.models import ActivityEntry, EntryAttachment
+from projects.services.periods import require_open
 
 # The form field (and the ValidationError's key) and the upload rule of each kind.
 FIELDS = {EntryAttachment.Kind.ATTACHMENT: "attachments", EntryAttachment.Kind.PHOTO: "photos"}
@@ -78,6 +79,8 @@ def _add(entry, batches, acting_user):
         chosen = [kind for kind, files in batches.items() if files]
         if not chosen:
             raise ValidationError({FIELDS[next(iter(batches))]: _("Choose at least one file.")})
+        # A locked period's entries stay as they were reported, their files too.
+        require_open(network=entry.network, project_id=entry.project_id, day=entry.start_date, field=FIELDS[chosen[0]])
         _check_count(entry, sum(len(files) for files in batches.values()), FIELDS[chosen[0]])
         errors, accepted = {}, {}
         for kind in chosen:
@@ -114,6 +117,7 @@ def attachment_delete(*, attachment, acting_user):
     with transaction.atomic():
         entry = _lock(attachment.entry)
         permissions.require("edit_entry", acting_user, entry)
+        require_open(network=entry.network, project_id=entry.project_id, day=entry.start_date)
         attachment = EntryAttachment.objects.filter(network_id=entry.network_id, entry=entry, pk=attachment.pk).first()
         if attachment is None:
             raise ValidationError(_("This file has already been removed."))

@@ -1,7 +1,8 @@
 """The activity log: logging what partners did, and the workflow draft → submitted → approved or returned.
 
 Every step checks its rule (projects.permissions), runs in one transaction, locks the entry for a
-transition, and records the audit log; the approval and the return are e-mailed to the submitter after
+transition, refuses an entry of a locked reporting period (projects.services.periods; before and after
+the change), and records the audit log; the approval and the return are e-mailed to the submitter after
 commit (projects.tasks.notify_entry_decision).
 """
 
@@ -22,6 +23,7 @@ from portal.inputs import accept
 from projects import tasks
 from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Site, TargetGroup
 from projects.search import refresh_document
+from projects.services.periods import require_open
 
 # What entry_create and entry_update write (the form's fields, later the import's columns).
 ENTRY_FIELDS = (
@@ -200,6 +202,11 @@ def _require_status(entry, *expected):
         raise ValidationError(messages[entry.status])
 
 
+def _require_open(entry, field=None):
+    """Refused while an active reporting-period lock closes the entry's period (projects.services.periods)."""
+    require_open(network=entry.network, project_id=entry.project_id, day=entry.start_date, field=field)
+
+
 def _require_partner_organisation(entry, acting_user):
     """A member logs for a project in the name of one of its partners: a person who works for a partner
     and for another member organisation may not file the other's work under the project."""
@@ -235,6 +242,7 @@ def entry_create(*, network, acting_user, organisation, data):
         permissions.require("log_entry", acting_user, entry.project)
     _require_partner_organisation(entry, acting_user)
     refresh_document(entry)
+    _require_open(entry, "start_date")
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "created", after=_snapshot(entry))
@@ -245,12 +253,15 @@ def entry_create(*, network, acting_user, organisation, data):
 def entry_update(*, entry, acting_user, data):
     entry = _lock(entry)
     permissions.require("edit_entry", acting_user, entry)
-    before = _snapshot(entry)
+    _require_open(entry)  # as it is: an entry of a locked period stays as it was reported
+    before, start_date = _snapshot(entry), entry.start_date
     related = _apply(entry, entry.network, data, "entry_update")
     if entry.project is not None and entry.project_id != before["project"]:
         permissions.require("log_entry", acting_user, entry.project)
         _require_partner_organisation(entry, acting_user)
     refresh_document(entry)
+    # and as it would be: moving an entry into a locked period would change what was reported too
+    _require_open(entry, "start_date" if entry.start_date != start_date else "project")
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "updated", **audit.diff(before, _snapshot(entry)))
@@ -262,6 +273,7 @@ def entry_submit(*, entry, acting_user):
     """Send a draft (or a returned entry, after changes) to the coordinators for approval."""
     entry = _lock(entry)
     permissions.require("edit_entry", acting_user, entry)
+    _require_open(entry)
     _require_status(entry, *ActivityEntry.EDITABLE_STATUSES)
     before = audit.snapshot(entry, _WORKFLOW)
     entry.status = ActivityEntry.Status.SUBMITTED
@@ -277,6 +289,7 @@ def entry_withdraw(*, entry, acting_user):
     """Take a submitted entry back to draft, before a coordinator decides."""
     entry = _lock(entry)
     permissions.require("withdraw_entry", acting_user, entry)
+    _require_open(entry)
     _require_status(entry, ActivityEntry.Status.SUBMITTED)
     before = audit.snapshot(entry, _WORKFLOW)
     entry.status = ActivityEntry.Status.DRAFT
@@ -290,6 +303,7 @@ def entry_approve(*, entry, acting_user):
     """Approve `entry` as the reviewer saw it; refused if it changed or was withdrawn since."""
     current = _lock(entry)
     permissions.require("review_entry", acting_user, current)
+    _require_open(current)
     _require_status(current, ActivityEntry.Status.SUBMITTED)
     _require_unchanged(entry, current)
     before = audit.snapshot(current, _WORKFLOW)
@@ -309,6 +323,7 @@ def entry_return(*, entry, acting_user, reason):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say what to change, so the organisation can fix it.")})
+    _require_open(current)
     _require_status(current, ActivityEntry.Status.SUBMITTED)
     _require_unchanged(entry, current)
     before = audit.snapshot(current, _WORKFLOW)
@@ -324,6 +339,7 @@ def entry_return(*, entry, acting_user, reason):
 def entry_delete(*, entry, acting_user):
     entry = _lock(entry)
     permissions.require("delete_entry", acting_user, entry)
+    _require_open(entry)
     entry.deleted_at = timezone.now()
     entry.save()
     _record(entry, acting_user, "deleted", before={"deleted": False}, after={"deleted": True})
@@ -334,6 +350,7 @@ def entry_delete(*, entry, acting_user):
 def entry_restore(*, entry, acting_user):
     entry = _lock(entry)
     permissions.require("restore_entry", acting_user, entry)
+    _require_open(entry)
     entry.deleted_at = None
     entry.save()
     _record(entry, acting_user, "restored", before={"deleted": True}, after={"deleted": False})

@@ -5,7 +5,7 @@ and over another private network they are not in (where everything must be 404, 
 schema). The generated cases fill every other parameter and body from the schema; each answer is checked
 for a server error and for conformance (status code, content type, headers, body). Path parameters come
 from the fixture set below, so cases reach real rows (a member without a country, a pending request)
-instead of only 404s.
+instead of only 404s (memberships, and activity log entries in every state).
 """
 
 import copy
@@ -27,7 +27,8 @@ from schemathesis.specs.openapi.checks import (
 
 from network.models import Membership, Network, Role
 from portal.wsgi import application
-from tests.factories import MembershipFactory, NetworkFactory, OrganisationFactory, person_in
+from projects.models import ActivityEntry
+from tests.factories import ActivityEntryFactory, MembershipFactory, NetworkFactory, OrganisationFactory, person_in
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +55,19 @@ def api_world():
     other = NetworkFactory(visibility=Network.Visibility.PRIVATE)
     # The coordinator's own organisation has no country: the schema must allow the "" that answers it.
     coordinator = person_in(own, Role.COORDINATOR, country="")
-    person_in(own, Role.MEMBER, website="https://example.org/")
+    member = person_in(own, Role.MEMBER, website="https://example.org/")
     MembershipFactory(network=own, status=Membership.Status.REQUESTED)
     MembershipFactory(network=own, status=Membership.Status.REQUESTED, organisation=OrganisationFactory(country=""))
     person_in(other, Role.COORDINATOR)
     MembershipFactory(network=other, status=Membership.Status.REQUESTED)
+    # Activity log entries in each state (the member's), and one of the other network.
+    organisation = member.affiliations.get().organisation
+    for status in ("draft", "submitted", "approved", "returned"):
+        ActivityEntryFactory(network=own, organisation=organisation, created_by=member, status=status)
+    ActivityEntryFactory(network=other)
     with scopes_disabled():
         ids = sorted(Membership.objects.filter(network__in=[own, other]).values_list("pk", flat=True))
+        ids += sorted(ActivityEntry.objects.filter(network__in=[own, other]).values_list("pk", flat=True))
     token, _created = Token.objects.get_or_create(user=coordinator)
     # 999999: an id nobody has, for the 404 of a row that does not exist.
     return {"own": own, "other": other, "token": token.key, "membership_ids": [*ids, 999_999]}
@@ -122,7 +129,7 @@ def test_every_operation_conforms_to_the_schema(api_world, connection_kept_open,
         )
         schema = schemathesis.openapi.from_dict(raw)
         operations = [result.ok() for result in schema.get_all_operations()]
-        assert len(operations) == 9, [op.label for op in operations]
+        assert len(operations) == 18, [op.label for op in operations]
         # identity: the WSGI transport hands the body over as sent, and GZipMiddleware would compress it.
         headers = {"Authorization": authorization, "Accept-Encoding": "identity"}
         for operation in operations:

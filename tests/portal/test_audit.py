@@ -23,7 +23,7 @@ from network.models import Membership, NetworkObjective, PartnershipAgreement, R
 from network.services import agreements, invitations, memberships, networks, news
 from portal import audit
 from portal.models import AuditEntry
-from projects.services import attachments, entries, imports, items, projects
+from projects.services import attachments, entries, imports, items, periods, projects
 from tests.factories import (
     ActivityEntryFactory,
     AffiliationFactory,
@@ -449,6 +449,22 @@ CASES = [
             entry=_entry(w), files=[_pdf_file("agenda.pdf")], kind="attachment", acting_user=w.member
         )[0], lambda w, a: attachments.attachment_delete(attachment=a, acting_user=w.coordinator)),
         before={"attachments": [f"agenda.pdf, {len(real_pdf())}\xa0bytes"]},
+    ),
+    Case(
+        "period.locked",
+        _now(lambda w: periods.period_lock(network=w.network, start=datetime.date(2025, 1, 1),
+                                           end=datetime.date(2025, 3, 31), note="Report sent",
+                                           acting_user=w.coordinator)),
+        after={"start": "2025-01-01", "end": "2025-03-31", "note": "Report sent", "project": None},
+    ),
+    Case(
+        "period.reopened",
+        _prepared(lambda w: periods.period_lock(network=w.network, start=datetime.date(2025, 1, 1),
+                                                end=datetime.date(2025, 3, 31), acting_user=w.coordinator),
+                  lambda w, lock: periods.period_reopen(lock=lock, reason="Corrected figures",
+                                                        acting_user=w.coordinator)),
+        before={"reopened": False},
+        after={"reopened": True, "reopen_reason": "Corrected figures"},
     ),
 ]  # fmt: skip
 

@@ -12,6 +12,7 @@ API routes are probed twice: by a session caller and by a token caller (DRF auth
 the middleware has run, so the two take different paths to the same rule). Pages ignore tokens.
 """
 
+import datetime
 import io
 import json
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit, uploads
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Activity, ActivityEntry, Component, EntryAttachment, Objective, Project
+from projects.models import Activity, ActivityEntry, Component, EntryAttachment, Objective, Project, ReportingPeriodLock
 from tests.clients import is_api, sign_in
 from tests.factories import (
     ActivityEntryFactory,
@@ -69,6 +70,11 @@ PROBE_KWARGS = {
         "api:membership-request-detail": lambda b: b.request.pk,
         "api:membership-request-approve": lambda b: b.request.pk,
         "api:membership-request-decline": lambda b: b.request.pk,
+        # the activity log API: B's submitted entry, for every action on it
+        **{
+            f"api:entry-{name}": (lambda b: b.entry.pk)
+            for name in ("detail", "submit", "withdraw", "approve", "return")
+        },
     },
     "affiliation_id": lambda b: b.coordinator_affiliation.pk,
     "token": {
@@ -88,6 +94,7 @@ PROBE_KWARGS = {
         "network:logo": lambda b: b.network.logo_key,  # the random key of B's stored logo
         "projects": lambda b: b.attachment.key,  # B's entry's stored photo (and its thumbnail)
     },
+    "lock_id": lambda b: b.period_lock.pk,  # B's locked reporting period
     "entry_id": lambda b: b.entry.pk,  # an activity log entry of B's project
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
@@ -221,6 +228,7 @@ B_STRINGS = {
     "project_title": "Zeta secret project",
     "project_objective": "Zeta secret project objective",
     "entry_title": "Zeta secret activity",
+    "period_note": "Zeta secret donor report",
 }
 
 
@@ -283,6 +291,15 @@ def tenants():
         b.activity = Activity.objects.create(
             network=network, project=b.project, component=component, position=1, code="1.1", title="Activity"
         )
+        b.period_lock = ReportingPeriodLock.objects.create(
+            network=network, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), note=s["period_note"]
+        )
+        # A has an entry and a lock of its own, so its lists have rows to show (and must show only A's).
+        ActivityEntryFactory(network=network_a, organisation=coordinator_a.affiliations.get().organisation,
+                             title="Alpha training", status="approved")  # fmt: skip
+        ReportingPeriodLock.objects.create(
+            network=network_a, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), note="Alpha report"
+        )
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -324,6 +341,7 @@ def b_state(b):
             list(Activity.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
             list(EntryAttachment.objects.filter(network=b.network).values()),
+            list(ReportingPeriodLock.objects.filter(network=b.network).values()),
         )
 
 
@@ -450,9 +468,11 @@ A_LIST_PAGES = [
     "/networks/alpha/news/",
     "/networks/alpha/projects/",
     "/networks/alpha/activities/new/",
+    "/networks/alpha/activities/periods/",
     "/api/v1/networks/",
     "/api/v1/networks/alpha/members/",
     "/api/v1/networks/alpha/membership-requests/",
+    "/api/v1/networks/alpha/activities/",
 ]
 
 

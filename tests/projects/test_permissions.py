@@ -1,4 +1,5 @@
-"""Who may see and who may edit projects: role × action × expected answer, for pages and rules."""
+"""Who may see and who may edit projects, lock reporting periods and use the activity log API: role × action ×
+expected answer, for pages, the API (session and token) and rules."""
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,8 @@ from guardian.shortcuts import assign_perm
 from network.models import Membership, Network, Role
 from portal import permissions
 from projects import selectors
-from projects.models import Need
+from projects.models import Need, ReportingPeriodLock
+from tests.clients import sign_in
 from tests.factories import (
     AffiliationFactory,
     ComponentFactory,
@@ -156,3 +158,35 @@ def test_public_projects_of_a_private_network_stay_hidden(client):
     assert not permissions.check("view_project", AffiliationFactory().user, project)
     path = reverse("projects:detail", kwargs={"network_slug": hidden.slug, "project_slug": project.slug})
     assert client.get(path).status_code == 404
+
+
+# --- the activity log: locked periods and the API ---------------------------------------------------------
+
+# The locked periods page (GET) and locking a period (POST): who works in the network reads it, coordinators lock.
+PERIODS_PAGE = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 200, "member": 200,
+                "coordinator": 200, "staff": 403}  # fmt: skip
+PERIODS_LOCK = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 403, "member": 403,
+                "coordinator": 302, "staff": 403}  # fmt: skip
+# The API (public network): the list for all; logging network-level work for members and coordinators.
+ENTRIES_API_LIST = dict.fromkeys(VISITORS, 200)
+ENTRIES_API_CREATE = {"anonymous": 401, "outsider": 403, "suspended": 403, "observer": 403, "member": 201,
+                      "coordinator": 201, "staff": 403}  # fmt: skip
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_who_may_see_and_lock_reporting_periods(client, network, people, visitor):
+    path = reverse("projects:entry_periods", kwargs={"network_slug": network.slug})
+    assert _get(client, people[visitor], path) == PERIODS_PAGE[visitor]
+    response = client.post(path, {"lock-start": "2025-01-01", "lock-end": "2025-03-31"})
+    assert response.status_code == PERIODS_LOCK[visitor]
+    with scopes_disabled():
+        assert ReportingPeriodLock.objects.filter(network=network).exists() == (visitor == "coordinator")
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_who_may_list_and_log_entries_through_the_api(client, client_kind, network, people, visitor):
+    sign_in(client, people[visitor], client_kind)
+    path = f"/api/v1/networks/{network.slug}/activities/"
+    assert client.get(path).status_code == ENTRIES_API_LIST[visitor]
+    entry = {"title": "Workshop", "kind": "workshop", "start_date": "2025-06-02", "end_date": "2025-06-02"}
+    assert client.post(path, entry, content_type="application/json").status_code == ENTRIES_API_CREATE[visitor]
