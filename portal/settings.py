@@ -222,6 +222,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1024 * 1024)  # 1 MB
+# The activity log's spreadsheets (projects/exports.py, projects/services/entry_imports.py): an XLSX export
+# of more rows than this runs as a background job; an import file may hold this many rows and bytes.
+ENTRY_EXPORT_INLINE_ROWS = env.int("ENTRY_EXPORT_INLINE_ROWS", default=2000)
+ENTRY_IMPORT_MAX_ROWS = env.int("ENTRY_IMPORT_MAX_ROWS", default=5000)
+ENTRY_IMPORT_MAX_BYTES = env.int("ENTRY_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)  # 20 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

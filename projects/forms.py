@@ -313,3 +313,23 @@ class EntryFilterForm(forms.Form):
     @property
     def filtered(self):
         return any(self.filters().values())
+
+
+# --- the activity log's import ----------------------------------------------------------------------------
+
+
+class EntryImportForm(forms.Form):
+    """The file to import and, for people working for several organisations, which one logs the entries."""
+
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        help_text=_("The first row names the columns, as in the template or an export."),
+    )
+    organisation = forms.ModelChoiceField(label=_("Logged by"), queryset=Organisation.objects.none(), empty_label=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].initial = organisations[0].pk

@@ -157,3 +157,21 @@ def visible_entries(user, network):
     if has_role(user, network, Role.MEMBER):
         visible |= Q(organisation_id__in=organisation_ids(user))
     return entries.filter(visible, deleted_at__isnull=True)
+
+
+# --- the activity log's exports and imports -------------------------------------------------------------
+
+
+@rule(reason=_("Sign in to download the activity log."))
+def can_export_entries(user, network):
+    """Download the list as CSV or XLSX: signed-in people who may see the network; each gets the rows
+    the list shows them (visible_entries)."""
+    return user.is_authenticated and can_view_network(user, network)
+
+
+@rule
+def can_see_entry_export(user, export):
+    """A background export's page and file: the person who asked for it, and the network's coordinators."""
+    if not user.is_authenticated:
+        return False
+    return export.requested_by_id == user.pk or has_role(user, export.network, Role.COORDINATOR)

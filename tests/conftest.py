@@ -237,6 +237,7 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
         "EMAIL_URL": "",  # a developer's .env must not turn the file backend into SMTP
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),  # files the worker stores (exports) where the tests read them
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "CELERY_QUEUE": queue,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(settings.BASE_DIR), os.environ.get("PYTHONPATH")])),
