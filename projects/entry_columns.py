@@ -89,6 +89,11 @@ def translation_languages(entry):
     return found
 
 
+def _translation(text, code):
+    """The text's translation into `code` (not its original, which its own column holds)."""
+    return text.text(code) if code != text.original_language else ""
+
+
 def entry_row(entry, languages, *, partners, target_groups):
     """The entry's cells, in the order of headers(languages). `partners` and `target_groups` are the
     names fetched for its page of rows (projects.exports fetches them per chunk, not per entry)."""
@@ -113,7 +118,7 @@ def entry_row(entry, languages, *, partners, target_groups):
         "\n".join(entry.links or ()),
     ]
     for code in languages:
-        row.extend(getattr(entry, name).text(code) for name in TEXTS)
+        row.extend(_translation(getattr(entry, name), code) for name in TEXTS)
     return row
 
 
@@ -298,7 +303,7 @@ def read_row(row, layout, refs, *, default_language):
         if original:
             versions[language] = {"text": original, "source": "original"}
         for (text, code), index in layout.translations.items():
-            if text == name and index < len(row) and (value := _text(_restore(row[index]))):
+            if text == name and code != language and index < len(row) and (value := _text(_restore(row[index]))):
                 versions[code] = {"text": value, "source": "human"}
         if name in layout.columns or versions:
             data[name] = versions

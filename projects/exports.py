@@ -257,7 +257,7 @@ def annotated_xlsx(header, rows, errors):
         for col, value in enumerate(row):
             _write_cell(sheet, number, col, value, formats, "bad" if col in problems else None)
         lines = []
-        for col, messages in problems.items():
+        for col, messages in sorted(problems.items(), key=lambda item: (item[0] is None, item[0] or 0)):
             text = " ".join(messages)
             if col is None:
                 lines.append(text)

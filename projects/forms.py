@@ -330,6 +330,7 @@ class EntryImportForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if len(organisations) == 1:
+        only = list(organisations[:2])
+        if len(only) == 1:
             self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations[0].pk
+            self.fields["organisation"].initial = only[0].pk

@@ -30,7 +30,8 @@ from network.models import Invitation, Network, NewsPost, PartnershipAgreement
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
-from projects.models import Project
+from projects.models import EntryExport, Project
+from projects.services.exports import entry_export_request
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -54,6 +55,9 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    # the activity log's files: downloads, not pages (their pages are "entry import" and "entry export")
+    "projects:entry_export_csv", "projects:entry_export_xlsx", "projects:entry_export_download",
+    "projects:entry_import_errors", "projects:entry_template",
 }  # fmt: skip
 
 
@@ -108,6 +112,8 @@ def prepare():
             acting_user=coordinator,
         )
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
+    with scope(network=network):
+        entry_export_request(network=network, acting_user=coordinator, filters={})  # the export's page
 
 
 def page_types(role):
@@ -120,6 +126,7 @@ def page_types(role):
         post = NewsPost.objects.filter(network=network).order_by("pk").first()
         invitation = Invitation.objects.get(network=network, email=INVITEE)
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
+        export = EntryExport.objects.filter(network=network).order_by("pk").first()
     n = {"network_slug": network.slug}
     p = {**n, "project_slug": project.slug}
     pages = [
@@ -159,6 +166,7 @@ def page_types(role):
         PageType("e-mail addresses", reverse("account_email")),
         PageType("password change", reverse("account_change_password")),
         PageType("password reset", reverse("account_reset_password")),
+        PageType("entry import", reverse("projects:entry_import", kwargs=n)),
     ]
     someone_elses = {"pk": _own_organisation(user("member")).pk}
     if role == "member":
@@ -169,6 +177,7 @@ def page_types(role):
         PageType("members page", reverse("network:manage_members", kwargs=n)),
         PageType("audit log", reverse("network:audit_log", kwargs=n)),
         PageType("new project", reverse("projects:create", kwargs=n)),
+        PageType("entry export", reverse("projects:entry_export", kwargs={**n, "export_id": export.pk})),
         PageType("project edit", reverse("projects:edit", kwargs=p)),
         *(
             PageType(f"project edit: {page}", reverse("projects:edit_page", kwargs={**p, "page": page}))

@@ -37,7 +37,6 @@ CSV_TYPES = {"text/plain", "text/csv", "application/csv"}
 XLSX_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/zip",  # libmagic names some XLSX writers' files so; calamine then decides
-    "application/octet-stream",
 }
 CSV_DELIMITERS = ",;\t"
 
@@ -60,6 +59,12 @@ class ImportRow:
     data: dict = field(default_factory=dict)
     errors: dict = field(default_factory=dict)  # column header (or NON_FIELD_ERRORS) → [messages]
     entry: object = None  # what it created (in a dry run: what it would create; rolled back)
+
+    @property
+    def title(self):
+        """The row's title as written (for a row that created nothing)."""
+        versions = self.data.get("title") or {}
+        return next((v["text"] for v in versions.values() if v.get("source") == "original"), "")
 
 
 @dataclass
@@ -251,6 +256,8 @@ def _add_errors(row, error):
         column = columns.column_of(key)
         if column in row.errors and column != NON_FIELD_ERRORS:
             continue  # the reader's own message for that cell says more
+        if column == "end_date" and "start_date" in row.errors and row.data.get("end_date") is None:
+            continue  # a blank end date is the start date, which has its own error
         row.errors.setdefault(column, []).extend(messages)
 
 

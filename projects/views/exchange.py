@@ -116,7 +116,7 @@ def entry_export_download(request, network_slug, export_id):
 
 def _organisations(request):
     active = Membership.objects.filter(network=request.network, status=Membership.Status.ACTIVE)
-    return list(
+    return (
         Organisation.objects.filter(pk__in=organisation_ids(request.user))
         .filter(pk__in=active.values("organisation_id"))
         .order_by("name", "pk")
@@ -160,6 +160,29 @@ def _stashed(request, key):
     return stash
 
 
+def _confirm(request, organisations):
+    """Import the dry run's file for real; any problem is a message on the import page."""
+    stash = _stashed(request, request.POST["confirm"])
+    back = redirect("projects:entry_import", network_slug=request.network.slug)
+    if stash is None:
+        messages.error(request, _("This dry run is no longer available: upload the file again."))
+        return back
+    organisation = organisations.filter(pk=stash["organisation"]).first()
+    with default_storage.open(stash["files"]["upload"], "rb") as handle:
+        upload = SimpleUploadedFile(stash["name"], handle.read())
+    result = _run(request, None, upload, organisation, dry_run=False)
+    if result is not None and result.saved:
+        _forget(request)
+        messages.success(
+            request,
+            _("%(count)s entries imported as drafts. Check them and submit them for approval.")
+            % {"count": len(result.rows)},
+        )
+    elif result is not None:  # the network changed since the dry run
+        messages.error(request, _("Some rows are no longer valid: upload the file again to see why."))
+    return back
+
+
 def _run(request, form, upload, organisation, *, dry_run):
     try:
         return entry_imports.entry_import(
@@ -177,28 +200,9 @@ def entry_import(request, network_slug):
     network, organisations = request.network, _organisations(request)
     context = {"network": network, "projects": selectors.projects_for_network(network=network, user=request.user)}
     if request.method == "POST" and "confirm" in request.POST:
-        stash = _stashed(request, request.POST["confirm"])
-        form = EntryImportForm(organisations=organisations)
-        if stash is None:
-            form.add_error(None, _("This dry run is no longer available: upload the file again."))
-        else:
-            organisation = next((o for o in organisations if o.pk == stash["organisation"]), None)
-            with default_storage.open(stash["files"]["upload"], "rb") as handle:
-                upload = SimpleUploadedFile(stash["name"], handle.read())
-            result = _run(request, form, upload, organisation, dry_run=False)
-            if result is not None and result.saved:
-                _forget(request)
-                messages.success(
-                    request,
-                    _("%(count)s entries imported as drafts. Check them and submit them for approval.")
-                    % {"count": len(result.rows)},
-                )
-                return redirect("projects:entry_import", network_slug=network.slug)
-            if result is not None:  # the network changed since the dry run
-                form.add_error(None, _("Some rows are no longer valid: upload the file again to see why."))
-        return render(request, "projects/exchange/import.html", {**context, "form": form})
+        return _confirm(request, organisations)
     form = EntryImportForm(request.POST or None, request.FILES or None, organisations=organisations)
-    if not organisations:
+    if not organisations.exists():
         form.add_error(None, _("None of your organisations is an active member of this network."))
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

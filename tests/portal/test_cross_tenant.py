@@ -29,7 +29,7 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Objective, Project
+from projects.models import EntryExport, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
     AffiliationFactory,
@@ -81,7 +81,11 @@ PROBE_KWARGS = {
     "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
-    "key": {"network:logo": lambda b: b.network.logo_key},  # the random key of B's stored logo
+    "key": {
+        "network:logo": lambda b: b.network.logo_key,  # the random key of B's stored logo
+        "projects:entry_import_errors": lambda b: "5" * 32,  # a dry run's key: only in its own session
+    },
+    "export_id": lambda b: b.entry_export.pk,
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -266,6 +270,8 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+        b.entry_export = EntryExport.objects.create(network=network, requested_by=coordinator, status="done")
+        b.entry_export.file.save("export.xlsx", ContentFile(b"Zeta secret export"), save=True)
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -294,6 +300,7 @@ def b_state(b):
             list(NewsPost.objects.filter(network=b.network).values()),
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
+            list(EntryExport.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
         )
 
