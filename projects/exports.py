@@ -52,7 +52,7 @@ def _original(value):
 
 def export_rows(entries):
     """The header row, then one row per entry of `entries` (a queryset of ActivityEntry)."""
-    languages = translation_languages(entries)
+    languages, labels = translation_languages(entries), columns.labels()
     yield columns.headers(languages)
     rows = entries.select_related("project", "activity", "organisation", "site").iterator(chunk_size=CHUNK)
     while chunk := list(islice(rows, CHUNK)):
@@ -65,6 +65,7 @@ def export_rows(entries):
                 languages,
                 partners=partners.get(entry.pk, []),
                 target_groups=[_original(group) for group in groups.get(entry.pk, [])],
+                labels=labels,
             )
 
 
