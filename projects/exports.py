@@ -14,6 +14,7 @@ import tempfile
 from itertools import islice
 
 import xlsxwriter
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from members.models import Organisation
@@ -190,9 +191,10 @@ def template_xlsx(project):
     partner_ids = ProjectPartner.objects.filter(network=network, project=project).values("organisation_id")
     member_ids = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).values("organisation_id")
     organisations = list(
-        Organisation.objects.filter(pk__in=partner_ids).union(Organisation.objects.filter(pk__in=member_ids))
-        .order_by("name").values_list("name", flat=True)
-    )  # fmt: skip
+        Organisation.objects.filter(Q(pk__in=partner_ids) | Q(pk__in=member_ids))
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
