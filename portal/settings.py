@@ -229,6 +229,11 @@ UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1024 * 1024)  #
 # (attachments and photos together).
 UPLOAD_ENTRY_FILE_MAX_BYTES = env.int("UPLOAD_ENTRY_FILE_MAX_BYTES", default=10 * 1024 * 1024)  # 10 MB
 UPLOAD_ENTRY_MAX_FILES = env.int("UPLOAD_ENTRY_MAX_FILES", default=20)
+# The activity log's spreadsheets (projects/exports.py, projects/services/entry_imports.py): an XLSX export
+# of more rows than this runs as a background job; an import file may hold this many rows and bytes.
+ENTRY_EXPORT_INLINE_ROWS = env.int("ENTRY_EXPORT_INLINE_ROWS", default=2000)
+ENTRY_IMPORT_MAX_ROWS = env.int("ENTRY_IMPORT_MAX_ROWS", default=5000)
+ENTRY_IMPORT_MAX_BYTES = env.int("ENTRY_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)  # 20 MB
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -590,3 +590,24 @@ class PeriodReopenForm(forms.Form):
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Say why the period is reopened; the log keeps it.")},
     )  # fmt: skip
+
+
+# --- the activity log's import ----------------------------------------------------------------------------
+
+
+class EntryImportForm(forms.Form):
+    """The file to import and, for people working for several organisations, which one logs the entries."""
+
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        help_text=_("The first row names the columns, as in the template or an export."),
+    )
+    organisation = forms.ModelChoiceField(label=_("Logged by"), queryset=Organisation.objects.none(), empty_label=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        only = list(organisations[:2])
+        if len(only) == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].initial = only[0].pk

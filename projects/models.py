@@ -775,3 +775,50 @@ class ReportingPeriodLock(models.Model):
     def clean(self):
         if _both_dates(self.start, self.end) and self.end < self.start:
             raise ValidationError({"end": _("The period cannot end before it starts.")})
+
+
+# --- the activity log's exports ---------------------------------------------------------------------
+
+
+class EntryExport(models.Model):
+    """An XLSX export of the activity log too large to build during the request: a background job
+    (projects.tasks.export_entries) builds it from the list's filters as the requester may see it, stores
+    the file under a random name and e-mails the requester the link. Only the requester and the
+    network's coordinators open it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being prepared")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", "XLSX"
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="entry_exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The list's filter parameters as the requester gave them (projects.forms.EntryFilterForm reads them).
+    filters = models.JSONField(default=dict, blank=True)
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.XLSX)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    row_count = models.PositiveIntegerField(null=True, blank=True)
+    file = models.FileField(upload_to=RandomName("entry-exports"), blank=True, editable=False)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)  # portal.mail.send_once
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("activity log export")
+        verbose_name_plural = _("activity log exports")
+
+    def __str__(self):
+        return f"{self.get_format_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)

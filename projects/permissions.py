@@ -183,3 +183,21 @@ def can_lock_period(user, network):
 @rule(reason=_("Only the network's coordinators reopen a locked reporting period."))
 def can_reopen_period(user, lock):
     return lock.is_active and has_role(user, lock.network, Role.COORDINATOR)
+
+
+# --- the activity log's exports and imports -------------------------------------------------------------
+
+
+@rule(reason=_("Sign in to download the activity log."))
+def can_export_entries(user, network):
+    """Download the list as CSV or XLSX: signed-in people who may see the network; each gets the rows
+    the list shows them (visible_entries)."""
+    return user.is_authenticated and can_view_network(user, network)
+
+
+@rule
+def can_see_entry_export(user, export):
+    """A background export's page and file: the person who asked for it, and the network's coordinators."""
+    if not user.is_authenticated:
+        return False
+    return export.requested_by_id == user.pk or has_role(user, export.network, Role.COORDINATOR)

@@ -1,16 +1,28 @@
-"""Projects jobs: the e-mail telling a submitter their activity log entry was approved or returned, and the
-thumbnails of images attached to entries.
+"""Projects jobs: the e-mail telling a submitter their activity log entry was approved or returned, the
+thumbnails of images attached to entries, and the activity log's XLSX exports too large to build during a
+request.
 
 Callers pass the network's id as `network=` (portal.celery.NetworkTask). Each decision is sent once: the
 job claims its marker on the entry first (portal.mail.send_once).
 """
 
+import os
+import tempfile
+
 from celery import shared_task
+from django.core.files import File
+from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.celery import NetworkTask
 from portal.mail import absolute_url, send_once, templated_messages
-from projects.models import ActivityEntry, EntryAttachment
+from projects import (
+    exports,
+    forms,  # a module: forms imports the services, which import these tasks
+    selectors,
+)
+from projects.models import ActivityEntry, EntryAttachment, EntryExport
 
 # The marker each decision claims.
 DECISION_MARKERS = {
@@ -52,3 +64,52 @@ def make_entry_thumbnail(*, network, attachment_id):
     if attachment is None:
         return
     attachment_make_thumbnail(attachment=attachment)
+
+
+@shared_task(base=NetworkTask)
+def export_entries(*, network, export_id):
+    """Build an EntryExport's file from its filters, as its requester sees the list, store it, and e-mail
+    the requester the link. A second run of a finished export does nothing."""
+    claimed = EntryExport.objects.filter(network=network, pk=export_id, status=EntryExport.Status.QUEUED).update(
+        status=EntryExport.Status.RUNNING, started_at=timezone.now()
+    )
+    export = EntryExport.objects.select_related("requested_by").filter(network=network, pk=export_id).first()
+    if export is None:
+        return
+    if claimed:
+        _build(export, network)
+    if export.status == EntryExport.Status.DONE:
+        _notify_export(export, network)
+
+
+def _build(export, network):
+    params = QueryDict(mutable=True)
+    for key, values in (export.filters or {}).items():
+        params.setlist(key, [str(value) for value in values])
+    form = forms.EntryFilterForm(params, network=network, user=export.requested_by)
+    entries = selectors.entry_list(network=network, user=export.requested_by, filters=form.filters())
+    handle, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(handle)
+    try:
+        count = exports.write_xlsx(exports.export_rows(entries), path)
+        with open(path, "rb") as content:
+            export.file.save("export.xlsx", File(content), save=False)
+        export.row_count, export.status = count, EntryExport.Status.DONE
+    except Exception as error:
+        export.status, export.error = EntryExport.Status.FAILED, str(error)[:1000]
+        raise
+    finally:
+        os.unlink(path)
+        export.finished_at = timezone.now()
+        export.save(update_fields=["file", "row_count", "status", "error", "finished_at"])
+
+
+def _notify_export(export, network):
+    user = export.requested_by
+    if not user.email:
+        return
+    url = absolute_url(reverse("projects:entry_export", kwargs={"network_slug": network.slug, "export_id": export.pk}))
+    messages = templated_messages(
+        name="entry_export_ready", to=[user.email], context={"network": network, "export": export, "url": url}
+    )
+    send_once(EntryExport.objects.filter(pk=export.pk, network=network), marker="notified_at", messages=messages)

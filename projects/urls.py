@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import activities, attachments, entries, periods, progress, projects
+from projects.views import activities, attachments, entries, exchange, periods, progress, projects
 
 app_name = "projects"
 
@@ -11,6 +11,7 @@ _entry = "networks/<slug:network_slug>/activities/<int:entry_id>/"
 _activities = "networks/<slug:network_slug>/activities/"
 _entry_files = _entry + "files/"
 _entry_file = _entry_files + "<token:key>/"
+_activities = "networks/<slug:network_slug>/activities/"
 
 urlpatterns = [
     path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
@@ -51,4 +52,14 @@ urlpatterns = [
         periods.entry_period_reopen,
         name="entry_period_reopen",
     ),
+    # the activity log's spreadsheets (projects/views/exchange.py)
+    path(_activities + "export.csv", exchange.entry_export_csv, name="entry_export_csv"),
+    path(_activities + "export.xlsx", exchange.entry_export_xlsx, name="entry_export_xlsx"),
+    path(_activities + "exports/<int:export_id>/", exchange.entry_export, name="entry_export"),
+    path(
+        _activities + "exports/<int:export_id>/download/", exchange.entry_export_download, name="entry_export_download"
+    ),  # fmt: skip
+    path(_activities + "import/", exchange.entry_import, name="entry_import"),
+    path(_activities + "import/<token:key>/errors.xlsx", exchange.entry_import_errors, name="entry_import_errors"),
+    path(_project + "activities/template.xlsx", exchange.entry_template, name="entry_template"),
 ]

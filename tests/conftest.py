@@ -239,7 +239,8 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
         "EMAIL_FILE_PATH": str(mail_dir),
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "CELERY_QUEUE": queue,
-        # The run's temporary MEDIA_ROOT (section 10), so the worker reads and writes the files the tests do.
+        # The run's temporary MEDIA_ROOT (section 10), so the worker reads and writes the files the tests do
+        # (thumbnails, exports).
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(settings.BASE_DIR), os.environ.get("PYTHONPATH")])),
         "PYTHONUNBUFFERED": "1",

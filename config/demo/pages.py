@@ -38,9 +38,10 @@ from network.models import Invitation, Network, NewsPost, PartnershipAgreement
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
-from projects.models import ActivityEntry, Project
+from projects.models import ActivityEntry, EntryExport, Project
 from projects.services.attachments import entry_files_add
 from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
+from projects.services.exports import entry_export_request
 from projects.services.periods import period_lock, period_reopen
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
@@ -71,6 +72,9 @@ NOT_PAGES = {
     "projects:activity_done", "projects:activity_reopen",
     "projects:entry_file", "projects:entry_file_thumbnail", "projects:entry_file_delete",
     "projects:entry_period_reopen",
+    # the activity log's files: downloads, not pages (their pages are "entry import" and "entry export")
+    "projects:entry_export_csv", "projects:entry_export_xlsx", "projects:entry_export_download",
+    "projects:entry_import_errors", "projects:entry_template",
 }  # fmt: skip
 
 
@@ -139,6 +143,7 @@ def prepare():
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
     with scope(network=network):
         _log_activities(network, coordinator, user("member"))
+        entry_export_request(network=network, acting_user=coordinator, filters={})  # the export's page
 
 
 # The activity log's pages (list, calendar, queue) need entries this month: approved ones everybody sees, a
@@ -231,6 +236,7 @@ def page_types(role):
         invitation = Invitation.objects.get(network=network, email=INVITEE)
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
         entries = _entries(network, _own_organisation(user("member")))
+        export = EntryExport.objects.filter(network=network).order_by("pk").first()
     n = {"network_slug": network.slug}
     p = {**n, "project_slug": project.slug}
     pages = [
@@ -280,6 +286,7 @@ def page_types(role):
             "activity log entry: returned", reverse("projects:entry_detail", kwargs=_entry(n, entries["returned"]))
         ),
         PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
+        PageType("entry import", reverse("projects:entry_import", kwargs=n)),
     ]
     # Locked periods: every role in the network reads them; the coordinator also gets the forms.
     pages.append(PageType("locked reporting periods", reverse("projects:entry_periods", kwargs=n)))
@@ -293,6 +300,7 @@ def page_types(role):
         PageType("audit log", reverse("network:audit_log", kwargs=n)),
         PageType("activity queue", reverse("projects:entry_queue", kwargs=n)),
         PageType("new project", reverse("projects:create", kwargs=n)),
+        PageType("entry export", reverse("projects:entry_export", kwargs={**n, "export_id": export.pk})),
         PageType("project edit", reverse("projects:edit", kwargs=p)),
         *(
             PageType(f"project edit: {page}", reverse("projects:edit_page", kwargs={**p, "page": page}))

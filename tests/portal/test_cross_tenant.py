@@ -31,7 +31,16 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit, uploads
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Activity, ActivityEntry, Component, EntryAttachment, Objective, Project, ReportingPeriodLock
+from projects.models import (
+    Activity,
+    ActivityEntry,
+    Component,
+    EntryAttachment,
+    EntryExport,
+    Objective,
+    Project,
+    ReportingPeriodLock,
+)
 from tests.clients import is_api, sign_in
 from tests.factories import (
     ActivityEntryFactory,
@@ -92,10 +101,12 @@ PROBE_KWARGS = {
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
     "key": {
         "network:logo": lambda b: b.network.logo_key,  # the random key of B's stored logo
+        "projects:entry_import_errors": lambda b: "5" * 32,  # a dry run's key: only in its own session
         "projects": lambda b: b.attachment.key,  # B's entry's stored photo (and its thumbnail)
     },
     "lock_id": lambda b: b.period_lock.pk,  # B's locked reporting period
     "entry_id": lambda b: b.entry.pk,  # an activity log entry of B's project
+    "export_id": lambda b: b.entry_export.pk,
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -300,6 +311,8 @@ def tenants():
         ReportingPeriodLock.objects.create(
             network=network_a, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), note="Alpha report"
         )
+        b.entry_export = EntryExport.objects.create(network=network, requested_by=coordinator, status="done")
+        b.entry_export.file.save("export.xlsx", ContentFile(b"Zeta secret export"), save=True)
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -339,6 +352,7 @@ def b_state(b):
             list(Objective.objects.filter(network=b.network).values()),
             list(ActivityEntry.objects.filter(network=b.network).values()),
             list(Activity.objects.filter(network=b.network).values()),
+            list(EntryExport.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
             list(EntryAttachment.objects.filter(network=b.network).values()),
             list(ReportingPeriodLock.objects.filter(network=b.network).values()),
