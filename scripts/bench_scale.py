@@ -51,7 +51,7 @@ from benchmarking import ROOT, percentile, timings, use_repository
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/partnera_bench"
 PASSWORD = "bench-password-not-a-secret"  # noqa: S105 (a throwaway database)
-BUILD_VERSION = 1  # bump when build() changes, so --reuse rebuilds older databases
+BUILD_VERSION = 2  # bump when build() changes, so --reuse rebuilds older databases
 SLUG = "bench"
 COORDINATOR, MEMBER = "coordinator@bench.example.org", "member@bench.example.org"  # who signs in
 TARGET_RATIO, TARGET_GZIP_KB = 5, 100
@@ -80,6 +80,8 @@ class Sizes:
     agreements: int = 60
     news: int = 200
     invitations: int = 20
+    entries: int = 100_000  # activity log entries in the benchmark network, over 3 years
+    entry_projects: int = 50  # the projects they are logged for (a few are network-level work)
 
     @property
     def suspended(self):
@@ -94,7 +96,10 @@ class Sizes:
         return self.members + self.requests + self.suspended + self.former
 
 
-SMALL = Sizes(networks=5, memberships=200, members=60, requests=6, projects=12, agreements=4, news=8, invitations=3)
+SMALL = Sizes(
+    networks=5, memberships=200, members=60, requests=6, projects=12, agreements=4, news=8, invitations=3,
+    entries=600, entry_projects=5,
+)  # fmt: skip
 
 
 # --- the environment ----------------------------------------------------------------------------------------
@@ -200,6 +205,7 @@ class BenchData:
     organisation_id: int
     coordinator: object
     member: object
+    entry_id: int = 0  # an approved entry of the project, with partners and target groups
 
 
 def _in_scope(rows):
@@ -403,6 +409,7 @@ class _Builder:
         for project in projects:
             row = {"network": network, "project": project}
             chosen = self.random.sample(members, min(len(members), self.random.randint(2, 7)))
+            project.bench_partners = chosen  # who logs its activities (bench entries)
             partners.append(m.ProjectPartner(**row, organisation=chosen[0], role=m.PartnerRole.LEAD, position=1))
             partners += [m.ProjectPartner(**row, organisation=org, role=roles[p % len(roles)], position=p + 2)
                          for p, org in enumerate(chosen[1:])]  # fmt: skip
@@ -442,6 +449,153 @@ class _Builder:
         for model in (m.Need, m.TargetGroup, m.Site):
             _bulk(model, [row for row in rest if isinstance(row, model)])
         return projects
+
+    # The activity log -------------------------------------------------------------------------------------
+
+    ENTRY_TOPICS = (
+        "green skills", "career guidance", "work-based learning", "digital teaching", "inclusive education",
+        "apprenticeships", "teacher training", "quality assurance", "entrepreneurship", "adult learning",
+        "mobility management", "recognition of prior learning",
+    )  # fmt: skip
+    ENTRY_TITLES = {
+        "training": "Training on {} for VET teachers", "workshop": "Workshop on {}",
+        "conference": "Regional conference on {}", "meeting": "Partner meeting on {}",
+        "study_or_survey": "Survey of schools on {}", "campaign_action": "Open day: {}",
+        "mobility": "Study visit on {}", "advocacy_meeting": "Meeting with the ministry on {}",
+        "other": "Equipment handover for {}",
+    }  # fmt: skip
+    # Kinds as often as partners log them, and the statuses of a log three years old: most approved.
+    ENTRY_KINDS = ["training"] * 5 + ["workshop"] * 4 + ["meeting"] * 4 + ["conference", "study_or_survey",
+                   "campaign_action", "campaign_action", "mobility", "advocacy_meeting", "other"]  # fmt: skip
+    ENTRY_STATUSES = ["approved"] * 80 + ["submitted"] * 8 + ["draft"] * 8 + ["returned"] * 4
+    ENTRY_BATCH = 10_000
+
+    def entries(self, network, projects, coordinator, count):
+        """`count` activity log entries in `network`, as projects.services.entries leaves them: about 95% for
+        `projects` (logged by one of the project's partners, most for a planned activity, half at its site),
+        the rest network-level work by the coordinator's organisation; dated over the three years before
+        today; a realistic status mix (approved by a coordinator, submitted, drafts, returned with a reason,
+        one in fifty deleted); sex and age breakdowns that add up; partners on a third, target groups on
+        two in five. Each transition has its audit entry, each entry its history row. Written in batches
+        (ENTRY_BATCH), so memory stays flat. Returns the pk of an approved entry of `projects[0]` with partners
+        and target groups (the entry page's)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from portal.models import AuditEntry
+        from projects import models as m
+
+        rnd, entry_type = self.random, ContentType.objects.get_for_model(m.ActivityEntry)
+        activities, sites, groups = {}, {}, {}
+        for a in m.Activity.objects.filter(network=network, project__in=projects).order_by("pk"):
+            activities.setdefault(a.project_id, []).append(a.pk)
+        for site in m.Site.objects.filter(network=network, project__in=projects):
+            sites[site.project_id] = site.pk
+        for group in m.TargetGroup.objects.filter(network=network, project__in=projects):
+            groups.setdefault(group.project_id, []).append(group.pk)
+        first_day, days = self.now.date() - timedelta(days=3 * 365), 3 * 365
+        sample = 0
+        for offset in range(0, count, self.ENTRY_BATCH):
+            rows, partners, reached = [], [], []
+            for i in range(offset, min(count, offset + self.ENTRY_BATCH)):
+                project = projects[i % len(projects)] if i % 20 != 19 else None  # 1 in 20 network-level
+                row = self._entry(network, project, coordinator, activities, sites, first_day, days)
+                if i == 0:  # the entry page's: approved, with partners and target groups
+                    row.status, row.bench_partners, row.bench_groups = "approved", True, True
+                    self._decide(row, coordinator)
+                rows.append(row)
+            _bulk(m.ActivityEntry, rows, history=True, user=coordinator.admin)
+            audit = []
+            for row in rows:
+                if row.project_id and (row.bench_partners or rnd.random() < 1 / 3):
+                    chosen = rnd.sample(row.project.bench_partners, min(2, len(row.project.bench_partners)))
+                    partners += [m.ActivityEntry.partners.through(activityentry_id=row.pk, organisation_id=o.pk)
+                                 for o in chosen]  # fmt: skip
+                if row.project_id and groups.get(row.project_id) and (row.bench_groups or rnd.random() < 0.4):
+                    reached += [m.ActivityEntry.target_groups.through(activityentry_id=row.pk, targetgroup_id=g)
+                                for g in groups[row.project_id]]  # fmt: skip
+                audit += [AuditEntry(network=network, acting_user=user, actor_label=str(user), action=action,
+                                     content_type=entry_type, object_id=row.pk, object_repr=str(row.title),
+                                     before=before, after=after)
+                          for action, user, before, after in row.audit]  # fmt: skip
+            _bulk(m.ActivityEntry.partners.through, partners, tenant=False)
+            _bulk(m.ActivityEntry.target_groups.through, reached, tenant=False)
+            _bulk(AuditEntry, audit)
+            if offset == 0:
+                sample = rows[0].pk
+        return sample
+
+    def _entry(self, network, project, coordinator, activities, sites, first_day, days):
+        from projects.models import ActivityEntry
+
+        rnd = self.random
+        kind = rnd.choice(self.ENTRY_KINDS)
+        start = first_day + timedelta(days=rnd.randrange(days))
+        end = start + timedelta(days=rnd.choice((0, 0, 0, 0, 1, 2, 4)))
+        logger = rnd.choice(project.bench_partners) if project else coordinator
+        total = 0 if kind == "campaign_action" and rnd.random() < 0.3 else rnd.randint(3, 60)
+        women = rnd.randint(0, total)
+        other = rnd.randint(0, total - women) if rnd.random() < 0.1 else 0
+        under_18 = rnd.randint(0, total) if kind == "campaign_action" else 0
+        age_18_29 = rnd.randint(0, total - under_18)
+        age_30_64 = rnd.randint(0, total - under_18 - age_18_29)
+        on_site = project is not None and rnd.random() < 0.5
+        topic = rnd.choice(self.ENTRY_TOPICS)
+        row = ActivityEntry(
+            network=network, project=project, kind=kind, language="en",
+            activity_id=rnd.choice(activities[project.pk]) if project and rnd.random() < 0.85 else None,
+            title=self.ENTRY_TITLES[kind].format(topic), start_date=start, end_date=end,
+            description=f"What was done on {topic}, with whom, and what the participants took away.",
+            outcomes="A short note on the outcomes." if rnd.random() < 0.3 else "",
+            site_id=sites.get(project.pk) if on_site else None, place="" if on_site else f"City {rnd.randrange(40)}",
+            country="" if on_site else rnd.choice(["AM", "GE", "AZ"]),
+            participants_total=total, women=women, men=total - women - other, other_or_not_given=other,
+            under_18=under_18, age_18_29=age_18_29, age_30_64=age_30_64, age_65_plus=0,
+            age_not_given=total - under_18 - age_18_29 - age_30_64,
+            with_disabilities=rnd.randint(0, min(3, total)) if rnd.random() < 0.15 else 0,
+            links=["https://example.org/report.pdf"] if rnd.random() < 0.1 else [],
+            status=rnd.choice(self.ENTRY_STATUSES), organisation=logger, created_by=logger.admin,
+        )  # fmt: skip
+        row.bench_partners = row.bench_groups = False
+        self._decide(row, coordinator)
+        if rnd.random() < 0.02:
+            row.deleted_at = self.now - timedelta(days=rnd.randrange(30))
+            row.audit.append(("entry.deleted", coordinator.admin, {"deleted": False}, {"deleted": True}))
+        return row
+
+    def _decide(self, row, coordinator):
+        """The workflow fields and the audit entries of the services that brought `row` to its status."""
+        logged = datetime.combine(row.end_date, datetime.min.time(), tzinfo=self.now.tzinfo) + timedelta(days=2)
+        submitter, reviewer = row.created_by, coordinator.admin
+        row.audit = [
+            (
+                "entry.created",
+                submitter,
+                {},
+                {
+                    "title": str(row.title),
+                    "kind": row.kind,
+                    "start_date": row.start_date.isoformat(),
+                    "participants_total": row.participants_total,
+                },
+            )
+        ]
+        row.submitted_at = row.submitted_by = row.approved_at = row.approved_by = None
+        row.returned_at = row.returned_by = row.approved_notified_at = row.returned_notified_at = None
+        row.returned_reason = ""
+        if row.status == "draft":
+            return
+        row.submitted_at, row.submitted_by = logged, submitter
+        row.audit.append(("entry.submitted", submitter, {"status": "draft"}, {"status": "submitted"}))
+        if row.status == "approved":
+            row.approved_at, row.approved_by = logged + timedelta(days=3), reviewer
+            row.approved_notified_at = row.approved_at
+            row.audit.append(("entry.approved", reviewer, {"status": "submitted"}, {"status": "approved"}))
+        elif row.status == "returned":
+            row.returned_at, row.returned_by = logged + timedelta(days=3), reviewer
+            row.returned_reason = "Please add the participants by age and the attendance list."
+            row.returned_notified_at = row.returned_at
+            row.audit.append(("entry.returned", reviewer, {"status": "submitted", "returned_reason": ""},
+                              {"status": "returned", "returned_reason": row.returned_reason}))  # fmt: skip
 
     def agreements(self, network, count, members, coordinator):
         from network import models as m
@@ -557,6 +711,9 @@ def build(sizes):
             projects = b.projects(bench, sizes.projects, active, coordinator, funders)
             agreements = b.agreements(bench, sizes.agreements, active, coordinator)
             posts = b.news(bench, sizes.news, agreements, coordinator)
+            entry_id = (
+                b.entries(bench, projects[: sizes.entry_projects], coordinator, sizes.entries) if sizes.entries else 0
+            )
         # The other networks: what is left of the memberships, a quarter of them organisations that are in
         # the benchmark network too (organisations are global), two projects and a post each.
         shares = [left // others + (1 if i < left % others else 0) for i in range(others)] if others else []
@@ -575,7 +732,7 @@ def build(sizes):
         data = BenchData(
             network_slug=SLUG, project_slug=projects[0].slug, agreement_id=agreements[0].pk if agreements else 0,
             news_id=posts[0].pk if posts else 0, organisation_id=coordinator.pk,
-            coordinator=coordinator.admin, member=member.admin,
+            coordinator=coordinator.admin, member=member.admin, entry_id=entry_id,
         )  # fmt: skip
     return data
 
@@ -596,18 +753,19 @@ def load():
 
     from members.models import User
     from network.models import Network, NewsPost, PartnershipAgreement
-    from projects.models import Project
+    from projects.models import ActivityEntry, Project
 
     network = Network.objects.get(slug=SLUG)
     coordinator = User.objects.get(email=COORDINATOR)
     with scope(network=network):
         agreement = PartnershipAgreement.objects.order_by("pk").first()
         post = NewsPost.objects.order_by("pk").first()
+        entry = ActivityEntry.objects.filter(network=network).order_by("pk").first()
         return BenchData(
             network_slug=SLUG, project_slug=Project.objects.order_by("pk").first().slug,
             agreement_id=agreement.pk if agreement else 0, news_id=post.pk if post else 0,
             organisation_id=coordinator.affiliations.get().organisation_id, coordinator=coordinator,
-            member=User.objects.get(email=MEMBER),
+            member=User.objects.get(email=MEMBER), entry_id=entry.pk if entry else 0,
         )  # fmt: skip
 
 
