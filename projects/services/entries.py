@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from members.models import Organisation
 from members.permissions import organisation_ids
-from network.models import Membership
+from network.models import Membership, Role
+from network.permissions import has_role
 from portal import audit, permissions
 from portal.inputs import accept
 from projects import tasks
@@ -196,6 +197,25 @@ def _require_status(entry, *expected):
         raise ValidationError(messages[entry.status])
 
 
+def _require_partner_organisation(entry, acting_user):
+    """A member logs for a project in the name of one of its partners: a person who works for a partner
+    and for another member organisation may not file the other's work under the project."""
+    if entry.project is None or has_role(acting_user, entry.network, Role.COORDINATOR):
+        return
+    partner = ProjectPartner.objects.filter(
+        network=entry.network, project=entry.project, organisation=entry.organisation
+    ).exists()
+    if not partner:
+        raise ValidationError(
+            {
+                "organisation": _(
+                    "%(organisation)s is not a partner of %(project)s: log in the name of one of its partners."
+                )
+                % {"organisation": entry.organisation, "project": entry.project}
+            }
+        )
+
+
 def _record(entry, acting_user, action, **kwargs):
     audit.record(network=entry.network, acting_user=acting_user, action=f"entry.{action}", obj=entry, **kwargs)
 
@@ -210,6 +230,7 @@ def entry_create(*, network, acting_user, organisation, data):
     related = _apply(entry, network, data, "entry_create")
     if entry.project is not None:
         permissions.require("log_entry", acting_user, entry.project)
+    _require_partner_organisation(entry, acting_user)
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "created", after=_snapshot(entry))
@@ -224,6 +245,7 @@ def entry_update(*, entry, acting_user, data):
     related = _apply(entry, entry.network, data, "entry_update")
     if entry.project is not None and entry.project_id != before["project"]:
         permissions.require("log_entry", acting_user, entry.project)
+        _require_partner_organisation(entry, acting_user)
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "updated", **audit.diff(before, _snapshot(entry)))

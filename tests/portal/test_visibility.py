@@ -4,14 +4,13 @@ refuses, nor hide one its page shows."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 from django_scopes import scope
 from guardian.shortcuts import assign_perm
 
 from network.models import ContentVisibility, Membership, Network, Role
 from network.permissions import visible_agreements, visible_networks, visible_news_posts
 from portal import permissions
-from django.utils import timezone
-
 from projects.permissions import visible_entries, visible_projects
 from tests.factories import (
     ActivityEntryFactory,

@@ -27,6 +27,7 @@ from projects.services.entries import (
 )
 from tests.factories import (
     ActivityFactory,
+    AffiliationFactory,
     MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
@@ -147,6 +148,29 @@ def test_a_member_cannot_log_for_a_project_their_organisation_is_no_partner_of(n
     with pytest.raises(PermissionDenied):
         log(network, member, project=project)
     assert not ActivityEntry.objects.exists()
+
+
+def test_a_member_of_two_organisations_logs_project_work_only_in_the_partner_s_name(network, project, partner):
+    """The person also works for a member organisation that is no partner of the project: the project's
+    entries go in the partner's name, network-level work in either."""
+    partner_organisation = org(partner)
+    other = person_in(network, Role.MEMBER, name="Youth centre").affiliations.get().organisation
+    AffiliationFactory(user=partner, organisation=other)
+    forget(partner)
+    errors = errors_of(lambda: entry_create(network=network, acting_user=partner, organisation=other,
+                                            data=data(project=project)))  # fmt: skip
+    assert errors == {
+        "organisation": [f"{other} is not a partner of {project}: log in the name of one of its partners."]
+    }
+    entry = entry_create(network=network, acting_user=partner, organisation=other, data=data())
+    errors = errors_of(lambda: entry_update(entry=entry, acting_user=partner, data={"project": project}))
+    assert errors == {
+        "organisation": [f"{other} is not a partner of {project}: log in the name of one of its partners."]
+    }
+    assert ActivityEntry.objects.get().project is None
+    logged = entry_create(network=network, acting_user=partner, organisation=partner_organisation,
+                          data=data(project=project))  # fmt: skip
+    assert logged.project == project
 
 
 def test_an_observer_cannot_log_at_all(network):

@@ -1,5 +1,7 @@
 """Organisations typed in as partners stay their network's own until the real organisation claims them."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -7,7 +9,8 @@ from django_scopes import scope, scopes_disabled
 
 from members.models import Organisation
 from network.models import Role
-from projects.models import FundingLink, ProjectPartner
+from projects.models import ActivityEntry, FundingLink, ProjectPartner
+from projects.services.entries import entry_create
 from projects.services.items import project_item_add
 from projects.services.organisations import organisation_merge
 from tests.factories import (
@@ -146,3 +149,20 @@ def test_staff_merge_typed_in_records_into_their_namesake_from_the_admin(client,
     assert "merged into European Union (EU)" in response.content.decode()
     with scopes_disabled():
         assert ProjectPartner.objects.get(project=project).organisation == eu_admin.organisation
+
+
+def test_a_merge_carries_the_activity_log_s_partner_references(alliance, eu_admin):
+    """An entry that names the typed-in record among its partner organisations names the real one after
+    the merge; nothing of the log is lost with the record."""
+    project, coordinator = alliance
+    record = partner(project, coordinator, "European Union")
+    with scope(network=project.network):
+        entry = entry_create(
+            network=project.network, acting_user=coordinator,
+            organisation=coordinator.affiliations.get().organisation,
+            data={"title": "Steering meeting", "kind": "meeting", "project": project, "start_date": date(2025, 3, 3),
+                  "end_date": date(2025, 3, 3), "partners": [record]},
+        )  # fmt: skip
+    organisation_merge(record=record, into=eu_admin.organisation, acting_user=UserFactory(is_staff=True))
+    with scope(network=project.network):
+        assert list(ActivityEntry.objects.get(pk=entry.pk).partners.all()) == [eu_admin.organisation]
