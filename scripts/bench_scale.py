@@ -231,6 +231,43 @@ def _bulk(model, rows, *, history=False, tenant=True, user=None):
     return model.objects.bulk_create(rows, batch_size=2000)
 
 
+def _reserve_ids(model, count):
+    """`count` ids of `model`'s table nobody else will take: its sequence moved past them on PostgreSQL, the
+    ids after the largest on SQLite (which takes the largest explicit id as its next)."""
+    from django.db import connection
+    from django.db.models import Max
+
+    if connection.vendor != "postgresql":
+        first = (model._base_manager.aggregate(top=Max("pk"))["top"] or 0) + 1
+        return range(first, first + count)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [model._meta.db_table])
+        (sequence,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s)", [sequence])
+        (first,) = cursor.fetchone()
+        cursor.execute("SELECT setval(%s, %s)", [sequence, first + count - 1])
+    return range(first, first + count)
+
+
+def _insert(model, rows):
+    """Write `rows` (dicts of column values: JSON as dicts or lists, the rest as the column takes it) into
+    `model`'s table: COPY on PostgreSQL, bulk_create on SQLite. Nothing is validated or converted: the caller
+    gives what the fields would store."""
+    from django.db import connection
+
+    if not rows:
+        return
+    columns = list(rows[0])
+    if connection.vendor != "postgresql":
+        model._base_manager.bulk_create([model(**row) for row in rows], batch_size=500)
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(v) if isinstance(v, (dict, list)) else v for v in row.values()])
+
+
 class _Builder:
     """Writes the data set with bulk_create. Random but repeatable (a fixed seed)."""
 
@@ -469,19 +506,26 @@ class _Builder:
                    "campaign_action", "campaign_action", "mobility", "advocacy_meeting", "other"]  # fmt: skip
     ENTRY_STATUSES = ["approved"] * 80 + ["submitted"] * 8 + ["draft"] * 8 + ["returned"] * 4
     ENTRY_BATCH = 10_000
+    RETURNED_REASON = "Please add the participants by age and the attendance list."
+    WORKFLOW_COLUMNS = ("submitted_at", "submitted_by_id", "approved_at", "approved_by_id", "returned_at",
+                        "returned_by_id", "approved_notified_at", "returned_notified_at")  # fmt: skip
 
     def entries(self, network, projects, coordinator, count):
-        """`count` activity log entries in `network`, as projects.services.entries leaves them: about 95% for
+        """`count` activity log entries in `network`, as projects.services.entries leaves them: 19 in 20 for
         `projects` (logged by one of the project's partners, most for a planned activity, half at its site),
         the rest network-level work by the coordinator's organisation; dated over the three years before
         today; a realistic status mix (approved by a coordinator, submitted, drafts, returned with a reason,
         one in fifty deleted); sex and age breakdowns that add up; partners on a third, target groups on
-        two in five. Each transition has its audit entry, each entry its history row. Written in batches
-        (ENTRY_BATCH), so memory stays flat. Returns the pk of an approved entry of `projects[0]` with partners
-        and target groups (the entry page's)."""
+        two in five. Each transition has its audit entry, each entry its history row.
+
+        At this size model instances and Django's INSERT compilation cost minutes, so the rows are plain
+        values written in batches (ENTRY_BATCH) with `_insert` (COPY on PostgreSQL), memory staying flat.
+        tests/scripts/test_bench_scale.py checks them with full_clean. Returns the id of an approved entry of
+        `projects[0]` with partners and target groups (the entry page's)."""
         from django.contrib.contenttypes.models import ContentType
 
         from portal.models import AuditEntry
+        from portal.texts import MultilingualText
         from projects import models as m
 
         rnd, entry_type = self.random, ContentType.objects.get_for_model(m.ActivityEntry)
@@ -492,44 +536,53 @@ class _Builder:
             sites[site.project_id] = site.pk
         for group in m.TargetGroup.objects.filter(network=network, project__in=projects):
             groups.setdefault(group.project_id, []).append(group.pk)
-        first_day, days = self.now.date() - timedelta(days=3 * 365), 3 * 365
-        sample = 0
+        texts = {}  # each distinct text once, in the stored shape
+
+        def text(value):
+            if value not in texts:
+                texts[value] = MultilingualText.coerce(value, language="en").as_json() if value else {}
+            return texts[value]
+
+        first_day = self.now.date() - timedelta(days=3 * 365)
+        history_user, sample = coordinator.admin.pk, 0
         for offset in range(0, count, self.ENTRY_BATCH):
-            rows, partners, reached = [], [], []
-            for i in range(offset, min(count, offset + self.ENTRY_BATCH)):
+            size = min(count, offset + self.ENTRY_BATCH) - offset
+            ids = _reserve_ids(m.ActivityEntry, size)
+            rows, history, partners, reached, audit = [], [], [], [], []
+            for pk, i in zip(ids, range(offset, offset + size), strict=True):
                 project = projects[i % len(projects)] if i % 20 != 19 else None  # 1 in 20 network-level
-                row = self._entry(network, project, coordinator, activities, sites, first_day, days)
+                row, steps = self._entry(network, project, coordinator, activities, sites, first_day, text)
+                row["id"] = pk
                 if i == 0:  # the entry page's: approved, with partners and target groups
-                    row.status, row.bench_partners, row.bench_groups = "approved", True, True
-                    self._decide(row, coordinator)
+                    row.update(status="approved", deleted_at=None)
+                    steps = self._decide(row, steps[0][1], coordinator.admin)
+                    sample = pk
                 rows.append(row)
-            _bulk(m.ActivityEntry, rows, history=True, user=coordinator.admin)
-            audit = []
-            for row in rows:
-                if row.project_id and (row.bench_partners or rnd.random() < 1 / 3):
-                    chosen = rnd.sample(row.project.bench_partners, min(2, len(row.project.bench_partners)))
-                    partners += [m.ActivityEntry.partners.through(activityentry_id=row.pk, organisation_id=o.pk)
-                                 for o in chosen]  # fmt: skip
-                if row.project_id and groups.get(row.project_id) and (row.bench_groups or rnd.random() < 0.4):
-                    reached += [m.ActivityEntry.target_groups.through(activityentry_id=row.pk, targetgroup_id=g)
-                                for g in groups[row.project_id]]  # fmt: skip
-                audit += [AuditEntry(network=network, acting_user=user, actor_label=str(user), action=action,
-                                     content_type=entry_type, object_id=row.pk, object_repr=str(row.title),
-                                     before=before, after=after)
-                          for action, user, before, after in row.audit]  # fmt: skip
-            _bulk(m.ActivityEntry.partners.through, partners, tenant=False)
-            _bulk(m.ActivityEntry.target_groups.through, reached, tenant=False)
-            _bulk(AuditEntry, audit)
-            if offset == 0:
-                sample = rows[0].pk
+                history.append({**row, "history_date": self.now, "history_change_reason": None, "history_type": "+",
+                                "history_user_id": history_user})  # fmt: skip
+                if project and (i == 0 or rnd.random() < 1 / 3):
+                    chosen = rnd.sample(project.bench_partners, min(2, len(project.bench_partners)))
+                    partners += [{"activityentry_id": pk, "organisation_id": o.pk} for o in chosen]
+                if project and groups.get(project.pk) and (i == 0 or rnd.random() < 0.4):
+                    reached += [{"activityentry_id": pk, "targetgroup_id": g} for g in groups[project.pk]]
+                title = str(row["title"]["en"]["text"])
+                audit += [{"network_id": network.pk, "acting_user_id": user.pk, "actor_label": str(user),
+                           "action": action, "content_type_id": entry_type.pk, "object_id": pk, "object_repr": title,
+                           "before": before, "after": after, "created_at": self.now}
+                          for action, user, before, after in steps]  # fmt: skip
+            assert all(row["network_id"] == network.pk for row in rows), "a row of another network"
+            _insert(m.ActivityEntry, rows)
+            _insert(m.ActivityEntry.history.model, history)
+            _insert(m.ActivityEntry.partners.through, partners)
+            _insert(m.ActivityEntry.target_groups.through, reached)
+            _insert(AuditEntry, audit)
         return sample
 
-    def _entry(self, network, project, coordinator, activities, sites, first_day, days):
-        from projects.models import ActivityEntry
-
+    def _entry(self, network, project, coordinator, activities, sites, first_day, text):
+        """One entry's column values and the (action, user, before, after) of the services that wrote it."""
         rnd = self.random
         kind = rnd.choice(self.ENTRY_KINDS)
-        start = first_day + timedelta(days=rnd.randrange(days))
+        start = first_day + timedelta(days=rnd.randrange(3 * 365))
         end = start + timedelta(days=rnd.choice((0, 0, 0, 0, 1, 2, 4)))
         logger = rnd.choice(project.bench_partners) if project else coordinator
         total = 0 if kind == "campaign_action" and rnd.random() < 0.3 else rnd.randint(3, 60)
@@ -540,62 +593,50 @@ class _Builder:
         age_30_64 = rnd.randint(0, total - under_18 - age_18_29)
         on_site = project is not None and rnd.random() < 0.5
         topic = rnd.choice(self.ENTRY_TOPICS)
-        row = ActivityEntry(
-            network=network, project=project, kind=kind, language="en",
-            activity_id=rnd.choice(activities[project.pk]) if project and rnd.random() < 0.85 else None,
-            title=self.ENTRY_TITLES[kind].format(topic), start_date=start, end_date=end,
-            description=f"What was done on {topic}, with whom, and what the participants took away.",
-            outcomes="A short note on the outcomes." if rnd.random() < 0.3 else "",
-            site_id=sites.get(project.pk) if on_site else None, place="" if on_site else f"City {rnd.randrange(40)}",
-            country="" if on_site else rnd.choice(["AM", "GE", "AZ"]),
-            participants_total=total, women=women, men=total - women - other, other_or_not_given=other,
-            under_18=under_18, age_18_29=age_18_29, age_30_64=age_30_64, age_65_plus=0,
-            age_not_given=total - under_18 - age_18_29 - age_30_64,
-            with_disabilities=rnd.randint(0, min(3, total)) if rnd.random() < 0.15 else 0,
-            links=["https://example.org/report.pdf"] if rnd.random() < 0.1 else [],
-            status=rnd.choice(self.ENTRY_STATUSES), organisation=logger, created_by=logger.admin,
-        )  # fmt: skip
-        row.bench_partners = row.bench_groups = False
-        self._decide(row, coordinator)
+        row = {
+            "network_id": network.pk, "project_id": project.pk if project else None, "kind": kind, "language": "en",
+            "activity_id": rnd.choice(activities[project.pk]) if project and rnd.random() < 0.85 else None,
+            "title": text(self.ENTRY_TITLES[kind].format(topic)), "start_date": start, "end_date": end,
+            "description": text(f"What was done on {topic}, with whom, and what the participants took away."),
+            "outcomes": text("A short note on the outcomes." if rnd.random() < 0.3 else ""),
+            "site_id": sites.get(project.pk) if on_site else None,
+            "place": "" if on_site else f"City {rnd.randrange(40)}",
+            "country": "" if on_site else rnd.choice(["AM", "GE", "AZ"]),
+            "participants_total": total, "women": women, "men": total - women - other, "other_or_not_given": other,
+            "under_18": under_18, "age_18_29": age_18_29, "age_30_64": age_30_64, "age_65_plus": 0,
+            "age_not_given": total - under_18 - age_18_29 - age_30_64,
+            "with_disabilities": rnd.randint(0, min(3, total)) if rnd.random() < 0.15 else 0,
+            "links": ["https://example.org/report.pdf"] if rnd.random() < 0.1 else [],
+            "status": rnd.choice(self.ENTRY_STATUSES), "organisation_id": logger.pk, "created_by_id": logger.admin.pk,
+            "deleted_at": None, "created_at": self.now, "updated_at": self.now,
+        }  # fmt: skip
+        steps = self._decide(row, logger.admin, coordinator.admin)
         if rnd.random() < 0.02:
-            row.deleted_at = self.now - timedelta(days=rnd.randrange(30))
-            row.audit.append(("entry.deleted", coordinator.admin, {"deleted": False}, {"deleted": True}))
-        return row
+            row["deleted_at"] = self.now - timedelta(days=rnd.randrange(30))
+            steps.append(("entry.deleted", coordinator.admin, {"deleted": False}, {"deleted": True}))
+        return row, steps
 
-    def _decide(self, row, coordinator):
-        """The workflow fields and the audit entries of the services that brought `row` to its status."""
-        logged = datetime.combine(row.end_date, datetime.min.time(), tzinfo=self.now.tzinfo) + timedelta(days=2)
-        submitter, reviewer = row.created_by, coordinator.admin
-        row.audit = [
-            (
-                "entry.created",
-                submitter,
-                {},
-                {
-                    "title": str(row.title),
-                    "kind": row.kind,
-                    "start_date": row.start_date.isoformat(),
-                    "participants_total": row.participants_total,
-                },
-            )
-        ]
-        row.submitted_at = row.submitted_by = row.approved_at = row.approved_by = None
-        row.returned_at = row.returned_by = row.approved_notified_at = row.returned_notified_at = None
-        row.returned_reason = ""
-        if row.status == "draft":
-            return
-        row.submitted_at, row.submitted_by = logged, submitter
-        row.audit.append(("entry.submitted", submitter, {"status": "draft"}, {"status": "submitted"}))
-        if row.status == "approved":
-            row.approved_at, row.approved_by = logged + timedelta(days=3), reviewer
-            row.approved_notified_at = row.approved_at
-            row.audit.append(("entry.approved", reviewer, {"status": "submitted"}, {"status": "approved"}))
-        elif row.status == "returned":
-            row.returned_at, row.returned_by = logged + timedelta(days=3), reviewer
-            row.returned_reason = "Please add the participants by age and the attendance list."
-            row.returned_notified_at = row.returned_at
-            row.audit.append(("entry.returned", reviewer, {"status": "submitted", "returned_reason": ""},
-                              {"status": "returned", "returned_reason": row.returned_reason}))  # fmt: skip
+    def _decide(self, row, submitter, reviewer):
+        """Set the workflow columns the services leave for row["status"]; returns their audit steps (the first
+        is the creation, by `submitter`)."""
+        logged = datetime.combine(row["end_date"], datetime.min.time(), tzinfo=self.now.tzinfo) + timedelta(days=2)
+        steps = [("entry.created", submitter, {}, {"kind": row["kind"], "start_date": row["start_date"].isoformat(),
+                                                   "participants_total": row["participants_total"]})]  # fmt: skip
+        row.update(dict.fromkeys(self.WORKFLOW_COLUMNS), returned_reason="")
+        if row["status"] == "draft":
+            return steps
+        row.update(submitted_at=logged, submitted_by_id=submitter.pk)
+        steps.append(("entry.submitted", submitter, {"status": "draft"}, {"status": "submitted"}))
+        decided = logged + timedelta(days=3)
+        if row["status"] == "approved":
+            row.update(approved_at=decided, approved_by_id=reviewer.pk, approved_notified_at=decided)
+            steps.append(("entry.approved", reviewer, {"status": "submitted"}, {"status": "approved"}))
+        elif row["status"] == "returned":
+            row.update(returned_at=decided, returned_by_id=reviewer.pk, returned_notified_at=decided,
+                       returned_reason=self.RETURNED_REASON)  # fmt: skip
+            steps.append(("entry.returned", reviewer, {"status": "submitted", "returned_reason": ""},
+                          {"status": "returned", "returned_reason": self.RETURNED_REASON}))  # fmt: skip
+        return steps
 
     def agreements(self, network, count, members, coordinator):
         from network import models as m
