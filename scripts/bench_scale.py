@@ -933,7 +933,8 @@ def free_port():
 
 @contextlib.contextmanager
 def gunicorn(database_url, timeout):
-    """gunicorn with the Dockerfile's options, 2 workers, on a free port of 127.0.0.1; yields the port."""
+    """gunicorn with the Dockerfile's options, 2 workers, on a free port of 127.0.0.1; yields the port (and
+    sets `gunicorn.pid`, the master's, whose children `worker_rss` reads)."""
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="partnera-bench-gunicorn-", suffix=".log", delete=False)
     command = [
@@ -958,6 +959,7 @@ def gunicorn(database_url, timeout):
             if time.monotonic() > deadline:
                 raise BenchError(f"gunicorn did not answer 200 within 30 s (last: {status}):\n{_tail(log.name)}")
             time.sleep(0.2)
+        gunicorn.pid = server.pid
         yield port
     finally:
         server.terminate()
@@ -967,6 +969,60 @@ def gunicorn(database_url, timeout):
             server.kill()
         log.close()
         os.unlink(log.name)
+
+
+def worker_rss(master):
+    """{pid: resident set size in MB} of the gunicorn master's workers (Linux /proc)."""
+    found = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:  # a process that ended meanwhile
+            continue
+        if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
+            found[int(status.parent.name)] = int(fields["VmRSS"].split()[0]) / 1024
+    return found
+
+
+def stream(case, port, headers, timeout, master):
+    """One GET of a streamed download over HTTP, read in 64 KB pieces while another thread samples the
+    workers' memory every 10 ms. Returns ms to the first byte, ms in all, MB sent, lines of the body
+    (gzip undone), and the serving worker's resident memory before and at its peak (MB)."""
+    import zlib
+
+    before = worker_rss(master)
+    peaks, done = dict(before), threading.Event()
+
+    def sample():
+        while not done.is_set():
+            for pid, rss in worker_rss(master).items():
+                peaks[pid] = max(peaks.get(pid, 0), rss)
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        start = time.perf_counter()
+        connection.request("GET", case.path, headers=headers)
+        response = connection.getresponse()
+        if response.status != 200:
+            _refuse(case, "from gunicorn", response.status, response.getheader("Location", ""))
+        gzipped = response.getheader("Content-Encoding") == "gzip"
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
+        first, sent, lines = None, 0, 0
+        while chunk := response.read(65536):
+            first = first or time.perf_counter()
+            sent += len(chunk)
+            lines += (inflate.decompress(chunk) if inflate else chunk).count(b"\n")
+        elapsed = time.perf_counter() - start
+    finally:
+        connection.close()
+        done.set()
+        sampler.join()
+    grown = max(peaks, key=lambda pid: peaks[pid] - before.get(pid, peaks[pid]))  # the worker that served it
+    return {"first_byte_ms": ((first or start) - start) * 1000, "ms": elapsed * 1000, "mb": sent / 2**20,
+            "lines": lines, "rss_before_mb": before.get(grown, 0), "rss_peak_mb": peaks[grown]}  # fmt: skip
 
 
 def _tail(path, lines=30):
