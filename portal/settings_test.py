@@ -32,6 +32,9 @@ TEST_PROFILE = {
     # The test client is a direct client; tests/members/test_login_rate_limit.py sets the proxy case.
     "TRUSTED_PROXY_COUNT": "0",
     "TRUSTED_CLIENT_IP_HEADER": "",
+    # On, as in production (DEBUG turns it off by default): every test that looks at a page as a visitor
+    # after a change also checks that the change reached the kept page.
+    "PAGE_CACHE_SECONDS": "600",
 }
 _saved = {name: os.environ.get(name) for name in TEST_PROFILE}
 os.environ.update(TEST_PROFILE)

@@ -430,3 +430,11 @@ def media_root(settings, tmp_path):
     """An empty MEDIA_ROOT for this test: what it stores (or refuses to) can be listed exactly."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return tmp_path / "media"
+
+
+@pytest.fixture
+def rendered(settings):
+    """Every page rendered, none served from the visitors' page cache (portal/pagecache.py): for tests that
+    measure what rendering a page costs, or read its context (tests/portal/test_pagecache.py tests the
+    cache)."""
+    settings.PAGE_CACHE_SECONDS = 0

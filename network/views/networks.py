@@ -32,7 +32,7 @@ from network.services.memberships import (
     membership_request,
 )
 from network.services.networks import network_create, network_update
-from portal import permissions, uploads
+from portal import pagecache, permissions, uploads
 from portal.forms import add_service_errors
 from portal.pagination import paginate
 from portal.redirects import NEXT
@@ -42,6 +42,7 @@ MEMBERS_PER_PAGE = 25
 MEMBERS_ON_NETWORK_PAGE = 10
 
 
+@pagecache.for_visitors(pagecache.all_pages)
 def directory(request):
     paged = paginate(request, selectors.networks_directory(user=request.user), NETWORKS_PER_PAGE)
     context = paged.context("networks")
@@ -72,6 +73,7 @@ def create(request):
 
 
 @permissions.network_required("view_network")
+@pagecache.for_visitors(pagecache.network_page)
 def detail(request, network_slug):
     network = request.network
     user = request.user
@@ -175,6 +177,7 @@ def _role_label(role):
 
 
 @permissions.network_required("see_members")
+@pagecache.for_visitors(pagecache.network_page)
 def members(request, network_slug):
     """The network's active members, paged, with a search and a role filter (the public list)."""
     network = request.network

@@ -11,7 +11,7 @@ from network.forms import (
     NewsPostForm,
 )
 from network.services.news import news_post_create, news_post_delete, news_post_update
-from portal import permissions
+from portal import pagecache, permissions
 from portal.forms import add_service_errors
 from portal.mail import absolute_url
 from portal.pagination import paginate
@@ -20,6 +20,7 @@ NEWS_PER_PAGE = 20
 
 
 @permissions.network_required("view_network")
+@pagecache.for_visitors(pagecache.network_page)
 def news_list(request, network_slug):
     network = request.network
     paged = paginate(request, selectors.news_for_user(network=network, user=request.user), NEWS_PER_PAGE)
@@ -27,6 +28,7 @@ def news_list(request, network_slug):
 
 
 @permissions.network_required("view_network")
+@pagecache.for_visitors(pagecache.network_page)
 def news_detail(request, network_slug, post_id):
     network = request.network
     post = permissions.ensure_visible(

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from members.verification import load_verification
-from portal import permissions
+from portal import pagecache, permissions
 from portal.converters import DIGITS
 from portal.forms import add_service_errors
 from portal.pagination import paginate
@@ -88,6 +88,7 @@ def project_required(action):
 
 
 @permissions.network_required("view_network")
+@pagecache.for_visitors(pagecache.network_page)
 def project_list(request, network_slug):
     network = request.network
     paged = paginate(request, selectors.projects_for_network(network=network, user=request.user), PROJECTS_PER_PAGE)
@@ -95,6 +96,7 @@ def project_list(request, network_slug):
 
 
 @project_required("view_project")
+@pagecache.for_visitors(pagecache.network_page)
 def project_detail(request, project):
     return render(
         request,

@@ -22,7 +22,7 @@ from tests.factories import (
 )
 from tests.pages import page_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered")]
 
 SMALL, LARGE = 5, 50
 CEILING = 15  # no list page needs more than this many queries, whatever its size

@@ -14,7 +14,7 @@ from projects.views.projects import PROJECTS_PER_PAGE
 from tests.factories import NetworkFactory, ProjectFactory, person_in, project_with_logframe
 from tests.pages import query_count
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered")]
 
 SMALL = {"components": 2, "activities": 2, "results": 3, "indicators": 4, "partners": 3}
 LARGE = {"components": 10, "activities": 10, "results": 30, "indicators": 100, "partners": 50}

@@ -1,0 +1,209 @@
+"""Public pages, rendered once per change for everybody who is not signed in.
+
+A visitor (nobody signed in) sees a public network's page exactly as every other visitor does, so the
+page is rendered once and kept in the cache until something it may show changes. This is what keeps a
+national network's public page answering when it is linked from a ministry's site: the render costs
+tens of milliseconds at that size, a cached answer well under one.
+
+What a kept page depends on is named by version counters in the cache, each bumped after the commit of
+any write that could change it (`bump_for`, connected to every model's saves and deletions in
+`PortalConfig.ready()`):
+
+- `network:<id>`: any row of that network (everything tenant-owned carries `network_id`, the audit log's
+  rows included, so every service's write bumps it) and the network row itself;
+- `shared`: rows that belong to no network (organisations, people, their addresses), which network
+  pages show too (partner names, logos, verified marks);
+- `all`: every write; for pages across networks (the directory).
+
+A page's key holds the versions it depends on, the address with its query, the language, the host and
+the day (agreements "ending soon" and the like move with the date), so a change makes a new key and the
+old page simply expires. Counters start from the clock, so one that was evicted never returns to a value
+an old page was kept under.
+
+Only plain GETs of visitors are kept: no session data, no pending message, no htmx fragment, and only
+answers of 200 that set no cookie but the CSRF one. The CSRF token in a kept page's forms (the language
+switch) is taken out before keeping and each visitor's own put back when serving, so posting those
+forms keeps working.
+"""
+
+import functools
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+
+_PREFIX = "pagecache:v1:"
+_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_TOKEN_PLACEHOLDER = b"\x00csrf\x00"
+
+NETWORK, SHARED, ALL = "network", "shared", "all"
+# The apps whose rows pages show. Sessions, the cache of permissions, allauth's rate-limit rows are none.
+_APPS = {"members", "network", "projects", "portal", "account", "guardian"}
+# Saves that change nothing a page shows: signing in stamps last_login.
+_QUIET_FIELDS = {"last_login"}
+
+
+def _counter(name):
+    return f"{_PREFIX}version:{name}"
+
+
+def _versions(names):
+    keys = [_counter(name) for name in names]
+    found = cache.get_many(keys)
+    missing = {key: int(time.time() * 1000) for key in keys if key not in found}
+    if missing:
+        for key, value in missing.items():
+            cache.add(key, value, timeout=None)
+        found = cache.get_many(keys)
+    return [str(found.get(key, "")) for key in keys]
+
+
+def _bump(names):
+    for name in names:
+        key = _counter(name)
+        try:
+            cache.incr(key)
+        except ValueError:  # never read yet, or evicted: start from the clock
+            cache.add(key, int(time.time() * 1000), timeout=None)
+
+
+def bump_for(network_id=None):
+    """Mark pages stale: that network's (and the cross-network ones), or with no network the pages showing
+    rows that belong to none. Inside a transaction each counter is bumped once at its first write and
+    again after the commit, so a visitor who read the old rows in between kept them under versions that
+    are gone by the time the new rows are visible."""
+    names = {ALL, f"{NETWORK}:{network_id}"} if network_id else {ALL, SHARED}
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _bump(names)
+        return
+    pending = _pending(connection)
+    new = names - pending
+    if new:
+        _bump(new)
+        pending.update(new)
+
+
+def _pending(connection, create=True):
+    """The counters this transaction has bumped, whose second bump waits for the commit (None if it has
+    none and `create` is false). A rolled-back transaction drops its on-commit callbacks, and the set
+    with them."""
+    state = getattr(connection, "_pagecache", None)
+    if state is not None:
+        pending, run, index = state
+        callbacks = connection.run_on_commit
+        if index < len(callbacks) and callbacks[index][1] is run:
+            return pending
+    if not create:
+        return None
+    pending = set()
+
+    def run():
+        _bump(pending)
+
+    run.pagecache = True  # how tests tell this callback from the jobs a transaction queues
+    connection._pagecache = (pending, run, len(connection.run_on_commit))
+    transaction.on_commit(run)
+    return pending
+
+
+def _inside_a_write():
+    """The request runs inside a transaction that has changed rows and not committed yet (a test, or a
+    view that writes and then renders): the kept pages do not know its changes, and must not learn them
+    before the commit."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and _pending(connection, create=False) is not None
+
+
+def on_change(sender, instance=None, update_fields=None, action=None, **kwargs):
+    """post_save, post_delete and m2m_changed receiver for every model (PortalConfig.ready())."""
+    if sender._meta.app_label not in _APPS or instance is None:
+        return
+    if action is not None and not action.startswith("post_"):
+        return
+    if update_fields and set(update_fields) <= _QUIET_FIELDS:
+        return
+    if sender._meta.label == settings.PARTNERA_TENANT_MODEL:
+        bump_for(instance.pk)
+    else:
+        bump_for(getattr(instance, "network_id", None))
+
+
+def _may_keep(request):
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return False
+    if request.headers.get("HX-Request") or not getattr(settings, "PAGE_CACHE_SECONDS", 0):
+        return False
+    if _inside_a_write():
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and not session.is_empty():
+        return False
+    return len(messages.get_messages(request)) == 0
+
+
+def _key(request, depends):
+    versions = _versions(depends)
+    parts = [
+        *versions,
+        request.get_host(),
+        get_language() or "",
+        timezone.localdate().isoformat(),
+        request.get_full_path(),
+    ]
+    return _PREFIX + "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def for_visitors(depends):
+    """Keep the view's page for visitors. `depends(request, **kwargs)` names the counters it depends on;
+    `network_page` is the one for pages of one network."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _may_keep(request):
+                return view(request, *args, **kwargs)
+            key = _key(request, depends(request, **kwargs))
+            kept = cache.get(key)
+            if kept is not None:
+                content, content_type = kept
+                response = HttpResponse(content.replace(_TOKEN_PLACEHOLDER, get_token(request).encode()),
+                                        content_type=content_type)  # fmt: skip
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if _keepable(response):
+                content = _TOKEN.sub(rb"\1" + _TOKEN_PLACEHOLDER + rb"\2", response.content)
+                cache.set(key, (content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _keepable(response):
+    if response.status_code != 200 or response.streaming or response.has_header("Cache-Control"):
+        return False
+    if b' nonce="' in response.content:  # a CSP nonce holds for one answer only (no page uses one today)
+        return False
+    return set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+
+
+def network_page(request, **kwargs):
+    """A page of one network: its rows and the shared ones."""
+    return (f"{NETWORK}:{request.network.pk}", SHARED)
+
+
+def all_pages(request, **kwargs):
+    """A page across networks."""
+    return (ALL,)
