@@ -5,12 +5,16 @@ a field added to one is on the other.
 """
 
 from django import forms
+from django.db.models import Q
+from django.forms.utils import ErrorDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-from network.models import Role
+from members.permissions import organisation_ids
+from network.models import Membership, Role
 from network.permissions import has_role
-from portal.forms import AutocompleteSelect, DateInput
+from portal.forms import AutocompleteSelect, DateInput, preselect_only_choice
 from portal.texts import MultilingualFormMixin
 from projects.currencies import currency_choices
 from projects.models import (
@@ -30,6 +34,7 @@ from projects.models import (
 )
 from projects.permissions import visible_projects
 from projects.selectors import network_organisations
+from projects.services.entries import ENTRY_FIELDS
 from projects.services.items import ITEMS
 from projects.services.projects import PROJECT_FIELDS
 
@@ -313,3 +318,174 @@ class EntryFilterForm(forms.Form):
     @property
     def filtered(self):
         return any(self.filters().values())
+
+
+class EntryForm(MultilingualFormMixin, forms.ModelForm):
+    """Logging an activity (or changing the entry): one page. Its choices depend on the project: the
+    planned activities, sites and target groups are the chosen project's, the partners its partners and
+    the network's active members, and "logged by" the user's organisations that may log for it.
+
+    Which project is chosen comes from the posted form, else from `initial` (a slug: the remembered one,
+    or ?project=), else from the entry. Without JavaScript the project's "Choose" button posts the form
+    back as it is (`hold()`: shown again, not judged), with the new project's choices.
+    """
+
+    COUNTS = ("participants_total", *ActivityEntry.SEX_FIELDS, *ActivityEntry.AGE_FIELDS, "with_disabilities")
+
+    organisation = forms.ModelChoiceField(
+        label=_("Logged by"), queryset=Organisation.objects.none(),
+        help_text=_("The organisation that ran the activity or took part in it."),
+        error_messages={"required": _("Choose the organisation you log this for.")},
+    )  # fmt: skip
+    # Declared without rows: the class is built outside any network scope; __init__ fills them in.
+    project = forms.ModelChoiceField(label=_("Project"), queryset=None, required=False)
+    activity = forms.ModelChoiceField(label=_("Planned activity"), queryset=None, required=False)
+    site = forms.ModelChoiceField(label=_("Site"), queryset=None, required=False)
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups reached"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner organisations"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    links = forms.CharField(
+        label=_("Links"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One web address per line: the agenda, photos, a news item, a report."),
+    )  # fmt: skip
+
+    class Meta:
+        model = ActivityEntry
+        fields = ENTRY_FIELDS
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+        }
+
+    def __init__(self, *args, network, user, **kwargs):
+        self.network, self.user = network, user
+        instance = kwargs.get("instance")
+        editing = instance is not None and instance.pk is not None
+        if not editing:
+            kwargs["instance"] = ActivityEntry(network=network, language=self._default_language(network))
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        self.coordinator = has_role(user, network, Role.COORDINATOR)
+        projects = Project.objects.filter(network=network)
+        if not self.coordinator:
+            partner_of = ProjectPartner.objects.filter(network=network, organisation_id__in=organisation_ids(user))
+            allowed = Q(pk__in=partner_of.values("project_id"))
+            if editing and self.instance.project_id:
+                allowed |= Q(pk=self.instance.project_id)  # kept, though its organisation left the project
+            projects = projects.filter(allowed)
+        field = self.fields["project"]
+        field.queryset, field.to_field_name = projects.order_by("slug"), "slug"
+        field.empty_label = _("Network-level work (no project)")
+        field.label_from_instance = lambda p: f"{p.acronym} – {p.title}" if p.acronym else str(p.title)
+        field.error_messages["invalid_choice"] = _("Choose one of the projects you log activities for.")
+        if editing and self.instance.project_id and not self.is_bound:
+            self.initial["project"] = self.instance.project.slug
+        self.project = self._chosen_project()
+        self._limit_to_project(self.project)
+        for name in self.COUNTS:
+            self.fields[name].required = False
+            self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric", "class": "count"})
+        self.fields["participants_total"].label = _("Total")
+        self.fields["end_date"].required = False
+        self.fields["end_date"].help_text = _("Leave it empty for an activity of one day.")
+        self.fields["place"].help_text = _("Where, if not at one of the project's sites: a town, a venue, online.")
+        self.initial["links"] = "\n".join(self.instance.links or [])
+        if editing:
+            del self.fields["organisation"]
+        else:
+            for name in self.COUNTS:
+                self.initial[name] = None  # empty boxes to type in, not zeros to type over
+            self._organisation_choices(prefer=self.initial.get("organisation"))
+
+    @staticmethod
+    def _default_language(network):
+        languages = list(network.languages or [])
+        return get_language() if get_language() in languages else (languages[0] if languages else "en")
+
+    def text_network(self):
+        return self.network
+
+    def _chosen_project(self):
+        if self.is_bound:
+            slug = self.data.get(self.add_prefix("project"))
+        else:
+            slug = self.initial.get("project")
+            slug = getattr(slug, "slug", slug)
+        if not slug:
+            return None
+        return self.fields["project"].queryset.filter(slug=slug).first()
+
+    def _limit_to_project(self, project):
+        network = self.network
+        activity, site = self.fields["activity"], self.fields["site"]
+        activity.queryset = (
+            Activity.objects.filter(network=network, project=project).order_by("component__position", "position", "pk")
+            if project
+            else Activity.objects.none()
+        )
+        activity.empty_label = _("None of them (other work of the project)")
+        activity.error_messages["invalid_choice"] = _("Choose a planned activity of the chosen project.")
+        site.queryset = Site.objects.filter(network=network, project=project) if project else Site.objects.none()
+        site.empty_label = _("Another place (type it below)")
+        site.error_messages["invalid_choice"] = _("Choose one of the chosen project's sites.")
+        groups = self.fields["target_groups"]
+        groups.queryset = (
+            TargetGroup.objects.filter(network=network, project=project) if project else TargetGroup.objects.none()
+        )
+        groups.error_messages["invalid_choice"] = _("Choose target groups of the chosen project only.")
+        members = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE).values("organisation_id")
+        partners = Q(pk__in=members)
+        if project:
+            partners |= Q(
+                pk__in=ProjectPartner.objects.filter(network=network, project=project).values("organisation_id")
+            )
+        self.fields["partners"].queryset = Organisation.objects.filter(partners).order_by("name", "pk")
+        self.fields["partners"].help_text = (
+            _("The project's partners and the network's members who took part.")
+            if project
+            else _("The network's members who took part.")
+        )
+
+    def _organisation_choices(self, prefer=None):
+        """The user's organisations that may log for the chosen project: partners of it (for a member),
+        else those in the network."""
+        field = self.fields["organisation"]
+        mine = Organisation.objects.filter(pk__in=organisation_ids(self.user))
+        if self.project is not None and not self.coordinator:
+            partners = ProjectPartner.objects.filter(network=self.network, project=self.project)
+            mine = mine.filter(pk__in=partners.values("organisation_id"))
+        else:
+            members = Membership.objects.filter(network=self.network, status=Membership.Status.ACTIVE)
+            mine = mine.filter(pk__in=members.values("organisation_id"))
+        field.queryset = mine.order_by("name", "pk")
+        preselect_only_choice(field, prefer=prefer)
+
+    def hold(self):
+        """Show the posted form again as it was typed, without judging it (the project just changed)."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+    def clean_links(self):
+        return [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.COUNTS:
+            if cleaned.get(name) is None and name not in self.errors:
+                cleaned[name] = 0
+        if cleaned.get("start_date") and not cleaned.get("end_date") and "end_date" not in self.errors:
+            cleaned["end_date"] = cleaned["start_date"]  # one day
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        if not self.cleaned_data.get("end_date"):
+            exclude.add("end_date")  # no start date either: its own error says what is missing
+        return exclude
+
+    def entry_data(self):
+        """What the services take (ENTRY_FIELDS), from the cleaned form."""
+        return {name: self.cleaned_data[name] for name in ENTRY_FIELDS if name in self.cleaned_data}

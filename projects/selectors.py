@@ -3,14 +3,18 @@ fixed number of queries, however many partners, activities or indicators there a
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, IntegerField, Prefetch, Q, TextField, Value, When
 from django.db.models.functions import Cast
 
 from members.models import Organisation
 from network.models import Membership
+from portal import audit
+from portal.models import AuditEntry
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
+    ActivityEntry,
     FundingLink,
     Indicator,
     IndicatorValue,
@@ -18,6 +22,8 @@ from projects.models import (
     PartnerRole,
     Project,
     ProjectPartner,
+    Site,
+    TargetGroup,
 )
 from projects.permissions import visible_entries, visible_projects
 
@@ -175,3 +181,89 @@ def entry_list(*, network, user, filters):
     """The entries this user may see in the network, filtered, newest first, with what a row shows."""
     entries = filter_entries(visible_entries(user, network), **filters)
     return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")
+
+
+def entry_in_network(*, network, pk):
+    """The network's entry `pk` with what its page and the permission rules read, or None."""
+    return (
+        ActivityEntry.objects.filter(network=network, pk=pk)
+        .select_related(
+            "network",
+            "project",
+            "activity",
+            "site",
+            "organisation",
+            "created_by",
+            "submitted_by",
+            "approved_by",
+            "returned_by",
+        )  # fmt: skip
+        .first()
+    )
+
+
+@dataclass
+class EntryPage:
+    entry: ActivityEntry
+    partners: list
+    target_groups: list
+    timeline: list  # audit.present rows, oldest first
+
+
+# The references an entry's audit rows hold as ids, and how the timeline names them.
+_ENTRY_REFERENCES = {
+    "project": (Project, lambda p: p.acronym or str(p.title)),
+    "activity": (Activity, str),
+    "site": (Site, str),
+    "partners": (Organisation, str),
+    "target_groups": (TargetGroup, str),
+}
+
+
+def _name_references(rows, network):
+    """Put names in place of the ids the entry's audit rows hold (in memory only): one query per kind of
+    reference named, whatever the number of rows."""
+    wanted = {key: set() for key in _ENTRY_REFERENCES}
+    for row in rows:
+        for values in (row.before, row.after):
+            for key, ids in wanted.items():
+                value = values.get(key)
+                ids.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, int))
+    names = {}
+    for key, ids in wanted.items():
+        model, name = _ENTRY_REFERENCES[key]
+        manager = model._base_manager if model is Organisation else model.objects
+        rows_of = manager.filter(pk__in=ids) if model is Organisation else manager.filter(network=network, pk__in=ids)
+        names[key] = {row.pk: name(row) for row in rows_of} if ids else {}
+    for row in rows:
+        for values in (row.before, row.after):
+            for key, known in names.items():
+                value = values.get(key)
+                if isinstance(value, list):
+                    values[key] = [known.get(v, v) for v in value]
+                elif isinstance(value, int):
+                    values[key] = known.get(value, value)
+
+
+def entry_page(*, entry):
+    """What the entry's page shows beside the entry itself: its partners, target groups and the timeline
+    of its audit log (who, when, what changed, the reason). A fixed number of queries, however long the
+    timeline or the lists."""
+    network = entry.network
+    rows = list(
+        AuditEntry.objects.filter(
+            network=network, content_type=ContentType.objects.get_for_model(ActivityEntry), object_id=entry.pk
+        )
+        .select_related("acting_user", "content_type")
+        .order_by("created_at", "pk")
+    )
+    for row in rows:
+        if row.action == "entry.created":
+            row.after = {}  # the entry as first saved: the page shows it as it is now
+    _name_references(rows, network)
+    return EntryPage(
+        entry=entry,
+        partners=list(entry.partners.order_by("name", "pk")),
+        target_groups=list(entry.target_groups.order_by("position", "pk")),
+        timeline=audit.present(rows, network=network),
+    )

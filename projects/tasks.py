@@ -30,7 +30,7 @@ def notify_entry_decision(*, network, entry_id):
     submitter = entry.submitted_by or entry.created_by
     if submitter is None or not submitter.email:
         return
-    url = absolute_url(reverse("network:workspace", kwargs={"network_slug": network.slug}))
+    url = absolute_url(reverse("projects:entry_detail", kwargs={"network_slug": network.slug, "entry_id": entry.pk}))
     messages = templated_messages(
         name="entry_decision", to=[submitter.email], context={"network": network, "entry": entry, "url": url}
     )

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from projects.views import projects
+from projects.views import entries, projects
 
 app_name = "projects"
 
 _project = "networks/<slug:network_slug>/projects/<slug:project_slug>/"
 _item = _project + "items/<slug:kind>/<int:item_id>/"
+_entry = "networks/<slug:network_slug>/activities/<int:entry_id>/"
 
 urlpatterns = [
     path("networks/<slug:network_slug>/projects/", projects.project_list, name="list"),
@@ -18,4 +19,12 @@ urlpatterns = [
     path(_item, projects.item_update, name="item_update"),
     path(_item + "delete/", projects.item_delete, name="item_delete"),
     path(_item + "move/", projects.item_move, name="item_move"),
+    # The activity log entry: its form and page, and the workflow buttons (POST).
+    path("networks/<slug:network_slug>/activities/new/", entries.entry_create, name="entry_create"),
+    path(_entry, entries.entry_detail, name="entry_detail"),
+    path(_entry + "edit/", entries.entry_edit, name="entry_edit"),
+    *(
+        path(_entry + f"{verb}/", getattr(entries, f"entry_{verb}"), name=f"entry_{verb}")
+        for verb in ("submit", "withdraw", "approve", "return", "delete", "restore")
+    ),
 ]

@@ -9,7 +9,8 @@ same pages. The roles are the demo logins of the PEP network (config/demo/armeni
 - coordinator: coordinator@pep…, admin of the coordinating organisation.
 
 The demo has no agreement, news post or open invitation in PEP; `prepare()` adds them (through the
-services, as the network's coordinator) so every page type has something to show. Run it inside a
+services, as the network's coordinator) so every page type has something to show, and three activity
+log entries of the member's organisation: a draft, one returned with a reason, one approved. Run it inside a
 transaction that is rolled back (scripts/page_weight.py) or in a test database.
 
 A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in NOT_PAGES if it is none.
@@ -17,6 +18,7 @@ A new page type (a new URL in an app's urls.py) belongs in `page_types()`, or in
 
 import copy
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -30,7 +32,8 @@ from network.models import Invitation, Network, NewsPost, PartnershipAgreement
 from network.services.agreements import agreement_import
 from network.services.invitations import invitation_create
 from network.services.news import news_post_create
-from projects.models import Project
+from projects.models import ActivityEntry, Project
+from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
 
 NETWORK = "pep"
@@ -54,6 +57,8 @@ NOT_PAGES = {
     "network:remove", "network:reinstate", "network:role", "network:leave", "network:withdraw",
     "network:agreement_delete", "network:news_delete", "network:logo", "projects:item_add",
     "projects:item_update", "projects:item_delete", "projects:item_move", "projects:organisation_suggestions",
+    "projects:entry_submit", "projects:entry_withdraw", "projects:entry_approve", "projects:entry_return",
+    "projects:entry_delete", "projects:entry_restore",
 }  # fmt: skip
 
 
@@ -72,6 +77,10 @@ class PageType:
 def user(role):
     email = ROLES[role]
     return None if email is None else get_user_model().objects.get(email=email)
+
+
+def _entry(n, entry):
+    return {**n, "entry_id": entry.pk}
 
 
 def _own_organisation(account):
@@ -107,7 +116,42 @@ def prepare():
             message="We would like your organisation to join the partnership.",
             acting_user=coordinator,
         )
+        _log_entries(network, coordinator)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
+
+
+def _log_entries(network, coordinator):
+    """The member's draft, returned and approved entries for PEP's project (inside the network's scope)."""
+    member = user("member")
+    organisation = _own_organisation(member)
+    project = Project.objects.filter(network=network).order_by("pk").first()
+    common = {
+        "project": project, "kind": "workshop", "language": "en", "start_date": date(2025, 3, 12),
+        "end_date": date(2025, 3, 12), "place": "Sisian", "country": "AM", "participants_total": 24, "women": 15,
+        "men": 9, "age_18_29": 16, "age_30_64": 8, "partners": [organisation],
+        "description": "A workshop with young people and employers on local opportunities for vocational training.",
+    }  # fmt: skip
+    steps = (
+        ("Workshop with employers in Sisian", None),
+        ("Round table on apprenticeships", "Add the participants by age and the agenda, please."),
+        ("Community meeting on lifelong learning", "approve"),
+    )
+    for title, decision in steps:
+        entry = entry_create(network=network, acting_user=member, organisation=organisation,
+                             data={**common, "title": title})  # fmt: skip
+        if decision is None:
+            continue
+        entry = entry_submit(entry=entry, acting_user=member)
+        if decision == "approve":
+            entry_approve(entry=entry, acting_user=coordinator)
+        else:
+            entry_return(entry=entry, acting_user=coordinator, reason=decision)
+
+
+def _entries(network, organisation):
+    """The member organisation's entry in each state (prepare() made one of each)."""
+    entries = ActivityEntry.objects.filter(network=network, organisation=organisation, deleted_at__isnull=True)
+    return {state: entries.filter(status=state).order_by("pk").first() for state in ("draft", "returned", "approved")}
 
 
 def page_types(role):
@@ -120,6 +164,7 @@ def page_types(role):
         post = NewsPost.objects.filter(network=network).order_by("pk").first()
         invitation = Invitation.objects.get(network=network, email=INVITEE)
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
+        entries = _entries(network, _own_organisation(user("member")))
     n = {"network_slug": network.slug}
     p = {**n, "project_slug": project.slug}
     pages = [
@@ -136,6 +181,7 @@ def page_types(role):
         PageType("invitation", reverse("network:invitation", kwargs={"token": invitation.token})),
         PageType("colleague invitation", reverse("members:colleague_invitation", kwargs={"token": colleague.token})),
         PageType("404", "/networks/no-such-network/", status=404),
+        PageType("activity log entry", reverse("projects:entry_detail", kwargs=_entry(n, entries["approved"]))),
     ]
     if account is None:
         organisation = _own_organisation(user("member"))
@@ -159,6 +205,12 @@ def page_types(role):
         PageType("e-mail addresses", reverse("account_email")),
         PageType("password change", reverse("account_change_password")),
         PageType("password reset", reverse("account_reset_password")),
+        PageType("log an activity", reverse("projects:entry_create", kwargs=n)),
+        PageType("activity log entry: draft", reverse("projects:entry_detail", kwargs=_entry(n, entries["draft"]))),
+        PageType(
+            "activity log entry: returned", reverse("projects:entry_detail", kwargs=_entry(n, entries["returned"]))
+        ),
+        PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
     ]
     someone_elses = {"pk": _own_organisation(user("member")).pk}
     if role == "member":

@@ -109,10 +109,10 @@ def tab(context, url, label, section=False, count=0, count_label=""):
 
 # One tone per status word, so a status looks the same wherever it shows; unknown ones are neutral.
 TONES = {
-    "ok": {"active", "coordinator", "admin", "in_force", "open", "verified"},
-    "warn": {"requested", "suspended", "upcoming", "planned", "output", "missing", "draft", "unverified"},
-    "off": {"declined", "left", "withdrawn", "ended", "closed", "expired", "revoked"},
-    "info": {"member", "observer", "public", "private", "members", "outcome", "deliverable", "original"},
+    "ok": {"active", "coordinator", "admin", "in_force", "open", "verified", "approved"},
+    "warn": {"requested", "suspended", "upcoming", "planned", "output", "missing", "draft", "unverified", "returned"},
+    "off": {"declined", "left", "withdrawn", "ended", "closed", "expired", "revoked", "deleted"},
+    "info": {"member", "observer", "public", "private", "members", "outcome", "deliverable", "original", "submitted"},
 }
 TONE_OF = {status: tone for tone, statuses in TONES.items() for status in statuses}
 

@@ -29,7 +29,7 @@ from network.models import Invitation, Membership, Network, NetworkObjective, Ne
 from portal import audit
 from portal.models import AuditEntry
 from portal.permissions import NetworkRulePermission
-from projects.models import Objective, Project
+from projects.models import ActivityEntry, Objective, Project
 from tests.clients import is_api, sign_in
 from tests.factories import (
     AffiliationFactory,
@@ -82,6 +82,7 @@ PROBE_KWARGS = {
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
     "key": {"network:logo": lambda b: b.network.logo_key},  # the random key of B's stored logo
+    "entry_id": lambda b: b.entry.pk,  # an activity log entry of B's project
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -213,6 +214,7 @@ B_STRINGS = {
     "news_title": "Zeta secret news",
     "project_title": "Zeta secret project",
     "project_objective": "Zeta secret project objective",
+    "entry_title": "Zeta secret training",
 }
 
 
@@ -266,6 +268,10 @@ def tenants():
             project=Project.objects.create(network=network, title=s["project_title"], slug="zeta-project"),
         )
         b.project_objective = Objective.objects.create(network=network, project=b.project, text=s["project_objective"])
+        b.entry = ActivityEntry.objects.create(
+            network=network, project=b.project, organisation=coordinator_org, title=s["entry_title"],
+            start_date="2025-03-03", end_date="2025-03-03", status=ActivityEntry.Status.SUBMITTED,
+        )  # fmt: skip
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -294,6 +300,7 @@ def b_state(b):
             list(NewsPost.objects.filter(network=b.network).values()),
             list(Project.objects.filter(network=b.network).values()),
             list(Objective.objects.filter(network=b.network).values()),
+            list(ActivityEntry.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
         )
 
@@ -420,6 +427,7 @@ A_LIST_PAGES = [
     "/networks/alpha/agreements/",
     "/networks/alpha/news/",
     "/networks/alpha/projects/",
+    "/networks/alpha/activities/new/",
     "/api/v1/networks/",
     "/api/v1/networks/alpha/members/",
     "/api/v1/networks/alpha/membership-requests/",
