@@ -819,12 +819,13 @@ class Case:
     persona: str  # anonymous, member or coordinator (pages: its session; the API: its token)
     url_name: str
     kwargs: dict
+    query: str = ""  # a list's filters, "kind=training"
 
     @property
     def path(self):
         from django.urls import reverse
 
-        return reverse(self.url_name, kwargs=self.kwargs)
+        return reverse(self.url_name, kwargs=self.kwargs) + (f"?{self.query}" if self.query else "")
 
 
 def cases(data):
@@ -848,6 +849,8 @@ def cases(data):
         Case("news post", "member", "network:news_post", {**net, "post_id": data.news_id}),
         Case("organisation page", "anonymous", "members:organisation", {"pk": data.organisation_id}),
         Case("audit log", "coordinator", "network:audit_log", net),
+        Case("activity log entry", "member", "projects:entry_detail", {**net, "entry_id": data.entry_id}),
+        Case("activity log entry", "coordinator", "projects:entry_detail", {**net, "entry_id": data.entry_id}),
         Case("API: networks", "member", "api:network-list", {}),
         Case("API: members", "member", "api:member-list", net),
         Case("API: membership requests", "coordinator", "api:membership-request-list", net),
@@ -1176,6 +1179,8 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a row is over the targets")
+    parser.add_argument("--only", action="append", default=[], metavar="LABEL",
+                        help="time only the rows whose page label contains LABEL (repeatable)")  # fmt: skip
     for field in dataclasses.fields(Sizes):
         small = getattr(SMALL, field.name)
         parser.add_argument(f"--{field.name}", type=int, help=f"default {field.default:,} ({small} with --small)")
@@ -1210,6 +1215,7 @@ def run(args, sizes, started):
     try:
         if reuse:
             progress(f"Reusing {_database_name(args.database_url)} (built with these sizes)")
+            call_command("migrate", verbosity=0)  # a migration since (an index) applies to the kept data
             Session.objects.all().delete()
             data = load()
         else:
@@ -1221,7 +1227,8 @@ def run(args, sizes, started):
         analyze()
         creds = credentials(data)
         with gunicorn(args.database_url, args.timeout) as port:
-            rows = measure(cases(data), creds, port=port, runs=args.runs, clients=args.clients, rounds=args.rounds,
+            chosen = [c for c in cases(data) if not args.only or any(label in c.label for label in args.only)]
+            rows = measure(chosen, creds, port=port, runs=args.runs, clients=args.clients, rounds=args.rounds,
                            deadline=args.deadline, timeout=args.timeout, log=progress)  # fmt: skip
         server_version = connection.pg_version
     finally:
@@ -1231,7 +1238,8 @@ def run(args, sizes, started):
     print(
         f"{s.networks:,} networks, {s.memberships:,} memberships; network `{SLUG}`: {s.members:,} members "
         f"(+{s.requests:,} requests, {s.suspended:,} suspended, {s.former:,} former), {s.projects:,} projects, "
-        f"{s.agreements:,} agreements, {s.news:,} news. gunicorn {WORKERS} workers, PostgreSQL "
+        f"{s.agreements:,} agreements, {s.news:,} news, {s.entries:,} activity log entries in {s.entry_projects:,} "
+        f"projects. gunicorn {WORKERS} workers, PostgreSQL "
         f"{server_version // 10000}, DEBUG off, Python {platform.python_version()}, {os.cpu_count()} CPUs; "
         f"{args.runs} sequential requests (or {args.deadline:.0f} s), {args.clients} clients × {args.rounds}; "
         f"times in ms; {datetime.now():%Y-%m-%d %H:%M}, {time.monotonic() - started:.0f} s in all.\n"

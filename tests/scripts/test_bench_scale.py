@@ -36,6 +36,9 @@ PAGE_TYPES = [
     ("news list", "member"),
     ("organisation page", "anonymous"),
     ("audit log", "coordinator"),
+    # Issue 9's activity log.
+    ("activity log entry", "member"),
+    ("activity log entry", "coordinator"),
 ]
 
 
