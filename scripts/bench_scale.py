@@ -536,7 +536,20 @@ class _Builder:
             sites[site.project_id] = site.pk
         for group in m.TargetGroup.objects.filter(network=network, project__in=projects):
             groups.setdefault(group.project_id, []).append(group.pk)
-        texts = {}  # each distinct text once, in the stored shape
+        texts, documents = {}, {}  # each distinct text and search document once
+        searched = any(f.name == "search_document" for f in m.ActivityEntry._meta.concrete_fields)
+        kept = {f.attname for f in m.ActivityEntry.history.model._meta.concrete_fields}  # history's columns
+
+        def document(row, organisation):
+            """The search document the services store (projects.search, where the list's search exists)."""
+            from projects.search import entry_document
+
+            key = (str(row["title"]), str(row["description"]), str(row["outcomes"]), organisation.pk)
+            if key not in documents:
+                documents[key] = entry_document(m.ActivityEntry(
+                    title=row["title"], description=row["description"], outcomes=row["outcomes"],
+                    organisation=organisation))  # fmt: skip
+            return documents[key]
 
         def text(value):
             if value not in texts:
@@ -544,7 +557,9 @@ class _Builder:
             return texts[value]
 
         first_day = self.now.date() - timedelta(days=3 * 365)
-        history_user, sample = coordinator.admin.pk, 0
+        sample = 0
+        created = {"history_date": self.now, "history_change_reason": None, "history_type": "+",
+                   "history_user_id": coordinator.admin.pk}  # fmt: skip
         for offset in range(0, count, self.ENTRY_BATCH):
             size = min(count, offset + self.ENTRY_BATCH) - offset
             ids = _reserve_ids(m.ActivityEntry, size)
@@ -557,9 +572,12 @@ class _Builder:
                     row.update(status="approved", deleted_at=None)
                     steps = self._decide(row, steps[0][1], coordinator.admin)
                     sample = pk
+                if searched:
+                    row["search_document"] = document(row, row.pop("organisation"))
+                else:
+                    row.pop("organisation")
                 rows.append(row)
-                history.append({**row, "history_date": self.now, "history_change_reason": None, "history_type": "+",
-                                "history_user_id": history_user})  # fmt: skip
+                history.append({**{k: v for k, v in row.items() if k in kept}, **created})
                 if project and (i == 0 or rnd.random() < 1 / 3):
                     chosen = rnd.sample(project.bench_partners, min(2, len(project.bench_partners)))
                     partners += [{"activityentry_id": pk, "organisation_id": o.pk} for o in chosen]
@@ -608,6 +626,7 @@ class _Builder:
             "with_disabilities": rnd.randint(0, min(3, total)) if rnd.random() < 0.15 else 0,
             "links": ["https://example.org/report.pdf"] if rnd.random() < 0.1 else [],
             "status": rnd.choice(self.ENTRY_STATUSES), "organisation_id": logger.pk, "created_by_id": logger.admin.pk,
+            "organisation": logger,  # not a column: for the search document
             "deleted_at": None, "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip
         steps = self._decide(row, logger.admin, coordinator.admin)
