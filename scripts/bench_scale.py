@@ -206,6 +206,8 @@ class BenchData:
     coordinator: object
     member: object
     entry_id: int = 0  # an approved entry of the project, with partners and target groups
+    activity_id: int = 0  # a planned activity of the project, for the list's activity filter
+    entry_organisation_id: int = 0  # the organisation that logged that entry, for the organisation filter
 
 
 def _in_scope(rows):
@@ -792,9 +794,20 @@ def build(sizes):
         data = BenchData(
             network_slug=SLUG, project_slug=projects[0].slug, agreement_id=agreements[0].pk if agreements else 0,
             news_id=posts[0].pk if posts else 0, organisation_id=coordinator.pk,
-            coordinator=coordinator.admin, member=member.admin, entry_id=entry_id,
+            coordinator=coordinator.admin, member=member.admin, **_entry_data(projects[0].pk, entry_id),
         )  # fmt: skip
     return data
+
+
+def _entry_data(project_id, entry_id):
+    """The ids the activity log's rows ask about: the entry page's entry, a planned activity of its project
+    and the organisation that logged it ."""
+    from projects.models import Activity, ActivityEntry
+
+    entry = ActivityEntry._base_manager.filter(pk=entry_id).first()  # ids of the bench network's rows
+    activity = Activity._base_manager.filter(project_id=project_id).order_by("pk").first()
+    return {"entry_id": entry_id, "activity_id": activity.pk if activity else 0,
+            "entry_organisation_id": entry.organisation_id if entry else 0}  # fmt: skip
 
 
 def analyze():
@@ -821,11 +834,12 @@ def load():
         agreement = PartnershipAgreement.objects.order_by("pk").first()
         post = NewsPost.objects.order_by("pk").first()
         entry = ActivityEntry.objects.filter(network=network).order_by("pk").first()
+        project = Project.objects.order_by("pk").first()
         return BenchData(
-            network_slug=SLUG, project_slug=Project.objects.order_by("pk").first().slug,
+            network_slug=SLUG, project_slug=project.slug,
             agreement_id=agreement.pk if agreement else 0, news_id=post.pk if post else 0,
             organisation_id=coordinator.affiliations.get().organisation_id, coordinator=coordinator,
-            member=User.objects.get(email=MEMBER), entry_id=entry.pk if entry else 0,
+            member=User.objects.get(email=MEMBER), **_entry_data(project.pk, entry.pk if entry else 0),
         )  # fmt: skip
 
 
@@ -868,12 +882,109 @@ def cases(data):
         Case("news post", "member", "network:news_post", {**net, "post_id": data.news_id}),
         Case("organisation page", "anonymous", "members:organisation", {"pk": data.organisation_id}),
         Case("audit log", "coordinator", "network:audit_log", net),
-        Case("activity log entry", "member", "projects:entry_detail", {**net, "entry_id": data.entry_id}),
-        Case("activity log entry", "coordinator", "projects:entry_detail", {**net, "entry_id": data.entry_id}),
+        *activity_log_cases(data),
         Case("API: networks", "member", "api:network-list", {}),
         Case("API: members", "member", "api:member-list", net),
         Case("API: membership requests", "coordinator", "api:membership-request-list", net),
     ]
+
+
+def activity_log_cases(data):
+    """Issue 9's pages: the list with each of its filters (projects.forms.EntryFilterForm), the month calendar,
+    the coordinators' queue, an entry's page. The dates: the last year of the three the entries cover. Pages
+    still being built (their URL name not routed yet) are left out until they are (`routed`)."""
+    from django.utils import timezone
+
+    net = {"network_slug": data.network_slug}
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    year_ago = today.replace(year=today.year - 1).isoformat()
+    entry = {**net, "entry_id": data.entry_id}
+    found = [
+        Case("activity log", "member", "projects:entries", net),
+        Case("activity log", "coordinator", "projects:entries", net),
+        Case("activity log: project", "member", "projects:entries", net, f"project={data.project_slug}"),
+        Case("activity log: planned activity", "member", "projects:entries", net,
+             f"project={data.project_slug}&activity={data.activity_id}"),
+        Case("activity log: kind", "member", "projects:entries", net, "kind=training"),
+        Case("activity log: status", "coordinator", "projects:entries", net, "status=submitted"),
+        Case("activity log: organisation", "member", "projects:entries", net,
+             f"organisation={data.entry_organisation_id}"),
+        Case("activity log: dates", "member", "projects:entries", net, f"from={year_ago}&to={today.isoformat()}"),
+        Case("activity log: search", "member", "projects:entries", net, "q=career+guidance"),
+        Case("activity log: every filter", "coordinator", "projects:entries", net,
+             f"project={data.project_slug}&kind=training&status=approved&from={year_ago}&q=guidance"),
+        Case("activity calendar", "member", "projects:entry_calendar", net, f"month={last_month}"),
+        Case("activity calendar", "coordinator", "projects:entry_calendar", net, f"month={last_month}"),
+        Case("approval queue", "coordinator", "projects:entry_queue", net),
+        Case("activity log entry", "member", "projects:entry_detail", entry),
+        Case("activity log entry", "coordinator", "projects:entry_detail", entry),
+    ]  # fmt: skip
+    return routed(found)
+
+
+def routed(found):
+    """The cases whose URL name the portal has."""
+    from django.urls import NoReverseMatch, reverse
+
+    def exists(case):
+        try:
+            reverse(case.url_name, kwargs=case.kwargs)
+        except NoReverseMatch:
+            return False
+        return True
+
+    return [case for case in found if exists(case)]
+
+
+def download_cases(data):
+    """Streamed downloads, timed once each with the serving worker's memory (stream()): the CSV export of
+    every entry, as the coordinator (who sees them all)."""
+    net = {"network_slug": data.network_slug}
+    return routed([Case("CSV export, every entry", "coordinator", "projects:entry_export_csv", net)])
+
+
+def in_process_stream(case, creds):
+    """(queries, lines) of one streamed download read to its end through Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers_for(case, creds).items()}
+    extra.pop("HTTP_ACCEPT_ENCODING")
+    with CaptureQueriesContext(connection) as captured:
+        response = Client(**extra).get(case.path)
+        if response.status_code != 200:
+            _refuse(case, "in-process", response.status_code, response.get("Location", ""))
+        lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    return len(captured), lines
+
+
+def downloads(all_cases, creds, *, port, timeout, log=print):
+    rows = []
+    for case in all_cases:
+        queries, lines = in_process_stream(case, creds)
+        timed = stream(case, port, headers_for(case, creds), timeout, gunicorn.pid)
+        row = {"page": case.label, "persona": case.persona, "path": case.path, "queries": queries,
+               "in_process_lines": lines, **timed}  # fmt: skip
+        rows.append(row)
+        log(f"  {case.label}: {lines:,} lines, {queries} queries, {row['ms'] / 1000:.1f} s, worker "
+            f"{row['rss_before_mb']:.0f} → {row['rss_peak_mb']:.0f} MB")  # fmt: skip
+    return rows
+
+
+def download_table(rows):
+    lines = [
+        "| download | as | lines | queries | MB sent | first byte ms | total s | worker RSS before MB | peak MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['page']} | {row['persona']} | {row['lines']:,} | {row['queries']} | {row['mb']:,.1f} "
+            f"| {row['first_byte_ms']:,.0f} | {row['ms'] / 1000:,.1f} | {row['rss_before_mb']:,.0f} "
+            f"| {row['rss_peak_mb']:,.0f} |"
+        )
+    return "\n".join(lines)
 
 
 BARE = Case("bare template view", "anonymous", "bench-bare", {})
@@ -1249,6 +1360,9 @@ def run(args, sizes, started):
             chosen = [c for c in cases(data) if not args.only or any(label in c.label for label in args.only)]
             rows = measure(chosen, creds, port=port, runs=args.runs, clients=args.clients, rounds=args.rounds,
                            deadline=args.deadline, timeout=args.timeout, log=progress)  # fmt: skip
+            wanted_downloads = [c for c in download_cases(data)
+                                if not args.only or any(label in c.label for label in args.only)]  # fmt: skip
+            streamed = downloads(wanted_downloads, creds, port=port, timeout=args.timeout, log=progress)
         server_version = connection.pg_version
     finally:
         if not args.reuse:
@@ -1264,8 +1378,12 @@ def run(args, sizes, started):
         f"times in ms; {datetime.now():%Y-%m-%d %H:%M}, {time.monotonic() - started:.0f} s in all.\n"
     )
     print(table(rows, args.clients))
+    if streamed:
+        print("\n" + download_table(streamed))
     if args.json:
-        args.json.write_text(json.dumps({"sizes": dataclasses.asdict(sizes), "rows": rows}, indent=2))
+        args.json.write_text(
+            json.dumps({"sizes": dataclasses.asdict(sizes), "rows": rows, "downloads": streamed}, indent=2)
+        )
     return 1 if args.check and any(row["over"] for row in rows) else 0
 
 
