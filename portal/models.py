@@ -44,7 +44,12 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["network", "-created_at"], name="portal_audit_network_time")]
+        indexes = [
+            models.Index(fields=["network", "-created_at"], name="portal_audit_network_time"),
+            # One object's timeline (an activity log entry's page): without it every entry page scans the
+            # whole log, 300,000 rows at the benchmark's 100,000 entries.
+            models.Index(fields=["network", "content_type", "object_id"], name="portal_audit_object"),
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
 

@@ -51,7 +51,7 @@ from benchmarking import ROOT, percentile, timings, use_repository
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/partnera_bench"
 PASSWORD = "bench-password-not-a-secret"  # noqa: S105 (a throwaway database)
-BUILD_VERSION = 1  # bump when build() changes, so --reuse rebuilds older databases
+BUILD_VERSION = 2  # bump when build() changes, so --reuse rebuilds older databases
 SLUG = "bench"
 COORDINATOR, MEMBER = "coordinator@bench.example.org", "member@bench.example.org"  # who signs in
 TARGET_RATIO, TARGET_GZIP_KB = 5, 100
@@ -80,6 +80,8 @@ class Sizes:
     agreements: int = 60
     news: int = 200
     invitations: int = 20
+    entries: int = 100_000  # activity log entries in the benchmark network, over 3 years
+    entry_projects: int = 50  # the projects they are logged for (a few are network-level work)
 
     @property
     def suspended(self):
@@ -94,7 +96,10 @@ class Sizes:
         return self.members + self.requests + self.suspended + self.former
 
 
-SMALL = Sizes(networks=5, memberships=200, members=60, requests=6, projects=12, agreements=4, news=8, invitations=3)
+SMALL = Sizes(
+    networks=5, memberships=200, members=60, requests=6, projects=12, agreements=4, news=8, invitations=3,
+    entries=600, entry_projects=5,
+)  # fmt: skip
 
 
 # --- the environment ----------------------------------------------------------------------------------------
@@ -200,6 +205,9 @@ class BenchData:
     organisation_id: int
     coordinator: object
     member: object
+    entry_id: int = 0  # an approved entry of the project, with partners and target groups
+    activity_id: int = 0  # a planned activity of the project, for the list's activity filter
+    entry_organisation_id: int = 0  # the organisation that logged that entry, for the organisation filter
 
 
 def _in_scope(rows):
@@ -223,6 +231,43 @@ def _bulk(model, rows, *, history=False, tenant=True, user=None):
     if history:
         return bulk_create_with_history(rows, model, batch_size=2000, default_user=user)
     return model.objects.bulk_create(rows, batch_size=2000)
+
+
+def _reserve_ids(model, count):
+    """`count` ids of `model`'s table nobody else will take: its sequence moved past them on PostgreSQL, the
+    ids after the largest on SQLite (which takes the largest explicit id as its next)."""
+    from django.db import connection
+    from django.db.models import Max
+
+    if connection.vendor != "postgresql":
+        first = (model._base_manager.aggregate(top=Max("pk"))["top"] or 0) + 1
+        return range(first, first + count)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [model._meta.db_table])
+        (sequence,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s)", [sequence])
+        (first,) = cursor.fetchone()
+        cursor.execute("SELECT setval(%s, %s)", [sequence, first + count - 1])
+    return range(first, first + count)
+
+
+def _insert(model, rows):
+    """Write `rows` (dicts of column values: JSON as dicts or lists, the rest as the column takes it) into
+    `model`'s table: COPY on PostgreSQL, bulk_create on SQLite. Nothing is validated or converted: the caller
+    gives what the fields would store."""
+    from django.db import connection
+
+    if not rows:
+        return
+    columns = list(rows[0])
+    if connection.vendor != "postgresql":
+        model._base_manager.bulk_create([model(**row) for row in rows], batch_size=500)
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(v) if isinstance(v, (dict, list)) else v for v in row.values()])
 
 
 class _Builder:
@@ -403,6 +448,7 @@ class _Builder:
         for project in projects:
             row = {"network": network, "project": project}
             chosen = self.random.sample(members, min(len(members), self.random.randint(2, 7)))
+            project.bench_partners = chosen  # who logs its activities (bench entries)
             partners.append(m.ProjectPartner(**row, organisation=chosen[0], role=m.PartnerRole.LEAD, position=1))
             partners += [m.ProjectPartner(**row, organisation=org, role=roles[p % len(roles)], position=p + 2)
                          for p, org in enumerate(chosen[1:])]  # fmt: skip
@@ -442,6 +488,176 @@ class _Builder:
         for model in (m.Need, m.TargetGroup, m.Site):
             _bulk(model, [row for row in rest if isinstance(row, model)])
         return projects
+
+    # The activity log -------------------------------------------------------------------------------------
+
+    ENTRY_TOPICS = (
+        "green skills", "career guidance", "work-based learning", "digital teaching", "inclusive education",
+        "apprenticeships", "teacher training", "quality assurance", "entrepreneurship", "adult learning",
+        "mobility management", "recognition of prior learning",
+    )  # fmt: skip
+    ENTRY_TITLES = {
+        "training": "Training on {} for VET teachers", "workshop": "Workshop on {}",
+        "conference": "Regional conference on {}", "meeting": "Partner meeting on {}",
+        "study_or_survey": "Survey of schools on {}", "campaign_action": "Open day: {}",
+        "mobility": "Study visit on {}", "advocacy_meeting": "Meeting with the ministry on {}",
+        "other": "Equipment handover for {}",
+    }  # fmt: skip
+    # Kinds as often as partners log them, and the statuses of a log three years old: most approved.
+    ENTRY_KINDS = ["training"] * 5 + ["workshop"] * 4 + ["meeting"] * 4 + ["conference", "study_or_survey",
+                   "campaign_action", "campaign_action", "mobility", "advocacy_meeting", "other"]  # fmt: skip
+    ENTRY_STATUSES = ["approved"] * 80 + ["submitted"] * 8 + ["draft"] * 8 + ["returned"] * 4
+    ENTRY_BATCH = 10_000
+    RETURNED_REASON = "Please add the participants by age and the attendance list."
+    WORKFLOW_COLUMNS = ("submitted_at", "submitted_by_id", "approved_at", "approved_by_id", "returned_at",
+                        "returned_by_id", "approved_notified_at", "returned_notified_at")  # fmt: skip
+
+    def entries(self, network, projects, coordinator, count):
+        """`count` activity log entries in `network`, as projects.services.entries leaves them: 19 in 20 for
+        `projects` (logged by one of the project's partners, most for a planned activity, half at its site),
+        the rest network-level work by the coordinator's organisation; dated over the three years before
+        today; a realistic status mix (approved by a coordinator, submitted, drafts, returned with a reason,
+        one in fifty deleted); sex and age breakdowns that add up; partners on a third, target groups on
+        two in five. Each transition has its audit entry, each entry its history row.
+
+        At this size model instances and Django's INSERT compilation cost minutes, so the rows are plain
+        values written in batches (ENTRY_BATCH) with `_insert` (COPY on PostgreSQL), memory staying flat.
+        tests/scripts/test_bench_scale.py checks them with full_clean. Returns the id of an approved entry of
+        `projects[0]` with partners and target groups (the entry page's)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from portal.models import AuditEntry
+        from portal.texts import MultilingualText
+        from projects import models as m
+
+        rnd, entry_type = self.random, ContentType.objects.get_for_model(m.ActivityEntry)
+        activities, sites, groups = {}, {}, {}
+        for a in m.Activity.objects.filter(network=network, project__in=projects).order_by("pk"):
+            activities.setdefault(a.project_id, []).append(a.pk)
+        for site in m.Site.objects.filter(network=network, project__in=projects):
+            sites[site.project_id] = site.pk
+        for group in m.TargetGroup.objects.filter(network=network, project__in=projects):
+            groups.setdefault(group.project_id, []).append(group.pk)
+        texts, documents = {}, {}  # each distinct text and search document once
+        searched = any(f.name == "search_document" for f in m.ActivityEntry._meta.concrete_fields)
+        kept = {f.attname for f in m.ActivityEntry.history.model._meta.concrete_fields}  # history's columns
+
+        def document(row, organisation):
+            """The search document the services store (projects.search, where the list's search exists)."""
+            from projects.search import entry_document
+
+            key = (str(row["title"]), str(row["description"]), str(row["outcomes"]), organisation.pk)
+            if key not in documents:
+                documents[key] = entry_document(m.ActivityEntry(
+                    title=row["title"], description=row["description"], outcomes=row["outcomes"],
+                    organisation=organisation))  # fmt: skip
+            return documents[key]
+
+        def text(value):
+            if value not in texts:
+                texts[value] = MultilingualText.coerce(value, language="en").as_json() if value else {}
+            return texts[value]
+
+        first_day = self.now.date() - timedelta(days=3 * 365)
+        sample = 0
+        created = {"history_date": self.now, "history_change_reason": None, "history_type": "+",
+                   "history_user_id": coordinator.admin.pk}  # fmt: skip
+        for offset in range(0, count, self.ENTRY_BATCH):
+            size = min(count, offset + self.ENTRY_BATCH) - offset
+            ids = _reserve_ids(m.ActivityEntry, size)
+            rows, history, partners, reached, audit = [], [], [], [], []
+            for pk, i in zip(ids, range(offset, offset + size), strict=True):
+                project = projects[i % len(projects)] if i % 20 != 19 else None  # 1 in 20 network-level
+                row, steps = self._entry(network, project, coordinator, activities, sites, first_day, text)
+                row["id"] = pk
+                if i == 0:  # the entry page's: approved, with partners and target groups
+                    row.update(status="approved", deleted_at=None)
+                    steps = self._decide(row, steps[0][1], coordinator.admin)
+                    sample = pk
+                if searched:
+                    row["search_document"] = document(row, row.pop("organisation"))
+                else:
+                    row.pop("organisation")
+                rows.append(row)
+                history.append({**{k: v for k, v in row.items() if k in kept}, **created})
+                if project and (i == 0 or rnd.random() < 1 / 3):
+                    chosen = rnd.sample(project.bench_partners, min(2, len(project.bench_partners)))
+                    partners += [{"activityentry_id": pk, "organisation_id": o.pk} for o in chosen]
+                if project and groups.get(project.pk) and (i == 0 or rnd.random() < 0.4):
+                    reached += [{"activityentry_id": pk, "targetgroup_id": g} for g in groups[project.pk]]
+                title = str(row["title"]["en"]["text"])
+                audit += [{"network_id": network.pk, "acting_user_id": user.pk, "actor_label": str(user),
+                           "action": action, "content_type_id": entry_type.pk, "object_id": pk, "object_repr": title,
+                           "before": before, "after": after, "created_at": self.now}
+                          for action, user, before, after in steps]  # fmt: skip
+            assert all(row["network_id"] == network.pk for row in rows), "a row of another network"
+            _insert(m.ActivityEntry, rows)
+            _insert(m.ActivityEntry.history.model, history)
+            _insert(m.ActivityEntry.partners.through, partners)
+            _insert(m.ActivityEntry.target_groups.through, reached)
+            _insert(AuditEntry, audit)
+        return sample
+
+    def _entry(self, network, project, coordinator, activities, sites, first_day, text):
+        """One entry's column values and the (action, user, before, after) of the services that wrote it."""
+        rnd = self.random
+        kind = rnd.choice(self.ENTRY_KINDS)
+        start = first_day + timedelta(days=rnd.randrange(3 * 365))
+        end = start + timedelta(days=rnd.choice((0, 0, 0, 0, 1, 2, 4)))
+        logger = rnd.choice(project.bench_partners) if project else coordinator
+        total = 0 if kind == "campaign_action" and rnd.random() < 0.3 else rnd.randint(3, 60)
+        women = rnd.randint(0, total)
+        other = rnd.randint(0, total - women) if rnd.random() < 0.1 else 0
+        under_18 = rnd.randint(0, total) if kind == "campaign_action" else 0
+        age_18_29 = rnd.randint(0, total - under_18)
+        age_30_64 = rnd.randint(0, total - under_18 - age_18_29)
+        on_site = project is not None and rnd.random() < 0.5
+        topic = rnd.choice(self.ENTRY_TOPICS)
+        row = {
+            "network_id": network.pk, "project_id": project.pk if project else None, "kind": kind, "language": "en",
+            "activity_id": rnd.choice(activities[project.pk]) if project and rnd.random() < 0.85 else None,
+            "title": text(self.ENTRY_TITLES[kind].format(topic)), "start_date": start, "end_date": end,
+            "description": text(f"What was done on {topic}, with whom, and what the participants took away."),
+            "outcomes": text("A short note on the outcomes." if rnd.random() < 0.3 else ""),
+            "site_id": sites.get(project.pk) if on_site else None,
+            "place": "" if on_site else f"City {rnd.randrange(40)}",
+            "country": "" if on_site else rnd.choice(["AM", "GE", "AZ"]),
+            "participants_total": total, "women": women, "men": total - women - other, "other_or_not_given": other,
+            "under_18": under_18, "age_18_29": age_18_29, "age_30_64": age_30_64, "age_65_plus": 0,
+            "age_not_given": total - under_18 - age_18_29 - age_30_64,
+            "with_disabilities": rnd.randint(0, min(3, total)) if rnd.random() < 0.15 else 0,
+            "links": ["https://example.org/report.pdf"] if rnd.random() < 0.1 else [],
+            "status": rnd.choice(self.ENTRY_STATUSES), "organisation_id": logger.pk, "created_by_id": logger.admin.pk,
+            "organisation": logger,  # not a column: for the search document
+            "deleted_at": None, "created_at": self.now, "updated_at": self.now,
+        }  # fmt: skip
+        steps = self._decide(row, logger.admin, coordinator.admin)
+        if rnd.random() < 0.02:
+            row["deleted_at"] = self.now - timedelta(days=rnd.randrange(30))
+            steps.append(("entry.deleted", coordinator.admin, {"deleted": False}, {"deleted": True}))
+        return row, steps
+
+    def _decide(self, row, submitter, reviewer):
+        """Set the workflow columns the services leave for row["status"]; returns their audit steps (the first
+        is the creation, by `submitter`)."""
+        logged = datetime.combine(row["end_date"], datetime.min.time(), tzinfo=self.now.tzinfo) + timedelta(days=2)
+        steps = [("entry.created", submitter, {}, {"kind": row["kind"], "start_date": row["start_date"].isoformat(),
+                                                   "participants_total": row["participants_total"]})]  # fmt: skip
+        row.update(dict.fromkeys(self.WORKFLOW_COLUMNS), returned_reason="")
+        if row["status"] == "draft":
+            return steps
+        row.update(submitted_at=logged, submitted_by_id=submitter.pk)
+        steps.append(("entry.submitted", submitter, {"status": "draft"}, {"status": "submitted"}))
+        decided = logged + timedelta(days=3)
+        if row["status"] == "approved":
+            row.update(approved_at=decided, approved_by_id=reviewer.pk, approved_notified_at=decided)
+            steps.append(("entry.approved", reviewer, {"status": "submitted"}, {"status": "approved"}))
+        elif row["status"] == "returned":
+            row.update(returned_at=decided, returned_by_id=reviewer.pk, returned_notified_at=decided,
+                       returned_reason=self.RETURNED_REASON)  # fmt: skip
+            steps.append(("entry.returned", reviewer, {"status": "submitted", "returned_reason": ""},
+                          {"status": "returned", "returned_reason": self.RETURNED_REASON}))  # fmt: skip
+        return steps
 
     def agreements(self, network, count, members, coordinator):
         from network import models as m
@@ -557,6 +773,9 @@ def build(sizes):
             projects = b.projects(bench, sizes.projects, active, coordinator, funders)
             agreements = b.agreements(bench, sizes.agreements, active, coordinator)
             posts = b.news(bench, sizes.news, agreements, coordinator)
+            entry_id = (
+                b.entries(bench, projects[: sizes.entry_projects], coordinator, sizes.entries) if sizes.entries else 0
+            )
         # The other networks: what is left of the memberships, a quarter of them organisations that are in
         # the benchmark network too (organisations are global), two projects and a post each.
         shares = [left // others + (1 if i < left % others else 0) for i in range(others)] if others else []
@@ -575,9 +794,20 @@ def build(sizes):
         data = BenchData(
             network_slug=SLUG, project_slug=projects[0].slug, agreement_id=agreements[0].pk if agreements else 0,
             news_id=posts[0].pk if posts else 0, organisation_id=coordinator.pk,
-            coordinator=coordinator.admin, member=member.admin,
+            coordinator=coordinator.admin, member=member.admin, **_entry_data(projects[0].pk, entry_id),
         )  # fmt: skip
     return data
+
+
+def _entry_data(project_id, entry_id):
+    """The ids the activity log's rows ask about: the entry page's entry, a planned activity of its project
+    and the organisation that logged it ."""
+    from projects.models import Activity, ActivityEntry
+
+    entry = ActivityEntry._base_manager.filter(pk=entry_id).first()  # ids of the bench network's rows
+    activity = Activity._base_manager.filter(project_id=project_id).order_by("pk").first()
+    return {"entry_id": entry_id, "activity_id": activity.pk if activity else 0,
+            "entry_organisation_id": entry.organisation_id if entry else 0}  # fmt: skip
 
 
 def analyze():
@@ -596,18 +826,20 @@ def load():
 
     from members.models import User
     from network.models import Network, NewsPost, PartnershipAgreement
-    from projects.models import Project
+    from projects.models import ActivityEntry, Project
 
     network = Network.objects.get(slug=SLUG)
     coordinator = User.objects.get(email=COORDINATOR)
     with scope(network=network):
         agreement = PartnershipAgreement.objects.order_by("pk").first()
         post = NewsPost.objects.order_by("pk").first()
+        entry = ActivityEntry.objects.filter(network=network).order_by("pk").first()
+        project = Project.objects.order_by("pk").first()
         return BenchData(
-            network_slug=SLUG, project_slug=Project.objects.order_by("pk").first().slug,
+            network_slug=SLUG, project_slug=project.slug,
             agreement_id=agreement.pk if agreement else 0, news_id=post.pk if post else 0,
             organisation_id=coordinator.affiliations.get().organisation_id, coordinator=coordinator,
-            member=User.objects.get(email=MEMBER),
+            member=User.objects.get(email=MEMBER), **_entry_data(project.pk, entry.pk if entry else 0),
         )  # fmt: skip
 
 
@@ -620,12 +852,13 @@ class Case:
     persona: str  # anonymous, member or coordinator (pages: its session; the API: its token)
     url_name: str
     kwargs: dict
+    query: str = ""  # a list's filters, "kind=training"
 
     @property
     def path(self):
         from django.urls import reverse
 
-        return reverse(self.url_name, kwargs=self.kwargs)
+        return reverse(self.url_name, kwargs=self.kwargs) + (f"?{self.query}" if self.query else "")
 
 
 def cases(data):
@@ -649,11 +882,110 @@ def cases(data):
         Case("news post", "member", "network:news_post", {**net, "post_id": data.news_id}),
         Case("organisation page", "anonymous", "members:organisation", {"pk": data.organisation_id}),
         Case("audit log", "coordinator", "network:audit_log", net),
+        *activity_log_cases(data),
         Case("API: networks", "member", "api:network-list", {}),
         Case("API: members", "member", "api:member-list", net),
         Case("API: membership requests", "coordinator", "api:membership-request-list", net),
         Case("API: activity log", "member", "api:entry-list", net),
     ]
+
+
+def activity_log_cases(data):
+    """Issue 9's pages: the list with each of its filters (projects.forms.EntryFilterForm), the month calendar,
+    the coordinators' queue, an entry's page. The dates: the last year of the three the entries cover. Pages
+    still being built (their URL name not routed yet) are left out until they are (`routed`)."""
+    from django.utils import timezone
+
+    net = {"network_slug": data.network_slug}
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    year_ago = today.replace(year=today.year - 1).isoformat()
+    entry = {**net, "entry_id": data.entry_id}
+    found = [
+        Case("activity log", "member", "projects:entries", net),
+        Case("activity log", "coordinator", "projects:entries", net),
+        Case("activity log: project", "member", "projects:entries", net, f"project={data.project_slug}"),
+        Case("activity log: planned activity", "member", "projects:entries", net,
+             f"project={data.project_slug}&activity={data.activity_id}"),
+        Case("activity log: kind", "member", "projects:entries", net, "kind=training"),
+        Case("activity log: status", "coordinator", "projects:entries", net, "status=submitted"),
+        Case("activity log: organisation", "member", "projects:entries", net,
+             f"organisation={data.entry_organisation_id}"),
+        Case("activity log: dates", "member", "projects:entries", net, f"from={year_ago}&to={today.isoformat()}"),
+        Case("activity log: search", "member", "projects:entries", net, "q=career+guidance"),
+        Case("activity log: every filter", "coordinator", "projects:entries", net,
+             f"project={data.project_slug}&kind=training&status=approved&from={year_ago}&q=guidance"),
+        Case("activity calendar", "member", "projects:entry_calendar", net, f"month={last_month}"),
+        Case("activity calendar", "coordinator", "projects:entry_calendar", net, f"month={last_month}"),
+        Case("approval queue", "coordinator", "projects:entry_queue", net),
+        Case("activity log entry", "member", "projects:entry_detail", entry),
+        Case("activity log entry", "coordinator", "projects:entry_detail", entry),
+    ]  # fmt: skip
+    return routed(found)
+
+
+def routed(found):
+    """The cases whose URL name the portal has."""
+    from django.urls import NoReverseMatch, reverse
+
+    def exists(case):
+        try:
+            reverse(case.url_name, kwargs=case.kwargs)
+        except NoReverseMatch:
+            return False
+        return True
+
+    return [case for case in found if exists(case)]
+
+
+def download_cases(data):
+    """Streamed downloads, timed once each with the serving worker's memory (stream()): the CSV export of
+    every entry, as the coordinator (who sees them all)."""
+    net = {"network_slug": data.network_slug}
+    return routed([Case("CSV export, every entry", "coordinator", "projects:entry_export_csv", net)])
+
+
+def in_process_stream(case, creds):
+    """(queries, lines) of one streamed download read to its end through Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers_for(case, creds).items()}
+    extra.pop("HTTP_ACCEPT_ENCODING")
+    with CaptureQueriesContext(connection) as captured:
+        response = Client(**extra).get(case.path)
+        if response.status_code != 200:
+            _refuse(case, "in-process", response.status_code, response.get("Location", ""))
+        lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    return len(captured), lines
+
+
+def downloads(all_cases, creds, *, port, timeout, log=print):
+    rows = []
+    for case in all_cases:
+        queries, lines = in_process_stream(case, creds)
+        timed = stream(case, port, headers_for(case, creds), timeout, gunicorn.pid)
+        row = {"page": case.label, "persona": case.persona, "path": case.path, "queries": queries,
+               "in_process_lines": lines, **timed}  # fmt: skip
+        rows.append(row)
+        log(f"  {case.label}: {lines:,} lines, {queries} queries, {row['ms'] / 1000:.1f} s, worker "
+            f"{row['rss_before_mb']:.0f} → {row['rss_peak_mb']:.0f} MB")  # fmt: skip
+    return rows
+
+
+def download_table(rows):
+    lines = [
+        "| download | as | lines | queries | MB sent | first byte ms | total s | worker RSS before MB | peak MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['page']} | {row['persona']} | {row['lines']:,} | {row['queries']} | {row['mb']:,.1f} "
+            f"| {row['first_byte_ms']:,.0f} | {row['ms'] / 1000:,.1f} | {row['rss_before_mb']:,.0f} "
+            f"| {row['rss_peak_mb']:,.0f} |"
+        )
+    return "\n".join(lines)
 
 
 BARE = Case("bare template view", "anonymous", "bench-bare", {})
@@ -735,7 +1067,8 @@ def free_port():
 
 @contextlib.contextmanager
 def gunicorn(database_url, timeout):
-    """gunicorn with the Dockerfile's options, 2 workers, on a free port of 127.0.0.1; yields the port."""
+    """gunicorn with the Dockerfile's options, 2 workers, on a free port of 127.0.0.1; yields the port (and
+    sets `gunicorn.pid`, the master's, whose children `worker_rss` reads)."""
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="partnera-bench-gunicorn-", suffix=".log", delete=False)
     command = [
@@ -760,6 +1093,7 @@ def gunicorn(database_url, timeout):
             if time.monotonic() > deadline:
                 raise BenchError(f"gunicorn did not answer 200 within 30 s (last: {status}):\n{_tail(log.name)}")
             time.sleep(0.2)
+        gunicorn.pid = server.pid
         yield port
     finally:
         server.terminate()
@@ -769,6 +1103,60 @@ def gunicorn(database_url, timeout):
             server.kill()
         log.close()
         os.unlink(log.name)
+
+
+def worker_rss(master):
+    """{pid: resident set size in MB} of the gunicorn master's workers (Linux /proc)."""
+    found = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:  # a process that ended meanwhile
+            continue
+        if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
+            found[int(status.parent.name)] = int(fields["VmRSS"].split()[0]) / 1024
+    return found
+
+
+def stream(case, port, headers, timeout, master):
+    """One GET of a streamed download over HTTP, read in 64 KB pieces while another thread samples the
+    workers' memory every 10 ms. Returns ms to the first byte, ms in all, MB sent, lines of the body
+    (gzip undone), and the serving worker's resident memory before and at its peak (MB)."""
+    import zlib
+
+    before = worker_rss(master)
+    peaks, done = dict(before), threading.Event()
+
+    def sample():
+        while not done.is_set():
+            for pid, rss in worker_rss(master).items():
+                peaks[pid] = max(peaks.get(pid, 0), rss)
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        start = time.perf_counter()
+        connection.request("GET", case.path, headers=headers)
+        response = connection.getresponse()
+        if response.status != 200:
+            _refuse(case, "from gunicorn", response.status, response.getheader("Location", ""))
+        gzipped = response.getheader("Content-Encoding") == "gzip"
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
+        first, sent, lines = None, 0, 0
+        while chunk := response.read(65536):
+            first = first or time.perf_counter()
+            sent += len(chunk)
+            lines += (inflate.decompress(chunk) if inflate else chunk).count(b"\n")
+        elapsed = time.perf_counter() - start
+    finally:
+        connection.close()
+        done.set()
+        sampler.join()
+    grown = max(peaks, key=lambda pid: peaks[pid] - before.get(pid, peaks[pid]))  # the worker that served it
+    return {"first_byte_ms": ((first or start) - start) * 1000, "ms": elapsed * 1000, "mb": sent / 2**20,
+            "lines": lines, "rss_before_mb": before.get(grown, 0), "rss_peak_mb": peaks[grown]}  # fmt: skip
 
 
 def _tail(path, lines=30):
@@ -922,6 +1310,8 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a row is over the targets")
+    parser.add_argument("--only", action="append", default=[], metavar="LABEL",
+                        help="time only the rows whose page label contains LABEL (repeatable)")  # fmt: skip
     for field in dataclasses.fields(Sizes):
         small = getattr(SMALL, field.name)
         parser.add_argument(f"--{field.name}", type=int, help=f"default {field.default:,} ({small} with --small)")
@@ -956,6 +1346,7 @@ def run(args, sizes, started):
     try:
         if reuse:
             progress(f"Reusing {_database_name(args.database_url)} (built with these sizes)")
+            call_command("migrate", verbosity=0)  # a migration since (an index) applies to the kept data
             Session.objects.all().delete()
             data = load()
         else:
@@ -967,8 +1358,12 @@ def run(args, sizes, started):
         analyze()
         creds = credentials(data)
         with gunicorn(args.database_url, args.timeout) as port:
-            rows = measure(cases(data), creds, port=port, runs=args.runs, clients=args.clients, rounds=args.rounds,
+            chosen = [c for c in cases(data) if not args.only or any(label in c.label for label in args.only)]
+            rows = measure(chosen, creds, port=port, runs=args.runs, clients=args.clients, rounds=args.rounds,
                            deadline=args.deadline, timeout=args.timeout, log=progress)  # fmt: skip
+            wanted_downloads = [c for c in download_cases(data)
+                                if not args.only or any(label in c.label for label in args.only)]  # fmt: skip
+            streamed = downloads(wanted_downloads, creds, port=port, timeout=args.timeout, log=progress)
         server_version = connection.pg_version
     finally:
         if not args.reuse:
@@ -977,14 +1372,19 @@ def run(args, sizes, started):
     print(
         f"{s.networks:,} networks, {s.memberships:,} memberships; network `{SLUG}`: {s.members:,} members "
         f"(+{s.requests:,} requests, {s.suspended:,} suspended, {s.former:,} former), {s.projects:,} projects, "
-        f"{s.agreements:,} agreements, {s.news:,} news. gunicorn {WORKERS} workers, PostgreSQL "
+        f"{s.agreements:,} agreements, {s.news:,} news, {s.entries:,} activity log entries in {s.entry_projects:,} "
+        f"projects. gunicorn {WORKERS} workers, PostgreSQL "
         f"{server_version // 10000}, DEBUG off, Python {platform.python_version()}, {os.cpu_count()} CPUs; "
         f"{args.runs} sequential requests (or {args.deadline:.0f} s), {args.clients} clients × {args.rounds}; "
         f"times in ms; {datetime.now():%Y-%m-%d %H:%M}, {time.monotonic() - started:.0f} s in all.\n"
     )
     print(table(rows, args.clients))
+    if streamed:
+        print("\n" + download_table(streamed))
     if args.json:
-        args.json.write_text(json.dumps({"sizes": dataclasses.asdict(sizes), "rows": rows}, indent=2))
+        args.json.write_text(
+            json.dumps({"sizes": dataclasses.asdict(sizes), "rows": rows, "downloads": streamed}, indent=2)
+        )
     return 1 if args.check and any(row["over"] for row in rows) else 0
 
 

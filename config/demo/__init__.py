@@ -28,7 +28,15 @@ Shape (advocacy outputs will be one more key next to these):
                                # the project on a second run); loaded by projects/demo.py
         "agreements": [...],   # dicts for network.services.agreement_import (found again by title)
         "news": [{...NewsPost fields..., "agreement": "<title of an agreement above>"}],  # by title + date
+        "entries": [{...projects.services.entries.ENTRY_FIELDS, the project by "slug", the planned activity by
+                     its number, site, partners and target groups by name...,
+                     "by": "coordinator" | "member",   # which demo login logs it
+                     "status": "approved" (default) | "submitted" | "returned" | "draft",
+                     "returned_reason": ...}],          # found again by original title + start date
     }]
+
+The activity log entries are illustrative, not facts: no document reports what was done. Their descriptions
+open with config.demo.common.ENTRY_NOTE (and its translation where the entry is not in English).
 
 All content is written by the network's coordinator with a login, after every network exists.
 

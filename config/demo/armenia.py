@@ -1,10 +1,17 @@
 """Seed 000, Armenia. The coalition document names the network itself.
 
 The keys hold each app's part side by side: "network", "objectives", "tasks" and "organisations"
-(network and members), "projects" (projects), "agreements" and "news" (network). See config/demo/__init__.py.
+(network and members), "projects" (projects), "agreements" and "news" (network), "entries" (the activity
+log). See config/demo/__init__.py.
 """
 
-from config.demo.common import DEMO_NOTE
+import datetime
+
+from config.demo.common import DEMO_NOTE, illustrative, people
+
+D = datetime.date
+PROJECT = "social-partnership-and-education"
+SAEC, ALLL = "Sisian Adult Education Center Foundation", "Armenian Lifelong Learning League Union of Legal Entities"
 
 SEED = {
     "network": {
@@ -130,6 +137,105 @@ SEED = {
                 {"organisation": "Sisian Adult Education Center Foundation", "role": "partner"},
                 {"organisation": "Armenian Lifelong Learning League Union of Legal Entities", "role": "partner"},
             ],
+        },
+    ],
+    # The activity log: illustrative entries, not facts (the document reports no activity). The project has
+    # no numbered activities; the entries follow the network's objectives (career counselling, social
+    # partnership, cooperation with local self-government). Logged by P&T's demo coordinator or GDF's demo
+    # member; the places are ours. One waits for the coordinator, one is a draft.
+    "entries": [
+        {
+            "project": PROJECT,
+            "kind": "meeting",
+            "by": "coordinator",
+            "title": "Meeting with the local self-government of Sisian on career counselling in schools",
+            "description": illustrative(
+                en="the community's education department and school directors "
+                "discussed a career counselling service for the enlarged community."
+            ),
+            "start_date": D(2025, 3, 14),
+            "end_date": D(2025, 3, 14),
+            "place": "Sisian",
+            "country": "AM",
+            **people(14, women=8, ages=(0, 1, 12, 1)),
+            "partners": [SAEC],
+        },
+        {
+            "project": PROJECT,
+            "kind": "training",
+            "by": "member",
+            "title": "Training for career counsellors of general education schools",
+            "description": illustrative(
+                en="two days on guidance interviews and on the local labour market for teachers who counsel pupils."
+            ),
+            "start_date": D(2025, 4, 22),
+            "end_date": D(2025, 4, 23),
+            "place": "Yerevan",
+            "country": "AM",
+            **people(25, women=21, ages=(0, 4, 21, 0)),
+            "partners": [ALLL],
+        },
+        {
+            "project": PROJECT,
+            "kind": "study_or_survey",
+            "by": "coordinator",
+            "title": "Survey of career services in secondary schools",
+            "description": illustrative(
+                en="a questionnaire to school directors and counsellors; the participants are the respondents."
+            ),
+            "start_date": D(2025, 5, 5),
+            "end_date": D(2025, 6, 30),
+            "place": "Online",
+            "country": "AM",
+            **people(120, women=88, other=2, ages=(0, 11, 104, 5)),
+            "partners": ["Global Development Foundation", ALLL],
+        },
+        {
+            "project": PROJECT,
+            "kind": "workshop",
+            "by": "member",
+            "title": "Dialogue workshop of VET institutions and employers",
+            "description": illustrative(
+                en="VET colleges and employers of the region on how employers can "
+                "take part in training and counselling."
+            ),
+            "start_date": D(2025, 6, 18),
+            "end_date": D(2025, 6, 18),
+            "place": "Sisian",
+            "country": "AM",
+            **people(30, women=14, ages=(0, 5, 24, 1), disabilities=1),
+            "partners": [SAEC],
+        },
+        {
+            "project": PROJECT,
+            "kind": "advocacy_meeting",
+            "by": "member",
+            "status": "submitted",
+            "title": "Presentation of the draft recommendations package for VET reforms",
+            "description": illustrative(
+                en="the coalition presented its draft recommendations to representatives of government agencies."
+            ),
+            "start_date": D(2025, 10, 9),
+            "end_date": D(2025, 10, 9),
+            "place": "Yerevan",
+            "country": "AM",
+            **people(16, women=9, ages=(0, 0, 16, 0)),
+            "partners": ["Partnership and Teaching", SAEC, ALLL],
+        },
+        {
+            "project": PROJECT,
+            "kind": "campaign_action",
+            "by": "member",
+            "status": "draft",
+            "title": "Community forum on career opportunities for young people",
+            "description": illustrative(
+                en="a forum for young people and parents; the numbers are still being counted."
+            ),
+            "start_date": D(2026, 2, 20),
+            "end_date": D(2026, 2, 20),
+            "place": "Sisian",
+            "country": "AM",
+            **people(60, women=33, ages=(35, 15, 10, 0)),
         },
     ],
 }

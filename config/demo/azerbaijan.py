@@ -2,8 +2,24 @@
 project's short title.
 
 The keys hold each app's part side by side: "network", "objectives", "tasks" and "organisations"
-(network and members), "projects" (projects), "agreements" and "news" (network). See config/demo/__init__.py.
+(network and members), "projects" (projects), "agreements" and "news" (network), "entries" (the activity
+log). See config/demo/__init__.py.
 """
+
+import datetime
+
+from config.demo.common import illustrative, people
+
+D = datetime.date
+PROJECT = "vet-for-the-future"
+AGENCY = "State Agency on Vocational Education"
+MINISTRY = "Ministry of Science and Education of the Republic of Azerbaijan"
+
+
+def school(number):
+    """The demo's name for a pilot school (the document does not name them)."""
+    return f"Pilot VET school/center {number}"
+
 
 SEED = {
     "network": {
@@ -230,6 +246,427 @@ SEED = {
                 {"name": "Pilot VET school/center 6", "city": "Jalilabad", "country": "AZ"},
                 {"name": "Pilot VET school/center 7", "city": "Sheki", "country": "AZ"},
             ],
+        },
+    ],
+    # The activity log: illustrative entries, not facts (the document reports no activity). One or more for
+    # each of the 15 planned activities, pillar 1 most, at the seven pilot schools; logged by UNDP's demo
+    # coordinator or the State Agency's demo member. Mostly approved; four wait for the coordinator, one
+    # was returned with a reason, one is a draft.
+    "entries": [
+        {
+            "project": PROJECT,
+            "activity": "1.1",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Training of pilot school management teams on institutional development plans",
+            "description": illustrative(
+                en="three days with the directors and deputy directors of the seven "
+                "pilot schools on writing an institutional development plan."
+            ),
+            "start_date": D(2025, 2, 18),
+            "end_date": D(2025, 2, 20),
+            "site": school(1),
+            **people(28, women=15, ages=(0, 3, 25, 0)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.1",
+            "kind": "workshop",
+            "by": "member",
+            "title": "Workshop on staff development plans for the regional pilot schools",
+            "description": illustrative(
+                en="teachers and heads of department of the schools in Ganja, "
+                "Jalilabad and Sheki drafted their staff development plans."
+            ),
+            "start_date": D(2025, 4, 9),
+            "end_date": D(2025, 4, 9),
+            "site": school(5),
+            **people(21, women=12, ages=(0, 4, 17, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.2",
+            "kind": "workshop",
+            "by": "coordinator",
+            "title": "Workshop on work-based learning placements with local employers",
+            "description": illustrative(
+                en="teachers and employers agreed how learners' placements in "
+                "companies are planned, supervised and assessed."
+            ),
+            "outcomes": "Illustrative: a placement agreement template for the pilot schools.",
+            "start_date": D(2025, 5, 14),
+            "end_date": D(2025, 5, 14),
+            "site": school(2),
+            **people(34, women=14, other=1, ages=(0, 6, 27, 1)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.2",
+            "kind": "meeting",
+            "by": "member",
+            "status": "submitted",
+            "title": "Meeting with employers on apprenticeship places in Sheki",
+            "description": illustrative(
+                en="the school and eleven local companies discussed apprenticeship places for the next school year."
+            ),
+            "start_date": D(2025, 9, 23),
+            "end_date": D(2025, 9, 23),
+            "site": school(7),
+            **people(17, women=6, ages=(0, 2, 15, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.3",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Training on financial management and paid services for pilot school accountants",
+            "description": illustrative(
+                en="budgeting, costing of paid courses for adults and reporting on income from services."
+            ),
+            "start_date": D(2025, 3, 11),
+            "end_date": D(2025, 3, 12),
+            "site": school(3),
+            **people(19, women=13, ages=(0, 2, 17, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.3",
+            "kind": "meeting",
+            "by": "member",
+            "title": "Round table with private-sector partners on public-private cooperation",
+            "description": illustrative(
+                en="companies and pilot schools discussed shared training workshops and company-sponsored courses."
+            ),
+            "start_date": D(2025, 10, 7),
+            "end_date": D(2025, 10, 7),
+            "site": school(4),
+            **people(26, women=9, ages=(0, 3, 22, 1)),
+            "partners": [MINISTRY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.4",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Career guidance training for the counsellors of the seven pilot schools",
+            "description": illustrative(
+                en="three days on individual guidance interviews, labour market information and working with parents."
+            ),
+            "outcomes": "Illustrative: each school has a named career guidance counsellor and a yearly plan.",
+            "start_date": D(2025, 3, 3),
+            "end_date": D(2025, 3, 5),
+            "site": school(1),
+            **people(22, women=17, ages=(0, 5, 17, 0)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.4",
+            "kind": "campaign_action",
+            "by": "member",
+            "title": "Open day and career guidance fair for school leavers in Jalilabad",
+            "description": illustrative(
+                en="pupils of the last grades of nearby general education schools "
+                "and their parents visited the workshops and met employers."
+            ),
+            "start_date": D(2025, 6, 12),
+            "end_date": D(2025, 6, 12),
+            "site": school(6),
+            **people(310, women=162, other=5, ages=(240, 52, 18, 0), disabilities=6),
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.4",
+            "kind": "campaign_action",
+            "by": "member",
+            "status": "submitted",
+            "title": "Career guidance fair for school leavers in Ganja",
+            "description": illustrative(en="the same format as in Jalilabad, with twelve employers' stands."),
+            "start_date": D(2025, 11, 20),
+            "end_date": D(2025, 11, 20),
+            "site": school(5),
+            **people(265, women=131, other=4, ages=(201, 47, 17, 0), disabilities=3),
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.4",
+            "kind": "workshop",
+            "by": "member",
+            "status": "returned",
+            "title": "Career guidance sessions in general education schools of Sheki",
+            "description": illustrative(
+                en="counsellors of the pilot school ran sessions in four general education schools."
+            ),
+            "start_date": D(2026, 2, 10),
+            "end_date": D(2026, 2, 13),
+            "site": school(7),
+            **people(140, women=71, ages=(0, 0, 0, 0)),
+            "returned_reason": "Please give the participants by age: most of them were pupils under 18, and "
+            "all 140 are counted as “age not given” now.",
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.5",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Online course for VET teachers on digital teaching tools (first cohort)",
+            "description": illustrative(
+                en="an eight-week online course with weekly assignments and a final lesson plan."
+            ),
+            "start_date": D(2025, 4, 1),
+            "end_date": D(2025, 5, 30),
+            "place": "Online",
+            "country": "AZ",
+            **people(86, women=52, ages=(0, 21, 63, 2), disabilities=1),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "1.5",
+            "kind": "training",
+            "by": "member",
+            "status": "draft",
+            "title": "Online course for VET teachers on digital teaching tools (second cohort)",
+            "description": illustrative(en="second run of the course; the participant list is being completed."),
+            "start_date": D(2026, 3, 2),
+            "end_date": D(2026, 4, 24),
+            "place": "Online",
+            "country": "AZ",
+            **people(74, women=40, ages=(0, 0, 0, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "2.1",
+            "kind": "other",
+            "by": "coordinator",
+            "title": "Handover of the equipment for the small-scale welding workshop",
+            "description": illustrative(en="the school's teachers received and tested the welding stations."),
+            "start_date": D(2025, 7, 8),
+            "end_date": D(2025, 7, 8),
+            "site": school(6),
+            **people(12, women=2, ages=(0, 1, 11, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "2.1",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Induction for teachers on the accessible workshop equipment for learners with disabilities",
+            "description": illustrative(
+                en="adjustable workbenches and adapted tools, and how to plan practical lessons with them."
+            ),
+            "start_date": D(2025, 9, 16),
+            "end_date": D(2025, 9, 16),
+            "site": school(3),
+            **people(14, women=8, ages=(0, 2, 12, 0), disabilities=2),
+        },
+        {
+            "project": PROJECT,
+            "activity": "2.2",
+            "kind": "other",
+            "by": "coordinator",
+            "title": "Opening of the learning factory",
+            "description": illustrative(
+                en="learners, teachers and partner companies opened the learning "
+                "factory, where learners make products for real orders."
+            ),
+            "start_date": D(2025, 10, 21),
+            "end_date": D(2025, 10, 21),
+            "site": school(2),
+            **people(45, women=17, ages=(0, 28, 17, 0)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "2.3",
+            "kind": "other",
+            "by": "coordinator",
+            "title": "Delivery of ventilation and hygiene supplies to the seven pilot schools",
+            "description": illustrative(en="one representative of each school signed for the delivery."),
+            "start_date": D(2025, 1, 28),
+            "end_date": D(2025, 1, 30),
+            "place": "Baku, Ganja, Jalilabad and Sheki",
+            "country": "AZ",
+            **people(7, women=3, ages=(0, 0, 7, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "2.4",
+            "kind": "training",
+            "by": "member",
+            "title": "Training on the school management information system",
+            "description": illustrative(
+                en="secretaries, deputy directors and IT teachers learned to keep learners' records in the new system."
+            ),
+            "start_date": D(2025, 6, 24),
+            "end_date": D(2025, 6, 25),
+            "site": school(4),
+            **people(31, women=20, ages=(0, 7, 24, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "3.1",
+            "kind": "meeting",
+            "by": "coordinator",
+            "title": "Meeting of the national VET coordination group",
+            "description": illustrative(
+                en="the group reviewed the pilot schools' progress and the plan for the next year."
+            ),
+            "start_date": D(2025, 5, 27),
+            "end_date": D(2025, 5, 27),
+            "place": "Baku",
+            "country": "AZ",
+            **people(18, women=7, ages=(0, 0, 17, 1)),
+            "partners": [AGENCY, MINISTRY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "3.1",
+            "kind": "advocacy_meeting",
+            "by": "member",
+            "status": "submitted",
+            "title": "Consultation on replicating the pilot practices in other regions",
+            "description": illustrative(en="which practices of the pilot schools other regions could take over first."),
+            "start_date": D(2026, 1, 15),
+            "end_date": D(2026, 1, 15),
+            "place": "Baku",
+            "country": "AZ",
+            **people(11, women=5, ages=(0, 0, 11, 0)),
+            "partners": [MINISTRY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "3.2",
+            "kind": "conference",
+            "by": "coordinator",
+            "title": "National conference of VET providers on competence-based training",
+            "description": illustrative(
+                en="two days of presentations by the pilot schools and workshops for VET providers from all regions."
+            ),
+            "start_date": D(2025, 11, 4),
+            "end_date": D(2025, 11, 5),
+            "place": "Baku",
+            "country": "AZ",
+            **people(160, women=84, other=2, ages=(0, 25, 128, 4), disabilities=3),
+            "partners": [AGENCY, MINISTRY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "3.2",
+            "kind": "training",
+            "by": "member",
+            "title": "Training of trainers for VET providers outside the pilot schools",
+            "description": illustrative(
+                en="teachers of the pilot schools trained colleagues from other VET providers to run the same courses."
+            ),
+            "start_date": D(2026, 3, 17),
+            "end_date": D(2026, 3, 19),
+            "site": school(5),
+            **people(36, women=21, ages=(0, 6, 30, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.1",
+            "kind": "workshop",
+            "by": "coordinator",
+            "title": "Workshop with the State Agency's communication department on a VET communication plan",
+            "description": illustrative(en="messages, audiences and channels for a year of communication about VET."),
+            "start_date": D(2025, 2, 26),
+            "end_date": D(2025, 2, 26),
+            "place": "Baku",
+            "country": "AZ",
+            **people(9, women=6, ages=(0, 3, 6, 0)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.1",
+            "kind": "campaign_action",
+            "by": "member",
+            "title": "Social media campaign on choosing VET",
+            "description": illustrative(
+                en="a month of short videos by learners of the pilot schools; no "
+                "participants are counted for an online campaign."
+            ),
+            "start_date": D(2025, 8, 1),
+            "end_date": D(2025, 8, 31),
+            "place": "Online",
+            "country": "AZ",
+            **people(0, women=0),
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.2",
+            "kind": "other",
+            "by": "member",
+            "title": "National Skills Competition: support to the organising team",
+            "description": illustrative(
+                en="three days of competitions in eight skills; the participants are the competitors."
+            ),
+            "start_date": D(2025, 10, 14),
+            "end_date": D(2025, 10, 16),
+            "place": "Baku",
+            "country": "AZ",
+            **people(120, women=41, ages=(38, 82, 0, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.2",
+            "kind": "training",
+            "by": "member",
+            "status": "submitted",
+            "title": "Preparation camp for the team going to an international skills competition",
+            "description": illustrative(en="competitors and their experts trained together for a week."),
+            "start_date": D(2026, 5, 11),
+            "end_date": D(2026, 5, 15),
+            "site": school(2),
+            **people(14, women=4, ages=(3, 7, 4, 0)),
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.3",
+            "kind": "workshop",
+            "by": "coordinator",
+            "title": "Information session on the small grants call for VET providers",
+            "description": illustrative(
+                en="how to apply, what the grants may pay for and how applications are scored."
+            ),
+            "start_date": D(2025, 9, 9),
+            "end_date": D(2025, 9, 9),
+            "place": "Baku",
+            "country": "AZ",
+            **people(47, women=25, ages=(0, 6, 41, 0)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.3",
+            "kind": "meeting",
+            "by": "coordinator",
+            "title": "Meeting of the small grants evaluation committee",
+            "start_date": D(2025, 12, 2),
+            "end_date": D(2025, 12, 2),
+            "place": "Baku",
+            "country": "AZ",
+            "description": illustrative(en="the committee scored the applications and chose the grantees."),
+            **people(7, women=3, ages=(0, 0, 7, 0)),
+            "partners": [AGENCY],
+        },
+        {
+            "project": PROJECT,
+            "activity": "4.4",
+            "kind": "campaign_action",
+            "by": "member",
+            "title": "Youth ambassadors for VET: school visits in Sheki",
+            "description": illustrative(
+                en="learners of the pilot school told pupils of general education schools about their training."
+            ),
+            "start_date": D(2026, 4, 8),
+            "end_date": D(2026, 4, 10),
+            "site": school(7),
+            **people(180, women=94, other=3, ages=(172, 8, 0, 0), disabilities=2),
         },
     ],
 }

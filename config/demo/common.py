@@ -1,3 +1,34 @@
-"""What the seed modules share: the note on organisations that are ours, not the documents'."""
+"""What the seed modules share: the notes on what is ours, not the documents', and the participant breakdowns
+of the illustrative activity log entries."""
 
 DEMO_NOTE = "Demo data: this organisation is not in the source document; it exists so the demo has "
+
+# The activity log entries are ours: no document reports what was done, when or with how many people. Each
+# description opens with this note (in the entry's language, and in English), so nobody takes them for facts.
+ENTRY_NOTE = "Illustrative entry (demo data, not from the source document): "
+ENTRY_NOTES = {
+    "en": ENTRY_NOTE,
+    "pl": "Wpis przykładowy (dane demonstracyjne, nie z dokumentu źródłowego): ",
+    "sl": "Ponazoritveni vnos (demo podatki, ne iz izvornega dokumenta): ",
+}
+
+
+def illustrative(**texts):
+    """An entry's description, each language's text after that language's note: illustrative(en="…")."""
+    if list(texts) == ["en"]:
+        return ENTRY_NOTE + texts["en"]
+    return {language: ENTRY_NOTES[language] + text for language, text in texts.items()}
+
+
+def people(total, *, women, other=0, ages=(0, 0, 0, 0), disabilities=0):
+    """The participant fields of an entry: `total`, of whom `women`, `other` (other or not given) and the rest
+    men; `ages` = (under 18, 18–29, 30–64, 65+), the rest "age not given". Both breakdowns add up to the total."""
+    men, age_not_given = total - women - other, total - sum(ages)
+    if men < 0 or age_not_given < 0 or disabilities > total:
+        raise ValueError(f"a breakdown of {total} participants adds up to more than {total}")
+    under_18, age_18_29, age_30_64, age_65_plus = ages
+    return {
+        "participants_total": total, "women": women, "men": men, "other_or_not_given": other,
+        "under_18": under_18, "age_18_29": age_18_29, "age_30_64": age_30_64, "age_65_plus": age_65_plus,
+        "age_not_given": age_not_given, "with_disabilities": disabilities,
+    }  # fmt: skip

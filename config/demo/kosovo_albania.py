@@ -2,12 +2,23 @@
 network. Partner names exactly as the document lists them.
 
 The keys hold each app's part side by side: "network", "objectives", "tasks" and "organisations"
-(network and members), "projects" (projects), "agreements" and "news" (network). See config/demo/__init__.py.
+(network and members), "projects" (projects), "agreements" and "news" (network), "entries" (the activity
+log). See config/demo/__init__.py.
 """
 
 import datetime
 
-from config.demo.common import DEMO_NOTE
+from config.demo.common import DEMO_NOTE, illustrative, people
+
+D = datetime.date
+KAMEZ = "SHKOLLA E MESME PROFESIONALE KAMEZ"
+AGENCY_XK = "Agency for Vocational Education and Training and Adult Education"
+MINISTRY_XK = "Ministry of Education Science Technology and Innovation in Republic of Kosovo"
+SKILLS_AL = "SHOQATES ALBANIAN SKILLS- NATIONALASSOCIATION FOR SKILLS COMPETITIONS"
+MANAGERS, TEACHERS, PROVIDERS = "Mobilities Managers", "VET Teachers/Trainers and Staff", "VET Providers"
+LEARNERS = "VET Learners"
+AUTHORITIES = "Public authorities (Ministries of Education, local administration etc.)"
+POLICYMAKERS = "Regional/EU/WB policymakers in the field of VET"
 
 SEED = {
     "network": {
@@ -216,6 +227,202 @@ SEED = {
                     "role": "partner",
                 },
             ],
+        },
+    ],
+    # The activity log: illustrative entries, not facts (the document reports no activity). The document
+    # lists no work packages or numbered activities, so the entries belong to the project without a planned
+    # activity; they follow its needs and expected results and name its target groups. Logged by EVBB's demo
+    # coordinator or the Kamëz school's demo member; the places are ours. Mostly approved; two wait for the
+    # coordinator, one was returned with a reason, one is a draft.
+    "entries": [
+        {
+            "project": "alliance",
+            "kind": "meeting",
+            "by": "coordinator",
+            "title": "Kick-off meeting of the ALLIANCE consortium",
+            "description": illustrative(
+                en="the partners agreed the work plan, the roles and the dates of the first year."
+            ),
+            "start_date": D(2025, 2, 12),
+            "end_date": D(2025, 2, 13),
+            "place": "Online",
+            **people(24, women=13, ages=(0, 2, 22, 0)),
+            "partners": [
+                "AKMI",
+                "BK CONSULT GmbH",
+                "K MILIOS AND SIA OE",
+                "KPT SHPK",
+                SKILLS_AL,
+                KAMEZ,
+                "AXHENSIONI I PERKRAHJES SE PUNESIMIT NE KOSOVE",
+                AGENCY_XK,
+                MINISTRY_XK,
+            ],
+            "target_groups": [PROVIDERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "study_or_survey",
+            "by": "coordinator",
+            "title": "Survey of VET schools' needs for international cooperation",
+            "description": illustrative(
+                en="an online questionnaire to VET schools in Kosovo and Albania on "
+                "their experience with mobilities and EU projects; the participants "
+                "are the respondents."
+            ),
+            "start_date": D(2025, 3, 3),
+            "end_date": D(2025, 4, 30),
+            "place": "Online",
+            **people(87, women=49, other=3, ages=(0, 9, 76, 2)),
+            "target_groups": [PROVIDERS, MANAGERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Training of mobility managers in project management (module 1)",
+            "description": illustrative(en="three days on planning, budgeting and reporting a mobility project."),
+            "start_date": D(2025, 5, 20),
+            "end_date": D(2025, 5, 22),
+            "place": "Kamëz",
+            "country": "AL",
+            **people(18, women=11, ages=(0, 4, 14, 0)),
+            "partners": [KAMEZ, "AKMI"],
+            "target_groups": [MANAGERS, TEACHERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "workshop",
+            "by": "member",
+            "title": "Workshop on setting up the Office for Projects and International Cooperation",
+            "description": illustrative(
+                en="the school's management and teachers planned the office's tasks, staff and first calls."
+            ),
+            "start_date": D(2025, 6, 17),
+            "end_date": D(2025, 6, 17),
+            "place": "Kamëz",
+            "country": "AL",
+            **people(15, women=9, ages=(0, 3, 12, 0)),
+            "target_groups": [MANAGERS, PROVIDERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "training",
+            "by": "coordinator",
+            "title": "Pilot run of the ALLIANCE training course on the MOOC platform",
+            "description": illustrative(
+                en="VET staff of the beneficiary schools took the first run of the online course and rated each module."
+            ),
+            "outcomes": "Illustrative: the modules rated lowest are revised before the course opens to all.",
+            "start_date": D(2025, 9, 1),
+            "end_date": D(2025, 10, 31),
+            "place": "Online",
+            **people(64, women=38, ages=(0, 12, 51, 1), disabilities=1),
+            "target_groups": [TEACHERS, MANAGERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "workshop",
+            "by": "coordinator",
+            "title": "Workshop on the guidebook for international offices with Kosovo VET schools",
+            "description": illustrative(
+                en="a draft of the guidebook tested with directors and mobility managers of Kosovo VET schools."
+            ),
+            "start_date": D(2025, 10, 8),
+            "end_date": D(2025, 10, 8),
+            "place": "Prishtina",
+            "country": "XK",
+            **people(22, women=10, ages=(0, 2, 20, 0)),
+            "partners": [AGENCY_XK],
+            "target_groups": [MANAGERS, PROVIDERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "meeting",
+            "by": "coordinator",
+            "title": "Second meeting of the ALLIANCE consortium",
+            "description": illustrative(en="progress of the offices, the course and the methodology."),
+            "start_date": D(2025, 11, 18),
+            "end_date": D(2025, 11, 19),
+            "place": "Online",
+            **people(21, women=12, ages=(0, 1, 20, 0)),
+            "partners": ["AKMI", "BK CONSULT GmbH", KAMEZ, AGENCY_XK],
+        },
+        {
+            "project": "alliance",
+            "kind": "conference",
+            "by": "coordinator",
+            "title": "Dissemination event with public authorities and policymakers",
+            "description": illustrative(
+                en="the beneficiary schools presented their offices for projects and "
+                "international cooperation to ministries and agencies."
+            ),
+            "start_date": D(2026, 3, 25),
+            "end_date": D(2026, 3, 25),
+            "place": "Tirana",
+            "country": "AL",
+            **people(70, women=36, other=1, ages=(0, 8, 60, 2)),
+            "partners": [SKILLS_AL, MINISTRY_XK],
+            "target_groups": [AUTHORITIES, POLICYMAKERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "mobility",
+            "by": "member",
+            "status": "submitted",
+            "title": "Job shadowing of mobility managers at a partner VET school in Greece",
+            "description": illustrative(en="a week with the international office of the host school."),
+            "start_date": D(2026, 4, 13),
+            "end_date": D(2026, 4, 17),
+            "place": "AKMI (host)",
+            "country": "GR",
+            **people(8, women=5, ages=(0, 2, 6, 0)),
+            "partners": ["AKMI"],
+            "target_groups": [MANAGERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "training",
+            "by": "member",
+            "status": "submitted",
+            "title": "Basic pedagogical training for VET teachers and instructors",
+            "description": illustrative(en="two days for instructors who came to teaching from companies."),
+            "start_date": D(2026, 5, 6),
+            "end_date": D(2026, 5, 7),
+            "place": "Kamëz",
+            "country": "AL",
+            **people(26, women=14, ages=(0, 6, 20, 0)),
+            "target_groups": [TEACHERS],
+        },
+        {
+            "project": "alliance",
+            "kind": "meeting",
+            "by": "member",
+            "status": "returned",
+            "title": "Meeting with local employers on learners' work placements",
+            "description": illustrative(en="the school's office met companies offering placements to its learners."),
+            "start_date": D(2026, 6, 9),
+            "end_date": D(2026, 6, 9),
+            "place": "Kamëz",
+            "country": "AL",
+            **people(12, women=0, other=12, ages=(0, 2, 10, 0)),
+            "target_groups": [LEARNERS],
+            "returned_reason": "Please give the participants by sex (all 12 are “other or not given” now) and "
+            "say in the description which companies took part.",
+        },
+        {
+            "project": "alliance",
+            "kind": "workshop",
+            "by": "member",
+            "status": "draft",
+            "title": "Review of the first year of the Office for Projects and International Cooperation",
+            "description": illustrative(en="what the office did in its first year; to be completed."),
+            "start_date": D(2026, 10, 20),
+            "end_date": D(2026, 10, 20),
+            "place": "Kamëz",
+            "country": "AL",
+            **people(10, women=6, ages=(0, 0, 0, 0)),
+            "target_groups": [MANAGERS],
         },
     ],
 }

@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
+from django.db.models import Q
+from django.utils import timezone
 from django_scopes import scope
 
 from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN, logos
@@ -21,7 +23,8 @@ from network.services.invitations import invitation_accept, invitation_create
 from network.services.networks import network_create, network_update
 from network.services.news import news_post_create
 from portal.texts import MultilingualText
-from projects.models import Project
+from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Site, TargetGroup
+from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
 from projects.services.imports import project_import
 
 # Demo only, and printed by load_demo for everyone to see: never load the demo data on a server other
@@ -30,6 +33,10 @@ DEMO_PASSWORD = "partnera-demo"
 
 # What an organisation's spec holds besides its fields (config.demo's docstring gives the shape).
 ORGANISATION_SPEC_KEYS = ("role", "login")
+# What an activity log entry's spec holds besides the service's fields: who logs it ("coordinator", the
+# network's demo coordinator, or "member", the member organisation's demo account), the workflow status it
+# ends in (draft, submitted, approved by the coordinator, or returned with `returned_reason`).
+ENTRY_SPEC_KEYS = ("by", "status", "returned_reason")
 
 User = get_user_model()
 
@@ -53,7 +60,7 @@ class DemoLoader:
     def __init__(self):
         self.created = {
             "networks": 0, "organisations": 0, "memberships": 0, "accounts": 0, "agreements": 0, "news posts": 0,
-            "projects": 0, "logos": 0,
+            "projects": 0, "logos": 0, "entries": 0,
         }  # fmt: skip
         self._password_hash = None
 
@@ -197,6 +204,51 @@ class DemoLoader:
             # Partners and addressees new to Partnera are created by the import (without an admin).
             self.created["organisations"] += Organisation.objects.count() - organisations_before
 
+    # --- the activity log ------------------------------------------------------------------------
+
+    def entries(self, entry, network, coordinator):
+        """Each entry is logged through the workflow services by whoever its spec names, then submitted,
+        approved or returned by the demo coordinator as the spec says. An entry is found again by its
+        original title and start date (an entry deleted by hand comes back; nothing is duplicated)."""
+        specs = entry.get("entries", ())
+        if not specs:
+            return
+        rows = ActivityEntry.objects.filter(network=network).only("title", "language", "start_date")
+        logged = {(row.title.original, row.start_date) for row in rows}
+        missing = [spec for spec in specs if (self._entry_title(spec, network), spec["start_date"]) not in logged]
+        if not missing:
+            return
+        people = {"coordinator": (coordinator, self.organisation(self.founder(entry), coordinator))}
+        (member_spec,) = [o for o in entry["organisations"] if o["role"] == Role.MEMBER and "login" in o]
+        member = self.account(member_spec["login"])
+        people["member"] = (member, self.organisation(member_spec, member))
+        names = _EntryNames(network)
+        decided = []
+        for spec in missing:
+            user, organisation = people[spec["by"]]
+            data = names.resolve({key: value for key, value in spec.items() if key not in ENTRY_SPEC_KEYS})
+            row = entry_create(network=network, acting_user=user, organisation=organisation, data=data)
+            status = spec.get("status", ActivityEntry.Status.APPROVED)
+            if status != ActivityEntry.Status.DRAFT:
+                row = entry_submit(entry=row, acting_user=user)
+            if status == ActivityEntry.Status.APPROVED:
+                decided.append(entry_approve(entry=row, acting_user=coordinator).pk)
+            elif status == ActivityEntry.Status.RETURNED:
+                decided.append(entry_return(entry=row, acting_user=coordinator, reason=spec["returned_reason"]).pk)
+            self.created["entries"] += 1
+        # The decisions' e-mails would go to the demo addresses: their markers are claimed here, in the same
+        # transaction, so the job that runs after the commit (portal.mail.send_once) finds them taken and
+        # sends nothing, as the invitation jobs find their invitations accepted.
+        now = timezone.now()
+        decided_rows = ActivityEntry.objects.filter(network=network, pk__in=decided)
+        decided_rows.filter(status=ActivityEntry.Status.APPROVED).update(approved_notified_at=now)
+        decided_rows.filter(status=ActivityEntry.Status.RETURNED).update(returned_notified_at=now)
+
+    @staticmethod
+    def _entry_title(spec, network):
+        language = spec.get("language") or network.language or network.first_language
+        return MultilingualText.coerce(spec["title"], language=language).original
+
     # --- everything -------------------------------------------------------------------------------
 
     def load(self):
@@ -227,6 +279,7 @@ class DemoLoader:
                 self.agreements(entry, network, coordinator)
                 self.news(entry, network, coordinator)
                 self.projects(entry, network, coordinator)
+                self.entries(entry, network, coordinator)
 
         ngo_admin = self.account(JOIN_DEMO["login"])
         self.organisation(JOIN_DEMO["organisation"], ngo_admin)
@@ -235,3 +288,38 @@ class DemoLoader:
         staff = self.account(STAFF_LOGIN, staff=True)
         rows.append((staff.email, "staff superuser", "–", "–"))
         return rows
+
+
+class _EntryNames:
+    """An entry spec names its project by address, its planned activity by number, its site, partners and
+    target groups by name; this turns them into the rows' ids for entry_create (a few queries a network)."""
+
+    def __init__(self, network):
+        self.network = network
+        self.projects = {p.slug: p for p in Project.objects.filter(network=network)}
+        self.activities = {(a.project_id, a.code): a.pk for a in Activity.objects.filter(network=network)}
+        self.sites = {(s.project_id, s.name): s.pk for s in Site.objects.filter(network=network)}
+        self.target_groups = {
+            (t.project_id, t.name.original): t.pk for t in TargetGroup.objects.filter(network=network)
+        }
+        members = Membership.objects.filter(network=network, status=Membership.Status.ACTIVE)
+        partners = ProjectPartner.objects.filter(network=network)
+        organisations = Organisation.objects.filter(
+            Q(pk__in=members.values("organisation")) | Q(pk__in=partners.values("organisation"))
+        )
+        self.organisations = {o.name: o.pk for o in organisations}
+
+    def resolve(self, data):
+        data = dict(data)
+        project = self.projects[data["project"]] if data.get("project") else None
+        data["project"] = project.pk if project else None
+        key = project.pk if project else None
+        if "activity" in data:
+            data["activity"] = self.activities[key, data["activity"]]
+        if "site" in data:
+            data["site"] = self.sites[key, data["site"]]
+        data["target_groups"] = [self.target_groups[key, name] for name in data.get("target_groups", ())]
+        data["partners"] = [self.organisations[name] for name in data.get("partners", ())]
+        if "language" not in data:
+            data["language"] = project.language if project else self.network.language
+        return data

@@ -1,10 +1,16 @@
 """Seed 002, Poland. The news item names the partnership, its date, place, parties and signatories.
 
 The keys hold each app's part side by side: "network", "objectives", "tasks" and "organisations"
-(network and members), "projects" (projects), "agreements" and "news" (network). See config/demo/__init__.py.
+(network and members), "projects" (projects), "agreements" and "news" (network), "entries" (the activity
+log). See config/demo/__init__.py.
 """
 
 import datetime
+
+from config.demo.common import illustrative, people
+
+D = datetime.date
+KURATORIUM, MEDIACJA = "Kuratorium Oświaty w Rzeszowie", "Podkarpackie Centrum Mediacji"
 
 SEED = {
     "network": {
@@ -182,6 +188,77 @@ SEED = {
                 "Podkarpacki Kurator Oświaty\n"
                 "Małgorzata Rauch"
             ),
+        },
+    ],
+    # The activity log: illustrative entries, not facts (the item reports no activity). The partnership has
+    # no project in Partnera: the entries are network-level work in the agreement's areas, dated while it
+    # was in force (8 December 2020 to 30 June 2022), in Polish with the note in English too. Logged by IBE's
+    # demo coordinator or the Kuratorium's demo member. One waits for the coordinator.
+    "entries": [
+        {
+            "kind": "conference",
+            "by": "coordinator",
+            "language": "pl",
+            "title": "Konferencja regionalna o Zintegrowanym Systemie Kwalifikacji",
+            "description": illustrative(
+                pl="wystąpienia o ZSK i o kwalifikacjach rynkowych dla szkół i instytucji rynku pracy.",
+                en="talks on the Integrated Qualifications System and market qualifications for schools and "
+                "labour market institutions.",
+            ),
+            "start_date": D(2021, 5, 18),
+            "end_date": D(2021, 5, 18),
+            "place": "Rzeszów",
+            "country": "PL",
+            **people(85, women=58, ages=(0, 9, 72, 4)),
+            "partners": [KURATORIUM, MEDIACJA],
+        },
+        {
+            "kind": "workshop",
+            "by": "member",
+            "language": "pl",
+            "title": "Seminarium dla dyrektorów szkół o uczeniu się przez całe życie",
+            "description": illustrative(
+                pl="seminarium dla dyrektorów szkół województwa podkarpackiego.",
+                en="a seminar for school directors of the Podkarpackie region.",
+            ),
+            "start_date": D(2021, 10, 12),
+            "end_date": D(2021, 10, 12),
+            "place": "Rzeszów",
+            "country": "PL",
+            **people(40, women=29, ages=(0, 0, 38, 2)),
+        },
+        {
+            "kind": "study_or_survey",
+            "by": "coordinator",
+            "language": "pl",
+            "title": "Badanie regionalnego zapotrzebowania na kwalifikacje",
+            "description": illustrative(
+                pl="ankieta wśród pracodawców regionu; uczestnicy to respondenci.",
+                en="a questionnaire to employers of the region; the participants are the respondents.",
+            ),
+            "start_date": D(2022, 1, 10),
+            "end_date": D(2022, 3, 31),
+            "place": "Online",
+            "country": "PL",
+            **people(64, women=30, other=4, ages=(0, 5, 57, 2)),
+            "partners": [KURATORIUM],
+        },
+        {
+            "kind": "meeting",
+            "by": "member",
+            "language": "pl",
+            "status": "submitted",
+            "title": "Spotkanie sieciujące z partnerstwami regionalnymi",
+            "description": illustrative(
+                pl="wymiana doświadczeń z partnerstwami z innych województw.",
+                en="an exchange of experience with partnerships of other regions.",
+            ),
+            "start_date": D(2022, 4, 26),
+            "end_date": D(2022, 4, 26),
+            "place": "Online",
+            "country": "PL",
+            **people(14, women=9, ages=(0, 0, 14, 0)),
+            "partners": [MEDIACJA],
         },
     ],
 }

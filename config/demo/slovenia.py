@@ -2,10 +2,16 @@
 organisation; the network name and all three organisations are ours.
 
 The keys hold each app's part side by side: "network", "objectives", "tasks" and "organisations"
-(network and members), "projects" (projects), "agreements" and "news" (network). See config/demo/__init__.py.
+(network and members), "projects" (projects), "agreements" and "news" (network), "entries" (the activity
+log). See config/demo/__init__.py.
 """
 
-from config.demo.common import DEMO_NOTE
+import datetime
+
+from config.demo.common import DEMO_NOTE, illustrative, people
+
+D = datetime.date
+PROJECT = "model-sodelovanja"
 
 SEED = {
     "network": {
@@ -251,6 +257,130 @@ SEED = {
                     "organisation_details": {"kind": "government_agency", "country": "SI"},
                 },
             ],
+        },
+    ],
+    # The activity log: illustrative entries, not facts (the document reports no activity), in Slovenian and
+    # English as the document is. The project's four key activities are headings, not numbered activities,
+    # so the entries belong to the project without a planned activity. The demo coordinator NGO logs for the
+    # project; the demo member school, not one of its partners, logs network-level work. One waits for the
+    # coordinator, one is a draft.
+    "entries": [
+        {
+            "project": PROJECT,
+            "kind": "study_or_survey",
+            "by": "coordinator",
+            "language": "sl",
+            "title": {
+                "sl": "Raziskava o slabih praksah pri izbiri ponudnikov karierne vzgoje",
+                "en": "Study on poor practices in choosing career education providers",
+            },
+            "description": illustrative(
+                sl="vprašalnik za šole o tem, kako izbirajo zunanje izvajalce karierne vzgoje; udeleženci so "
+                "anketiranci.",
+                en="a questionnaire to schools on how they choose outside providers of career education; the "
+                "participants are the respondents.",
+            ),
+            "start_date": D(2025, 2, 3),
+            "end_date": D(2025, 4, 30),
+            "place": "Online",
+            "country": "SI",
+            **people(48, women=39, ages=(0, 3, 44, 1)),
+        },
+        {
+            "project": PROJECT,
+            "kind": "training",
+            "by": "coordinator",
+            "language": "sl",
+            "title": {
+                "sl": "Usposabljanje NVO za spremljanje in poročanje",
+                "en": "Training for NGOs on monitoring and reporting",
+            },
+            "description": illustrative(
+                sl="dva dneva o tem, kako NVO spremljajo in poročajo o slabih praksah.",
+                en="two days on how NGOs monitor and report poor practices.",
+            ),
+            "start_date": D(2025, 6, 10),
+            "end_date": D(2025, 6, 11),
+            "place": "Ljubljana",
+            "country": "SI",
+            **people(21, women=15, other=1, ages=(0, 6, 15, 0)),
+        },
+        {
+            "kind": "campaign_action",
+            "by": "member",
+            "language": "sl",
+            "title": {
+                "sl": "Dan odprtih vrat: NVO predstavijo karierno vzgojo učencem",
+                "en": "Open day: NGOs present career education to pupils",
+            },
+            "description": illustrative(
+                sl="štiri NVO so učencem zadnjih razredov predstavile svoje programe karierne vzgoje.",
+                en="four NGOs presented their career education programmes to pupils of the last grades.",
+            ),
+            "start_date": D(2025, 10, 16),
+            "end_date": D(2025, 10, 16),
+            "place": "Demo member school",
+            "country": "SI",
+            **people(95, women=47, other=2, ages=(88, 0, 7, 0), disabilities=3),
+        },
+        {
+            "project": PROJECT,
+            "kind": "advocacy_meeting",
+            "by": "coordinator",
+            "language": "sl",
+            "title": {
+                "sl": "Sestanek z MVI o vključevanju NVO v karierno vzgojo",
+                "en": "Meeting with the Ministry of Education on including NGOs in career education",
+            },
+            "description": illustrative(
+                sl="predstavitev prvih ugotovitev raziskave in osnutka smernic.",
+                en="the study's first findings and the draft guidelines presented.",
+            ),
+            "start_date": D(2026, 1, 20),
+            "end_date": D(2026, 1, 20),
+            "place": "Ljubljana",
+            "country": "SI",
+            **people(8, women=5, ages=(0, 0, 8, 0)),
+            "partners": ["Ministrstvo za vzgojo in izobraževanje"],
+        },
+        {
+            "kind": "workshop",
+            "by": "member",
+            "language": "sl",
+            "status": "submitted",
+            "title": {
+                "sl": "Delavnica za učitelje o sodelovanju z NVO",
+                "en": "Workshop for teachers on working with NGOs",
+            },
+            "description": illustrative(
+                sl="kako šola načrtuje karierno vzgojo skupaj z NVO.",
+                en="how a school plans career education together with NGOs.",
+            ),
+            "start_date": D(2026, 3, 12),
+            "end_date": D(2026, 3, 12),
+            "place": "Demo member school",
+            "country": "SI",
+            **people(18, women=14, ages=(0, 2, 16, 0)),
+        },
+        {
+            "project": PROJECT,
+            "kind": "campaign_action",
+            "by": "coordinator",
+            "language": "sl",
+            "status": "draft",
+            "title": {
+                "sl": "Kampanja ozaveščanja v lokalni skupnosti",
+                "en": "Awareness campaign in the local community",
+            },
+            "description": illustrative(
+                sl="načrt kampanje; udeleženci še niso vpisani.",
+                en="the campaign's plan; no participants entered yet.",
+            ),
+            "start_date": D(2026, 5, 4),
+            "end_date": D(2026, 5, 29),
+            "place": "Ljubljana",
+            "country": "SI",
+            **people(0, women=0),
         },
     ],
 }

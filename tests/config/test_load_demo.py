@@ -10,7 +10,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django_scopes import scope, scopes_disabled
 
-from config.demo import JOIN_DEMO, STAFF_LOGIN
+from config.demo import JOIN_DEMO, NETWORKS, STAFF_LOGIN
+from config.demo.common import ENTRY_NOTE
 from config.demo.loader import DEMO_PASSWORD
 from members.models import Affiliation, Organisation, User
 from network.models import (
@@ -29,6 +30,7 @@ from network.permissions import can_request_to_join, network_role
 from portal.models import AuditEntry
 from projects.models import (
     Activity,
+    ActivityEntry,
     Component,
     FundingLink,
     Need,
@@ -61,6 +63,7 @@ def row_counts():
         Network, Organisation, Membership, User, Affiliation, Invitation, NetworkObjective, EmailAddress,
         PartnershipAgreement, AgreementParty, AgreementSignatory, AgreementArea, NewsPost,
         Project, ProjectPartner, FundingLink, Objective, Component, Activity, Result, Need, TargetGroup, Site,
+        ActivityEntry,
     )  # fmt: skip
     with scopes_disabled():  # counting across every network
         return {model.__name__: model.objects.count() for model in models}
@@ -105,6 +108,7 @@ def test_counts(demo):
         "Need": 8,
         "TargetGroup": 6,
         "Site": 7,
+        "ActivityEntry": 56,  # PEP 6, Slovenia 6, Poland 4, ALLIANCE 12, Azerbaijan 28
     }
 
 
@@ -114,21 +118,24 @@ def test_running_twice_creates_nothing_new(demo):
     assert row_counts() == before
     assert (
         "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 0 news posts, 0 projects, "
-        "0 logos)" in output
+        "0 logos, 0 entries)" in output
     )
 
 
 def test_running_again_after_a_partial_load_adds_only_what_is_missing(demo):
-    # A project and a news post deleted by hand come back; nothing else is duplicated.
+    # A project with its entries, a news post and one Azerbaijani entry deleted by hand come back; nothing else
+    # is duplicated.
     before = row_counts()
     with scopes_disabled():
+        ActivityEntry.objects.filter(project__slug="alliance").delete()
         Project.objects.get(slug="alliance").delete()
         NewsPost.objects.all().delete()
+        ActivityEntry.objects.filter(network__slug="vet-for-the-future", activity__code="2.3").delete()
     output = load()
     assert row_counts() == before
     assert (
         "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 1 news posts, 1 projects, "
-        "0 logos)" in output
+        "0 logos, 13 entries)" in output
     )
 
 
@@ -317,3 +324,115 @@ def test_pep_and_alliance_get_a_drawn_logo_through_the_upload_checks(demo, clien
     assert acronym_logo("PEP", "#1f5f8b") == acronym_logo("PEP", "#1f5f8b")  # the same picture each load
     response = client.get(f"/networks/pep/logo/{pep.logo_key}/")
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
+
+
+# --- the activity log -----------------------------------------------------------------------------------
+
+
+def _entries(slug):
+    with scopes_disabled():
+        return list(
+            ActivityEntry.objects.filter(network__slug=slug)
+            .select_related("project", "activity", "organisation", "created_by", "approved_by", "returned_by")
+            .prefetch_related("partners", "target_groups")
+        )
+
+
+def test_every_network_has_entries_in_a_mix_of_statuses(demo):
+    statuses = {}
+    for slug in EXPECTED_NETWORKS:
+        entries = _entries(slug)
+        counts = {status: sum(e.status == status for e in entries) for status in ActivityEntry.Status.values}
+        statuses[slug] = counts
+        # Mostly approved, and at least one waiting for the coordinator in every network.
+        assert counts["approved"] > len(entries) / 2 and counts["submitted"] >= 1, (slug, counts)
+    assert statuses["vet-for-the-future"] == {"draft": 1, "submitted": 4, "approved": 22, "returned": 1}
+    assert statuses["alliance"] == {"draft": 1, "submitted": 2, "approved": 8, "returned": 1}
+    assert sum(counts["draft"] for counts in statuses.values()) == 4
+
+
+def test_each_planned_activity_of_the_azerbaijani_project_has_approved_entries(demo):
+    with scopes_disabled():
+        project = Project.objects.get(network__slug="vet-for-the-future")
+        codes = set(project.activities.values_list("code", flat=True))
+    approved = [e for e in _entries("vet-for-the-future") if e.status == ActivityEntry.Status.APPROVED]
+    assert {e.activity.code for e in approved} == codes and len(codes) == 15
+    assert all(e.project == project for e in approved)
+    # Pillar 1 (1.1–1.5) has the most.
+    by_pillar = {pillar: sum(e.activity.code.startswith(pillar) for e in approved) for pillar in "1234"}
+    assert by_pillar["1"] == max(by_pillar.values())
+    # At the pilot schools, or at a named place.
+    assert all(e.site_id or e.place for e in approved)
+    assert sum(e.participants_total for e in approved) > 1000
+
+
+def test_the_breakdowns_add_up_and_every_entry_is_valid(demo):
+    for slug in EXPECTED_NETWORKS:
+        for entry in _entries(slug):
+            entry.full_clean()
+            total = entry.participants_total
+            assert sum(getattr(entry, f) for f in ActivityEntry.SEX_FIELDS) == total, entry
+            assert sum(getattr(entry, f) for f in ActivityEntry.AGE_FIELDS) == total, entry
+            assert entry.with_disabilities <= total, entry
+    with_disabilities = [e for e in _entries("vet-for-the-future") if e.with_disabilities]
+    assert len(with_disabilities) >= 3
+
+
+def test_entries_say_they_are_illustrative(demo):
+    for slug in EXPECTED_NETWORKS:
+        for entry in _entries(slug):
+            assert entry.description.text("en").startswith(ENTRY_NOTE), entry
+
+
+def test_entries_are_logged_by_the_demo_logins_and_decided_by_the_coordinator(demo):
+    for seed in NETWORKS:
+        slug = seed["network"]["slug"]
+        logins = {o["role"]: (o["login"]["email"], o["name"]) for o in seed["organisations"] if "login" in o}
+        entries = _entries(slug)
+        assert {(e.created_by.email, e.organisation.name) for e in entries} == {logins["coordinator"], logins["member"]}
+        for entry in entries:
+            if entry.status == ActivityEntry.Status.APPROVED:
+                assert entry.approved_by.email == logins["coordinator"][0]
+            if entry.status != ActivityEntry.Status.DRAFT:
+                assert entry.submitted_by == entry.created_by
+        # Every step through the services: its audit log.
+        with scopes_disabled():
+            actions = AuditEntry.objects.filter(network__slug=slug, action__startswith="entry.")
+            counted = {action: actions.filter(action=f"entry.{action}").count() for action in ("created", "approved")}
+        assert counted == {
+            "created": len(entries),
+            "approved": sum(e.status == ActivityEntry.Status.APPROVED for e in entries),
+        }
+
+
+def test_the_returned_entries_keep_their_reason(demo):
+    returned = [e for slug in EXPECTED_NETWORKS for e in _entries(slug) if e.status == ActivityEntry.Status.RETURNED]
+    assert len(returned) == 2
+    for entry in returned:
+        assert entry.returned_reason.startswith("Please ") and entry.returned_by is not None
+        with scopes_disabled():
+            logged = AuditEntry.objects.get(network=entry.network, action="entry.returned", object_id=entry.pk)
+        assert logged.after["returned_reason"] == entry.returned_reason
+
+
+def test_entries_name_the_project_partners_target_groups_and_places(demo):
+    alliance = _entries("alliance")
+    with scopes_disabled():
+        project = Project.objects.get(slug="alliance")
+        partners = set(project.partners.values_list("organisation__name", flat=True))
+    assert all(e.project == project and e.activity is None for e in alliance)  # the document numbers no activity
+    assert {o.name for e in alliance for o in e.partners.all()} <= partners
+    reached = {str(t) for e in alliance for t in e.target_groups.all()}
+    assert {"Mobilities Managers", "VET Teachers/Trainers and Staff", "VET Providers"} <= reached
+    assert {e.country.code for e in alliance if e.country} >= {"AL", "XK"}
+    # The partnership without a project logs network-level work.
+    assert all(e.project is None for e in _entries("podkarpackie"))
+
+
+def test_entries_are_multilingual_where_the_seed_is(demo):
+    slovenian = _entries("karierna-vzgoja")
+    assert all(e.language == "sl" and e.title.languages == ["sl", "en"] for e in slovenian)
+    assert all(e.description.text("sl").startswith("Ponazoritveni vnos") for e in slovenian)
+    polish = _entries("podkarpackie")
+    assert all(e.language == "pl" and e.title.original_language == "pl" for e in polish)
+    assert all(e.title.languages == ["en"] for e in _entries("vet-for-the-future"))

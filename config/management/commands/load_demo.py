@@ -8,13 +8,16 @@ Partner organisations join the way a coordinator's invitation works: the foundin
 the organisation's admin accepts; the network's demo coordinator then records its agreements, news and
 projects. Running it again adds nothing: networks are found by slug, organisations by name, accounts by
 e-mail, memberships by (network, organisation), agreements by title, news posts by title and date,
-projects by address. The whole load is one transaction, so it is all there or none of it.
+projects by address, activity log entries by original title and start date. The whole load is one
+transaction, so it is all there or none of it. The illustrative activity log is written through
+projects.services.entries (logged by the demo coordinator or member, then submitted, approved or returned).
 
 This is the composition root, so it names every app's services directly; the content lives in
 config/demo/, one module per seed document.
 
 No e-mail goes out: invitations are accepted inside the same transaction, and the invitation job, which
-runs after commit, sends nothing for an invitation that is no longer open.
+runs after commit, sends nothing for an invitation that is no longer open; the entries' decision e-mails are
+marked as sent in the transaction, so their jobs send nothing either.
 """
 
 import time
