@@ -7,13 +7,12 @@ from one to the other keeps them; a forged value shows everything with the field
 
 import re
 from datetime import date
-from functools import lru_cache
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -32,31 +31,8 @@ CALENDAR_PER_DAY = 3
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
-# The entry-pages part's routes the lists link to, with arguments to try them with.
-_LINKED_ROUTES = {
-    "projects:entry_detail": {"network_slug": "x", "entry_id": 1},
-    "projects:entry_create": {"network_slug": "x"},
-}
-
-
-@lru_cache(maxsize=8)
-def _has_route(resolver, name):
-    try:
-        reverse(name, kwargs=_LINKED_ROUTES[name])
-    except NoReverseMatch:
-        return False
-    return True
-
-
-def has_route(name):
-    """Whether the entry page or the entry form (the entry-pages part) exists, asked once per URL
-    configuration: until they do, rows show their titles unlinked and no "Log an activity" shows, without a
-    failing {% url %} per row, each a full search of the patterns."""
-    return _has_route(get_resolver(get_urlconf()), name)
-
-
 def _context(request, **values):
-    return {"network": request.network, "entry_pages": has_route("projects:entry_detail"), **values}
+    return {"network": request.network, **values}
 
 
 def _filter_form(request):
@@ -79,11 +55,7 @@ def entry_list(request, network_slug):
     form = _filter_form(request)
     rows = selectors.entry_list(network=network, user=request.user, filters=form.filters())
     paged = paginate(request, rows, ENTRIES_PER_PAGE)
-    create_url = (
-        reverse("projects:entry_create", kwargs={"network_slug": network.slug})
-        if has_route("projects:entry_create")
-        else ""
-    )
+    create_url = reverse("projects:entry_create", kwargs={"network_slug": network.slug})
     context = _context(
         request, form=form, filter_query=_query(request), create_url=create_url, **paged.context("entries")
     )
