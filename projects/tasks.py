@@ -17,11 +17,7 @@ from django.utils import timezone
 
 from portal.celery import NetworkTask
 from portal.mail import absolute_url, send_once, templated_messages
-from projects import (
-    exports,
-    forms,  # a module: forms imports the services, which import these tasks
-    selectors,
-)
+from projects import exports, selectors
 from projects.models import ActivityEntry, EntryAttachment, EntryExport
 
 # The marker each decision claims.
@@ -83,10 +79,13 @@ def export_entries(*, network, export_id):
 
 
 def _build(export, network):
+    # Imported here: the forms import the services, which import these tasks.
+    from projects.forms import EntryFilterForm
+
     params = QueryDict(mutable=True)
     for key, values in (export.filters or {}).items():
         params.setlist(key, [str(value) for value in values])
-    form = forms.EntryFilterForm(params, network=network, user=export.requested_by)
+    form = EntryFilterForm(params, network=network, user=export.requested_by)
     entries = selectors.entry_list(network=network, user=export.requested_by, filters=form.filters())
     handle, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(handle)

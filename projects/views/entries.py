@@ -24,10 +24,14 @@ from portal.forms import add_service_errors
 from projects import selectors
 from projects.forms import AttachmentsForm, EntryForm
 from projects.models import ActivityEntry
+from projects.services import attachments as attachment_services
 from projects.services import entries as services
 
 # The form's buttons (name="save").
 DRAFT, SUBMIT, ANOTHER = "draft", "submit", "another"
+
+
+FILES = "files"  # the prefix of the entry form's file inputs (projects.forms.AttachmentsForm)
 
 
 def _memory_key(network):
@@ -73,8 +77,8 @@ def _remember(request, entry):
     }
 
 
-def _render_form(request, form, entry=None):
-    context = {"network": request.network, "form": form, "entry": entry, "project": form.project}
+def _render_form(request, form, entry=None, files=None):
+    context = {"network": request.network, "form": form, "entry": entry, "project": form.project, "files": files}
     context["may_submit"] = entry is None or entry.is_editable
     return render(request, "projects/entries/form.html", context)
 
@@ -84,25 +88,28 @@ def entry_create(request, network_slug):
     network = request.network
     if request.method != "POST":
         form = EntryForm(network=network, user=request.user, initial=_initial(request, network))
-        return _render_form(request, form)
+        return _render_form(request, form, files=AttachmentsForm(prefix=FILES))
     form = EntryForm(request.POST, network=network, user=request.user)
+    files = AttachmentsForm(request.POST, request.FILES, prefix=FILES)
     if "choose" in request.POST:
         form.hold()
-        return _render_form(request, form)
+        return _render_form(request, form, files=AttachmentsForm(prefix=FILES))
     save = request.POST.get("save", DRAFT)
-    if form.is_valid():
+    if form.is_valid() and files.is_valid():
         try:
-            with transaction.atomic():  # saved and submitted, or nothing
+            with transaction.atomic():  # saved with its files and submitted, or nothing
                 entry = services.entry_create(
                     network=network,
                     acting_user=request.user,
                     organisation=form.cleaned_data["organisation"],
                     data=form.entry_data(),
                 )
+                if any(files.files_to_add().values()):
+                    attachment_services.entry_files_add(entry=entry, acting_user=request.user, **files.files_to_add())
                 if save == SUBMIT:
                     entry = services.entry_submit(entry=entry, acting_user=request.user)
         except ValidationError as error:
-            add_service_errors(request, form, error)
+            _add_errors(request, error, form, files)
         else:
             _remember(request, entry)
             if save == SUBMIT:
@@ -115,7 +122,19 @@ def entry_create(request, network_slug):
                     query["activity"] = entry.activity_id
                 return redirect(_create_url(network, **query))
             return redirect(_detail_url(entry))
-    return _render_form(request, form)
+    return _render_form(request, form, files=files)
+
+
+def _add_errors(request, error, form, files):
+    """A service's refusal next to its field: the files' on the file inputs, the rest on the entry's."""
+    if not hasattr(error, "error_dict"):
+        return add_service_errors(request, form, error)
+    on_files = {key: value for key, value in error.error_dict.items() if key in files.fields}
+    rest = {key: value for key, value in error.error_dict.items() if key not in files.fields}
+    if on_files:
+        add_service_errors(request, files, ValidationError(on_files))
+    if rest:
+        add_service_errors(request, form, ValidationError(rest))
 
 
 def _on_the_project(error):

@@ -573,3 +573,42 @@ def test_the_decision_e_mail_links_to_the_entry(
         _press(client, entry, "return", reason="Which school?")
     (mail,) = mailoutbox
     assert entry_url(entry) in mail.body and "Which school?" in mail.body
+
+
+# --- files on the form ----------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("media_root")
+def test_the_form_logs_an_activity_with_its_files_in_one_step(client, network, partner):
+    """The agenda and a photo go with the entry's first save: one page, one transaction."""
+    from tests.projects.test_attachments import pdf, png
+
+    client.force_login(partner)
+    assert 'enctype="multipart/form-data"' in client.get(create_url(network)).content.decode()
+    response = client.post(
+        create_url(network),
+        {**posted(organisation=org(partner).pk, save="submit"), "files-attachments": [pdf()], "files-photos": [png()]},
+    )
+    (entry,) = stored(network)
+    assert response.status_code == 302 and entry.status == "submitted"
+    with scopes_disabled():
+        assert sorted((a.kind, a.original_name) for a in entry.attachments.all()) == [
+            ("attachment", "agenda.pdf"), ("photo", "flipchart.png")
+        ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("media_root")
+def test_a_refused_file_saves_no_entry_and_says_why_on_its_field(client, network, partner):
+    from tests.projects.test_attachments import a_file
+
+    client.force_login(partner)
+    page = client.post(
+        create_url(network),
+        {
+            **posted(organisation=org(partner).pk),
+            "files-attachments": [a_file(b"<html><body>hi</body></html>", "agenda.pdf")],
+        },
+    )
+    assert page.status_code == 200
+    field_error(page, "files-attachments", "agenda.pdf")
+    assert stored(network) == []
