@@ -51,7 +51,7 @@ from benchmarking import ROOT, percentile, timings, use_repository
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/partnera_bench"
 PASSWORD = "bench-password-not-a-secret"  # noqa: S105 (a throwaway database)
-BUILD_VERSION = 2  # bump when build() changes, so --reuse rebuilds older databases
+BUILD_VERSION = 3  # bump when build() changes, so --reuse rebuilds older databases
 SLUG = "bench"
 COORDINATOR, MEMBER = "coordinator@bench.example.org", "member@bench.example.org"  # who signs in
 TARGET_RATIO, TARGET_GZIP_KB = 5, 100

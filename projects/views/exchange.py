@@ -167,7 +167,7 @@ def _confirm(request, organisations):
     if stash is None:
         messages.error(request, _("This dry run is no longer available: upload the file again."))
         return back
-    organisation = organisations.filter(pk=stash["organisation"]).first()
+    organisation = next((o for o in organisations if o.pk == stash["organisation"]), None)
     with default_storage.open(stash["files"]["upload"], "rb") as handle:
         upload = SimpleUploadedFile(stash["name"], handle.read())
     result = _run(request, None, upload, organisation, dry_run=False)
