@@ -155,12 +155,15 @@ def test_a_coordinator_builds_a_project_and_the_public_reads_it(live_server, pag
     facts = visitor.locator("dl.facts")
     expect(facts).to_contain_text("8,000,000.00 EUR")
     expect(facts).to_contain_text("1 Jan 2021 – 31 Dec 2024 (48 months)")
+    # Each activity in its order with its progress (nothing logged yet).
     outline = visitor.locator("ol.logframe")
     expect(outline.locator("li li")).to_have_text(
         [
-            re.compile(r"^1\.1\s+Strengthening of career guidance services$"),
-            re.compile(r"^1\.2\s+Improvement of institutional capacity$"),
-            re.compile(r"^2\.1\s+Procurement of workshop equipment$"),
+            re.compile(
+                r"^1\.1\s+Strengthening of career guidance services\s+Not started\s+No approved entries yet\s*$"
+            ),
+            re.compile(r"^1\.2\s+Improvement of institutional capacity\s+Not started\s+No approved entries yet\s*$"),
+            re.compile(r"^2\.1\s+Procurement of workshop equipment\s+Not started\s+No approved entries yet\s*$"),
         ]
     )
     expect(visitor.get_by_role("link", name="Edit")).to_have_count(0)
