@@ -267,7 +267,10 @@ class EntryFilterForm(forms.Form):
     repeat), kind, status, organisation (id), from, to (ISO dates), q. A forged or stale value makes the
     form invalid and filters() empty, so the whole list shows with the field's message."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100, widget=forms.SearchInput)
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=100, widget=forms.SearchInput,
+        help_text=_("Words of the title, description or outcomes, or the organisation's name."),
+    )  # fmt: skip
     project = forms.ModelChoiceField(
         label=_("Project"), required=False, queryset=Project.objects.none(), to_field_name="slug",
         empty_label=_("All projects"),
@@ -298,7 +301,11 @@ class EntryFilterForm(forms.Form):
         self.network = network
         self.coordinator = has_role(user, network, Role.COORDINATOR)
         self.fields["project"].queryset = visible_projects(user, network).order_by("slug")
-        self.fields["organisation"].queryset = network_organisations(network=network).order_by("name", "pk")
+        # Chosen by id from a link (an organisation's entries, the evidence of a figure), never from a list:
+        # a national network has thousands of organisations, and a select of them all cost the page ~0.5 s.
+        # People find an organisation's entries by typing its name in the search (its search document).
+        self.fields["organisation"].queryset = network_organisations(network=network)
+        self.fields["organisation"].widget = forms.HiddenInput()
         self.fields["kind"].choices = [("", _("All kinds")), *ActivityEntry.Kind.choices]
         statuses = [("", _("All statuses")), *ActivityEntry.Status.choices]
         if self.coordinator:
@@ -315,6 +322,11 @@ class EntryFilterForm(forms.Form):
         """The dates are named `from` and `to` in the page's form as in every link to the list."""
         names = {name: parameter for parameter, name in self.PARAMETERS.items()}
         return super().add_prefix(names.get(field_name, field_name))
+
+    @property
+    def chosen_organisation(self):
+        """The organisation a link filtered by (shown by name, with a way back to all), else None."""
+        return self.filters().get("organisation")
 
     def _chosen_project(self):
         slug = self.data.get("project") if self.is_bound else None

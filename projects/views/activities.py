@@ -32,7 +32,7 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def _context(request, **values):
-    return {"network": request.network, **values}
+    return {"network": request.network, "without_organisation": _query(request, drop=("organisation",)), **values}
 
 
 def _filter_form(request):

@@ -30,16 +30,16 @@ SIZES = (3, 60)
 KINDS = ("training", "workshop", "meeting")
 STATUSES = ("approved", "submitted", "draft", "returned")
 
-# Middleware: session, user, the network, the user's role (memoised); then the form's choices (projects,
-# organisations), the count and the page of rows; coordinators add the queue's count on the tab. A filter
-# naming a project adds three: the project for the activity choices, its validation, the activities offered;
-# naming an activity adds its validation; naming an organisation, its validation.
+# Middleware: session, user, the network, the user's role (memoised); then the form's project choices, the
+# count and the page of rows; coordinators add the queue's count on the tab. A filter naming a project adds
+# three: the project for the activity choices, its validation, the activities offered; naming an activity
+# adds its validation; naming an organisation, its validation (organisations are no list: it is a link's).
 LIST = {
-    "": 10, "q=training": 10, "project=p": 13, "activity": 14, "kind=meeting": 10, "status=submitted": 10,
-    "organisation": 11, "from=2025-03-02&to=2025-03-20": 10,
+    "": 9, "q=training": 9, "project=p": 12, "activity": 13, "kind=meeting": 9, "status=submitted": 9,
+    "organisation": 10, "from=2025-03-02&to=2025-03-20": 9,
 }  # fmt: skip
-MEMBER_LIST = 9  # no queue tab; the member's organisations come with the role
-CALENDAR = 10  # the form's choices, the day counts, the first few of each day, the queue's count
+MEMBER_LIST = 8  # no queue tab; the member's organisations come with the role
+CALENDAR = 9  # the form's project choices, the day counts, the first few of each day, the queue's count
 QUEUE = 8  # the count and the page of rows, the queue's count on the tab
 
 
