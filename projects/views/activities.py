@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -97,7 +98,9 @@ def entry_calendar(request, network_slug):
         request,
         form=form,
         month=month,
-        weekdays=[day.day for day in month.weeks[0]],
+        month_param=month.first.strftime("%Y-%m"),  # ?month=, a machine value
+        # Monday to Sunday in the reader's language (Django's translated names), long and short.
+        weekdays=[(WEEKDAYS[day.day.weekday()], WEEKDAYS_ABBR[day.day.weekday()]) for day in month.weeks[0]],
         previous_query=_query(request, month=month.previous.strftime("%Y-%m")),
         next_query=_query(request, month=month.next.strftime("%Y-%m")),
         list_query=_query(request, drop=("month",)),
