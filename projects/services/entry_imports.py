@@ -97,8 +97,9 @@ def _refuse(message):
 
 
 def file_type(file):
-    """ "csv" or "xlsx", told from the content (libmagic), never from the name. One small function, so
-    it can move onto portal.uploads' generic check once that exists."""
+    """ "csv" or "xlsx", told from the content (portal.uploads.sniff, libmagic), never from the name. Not
+    portal.uploads.accept_file: an import is read and never stored for serving, and calamine then checks
+    the workbook itself (a plain zip that libmagic cannot tell from XLSX fails there, with its message)."""
     found = uploads.sniff(file)
     if found in CSV_TYPES:
         return "csv"

@@ -19,20 +19,13 @@ from portal import permissions, uploads
 from portal.forms import add_service_errors
 from projects import selectors
 from projects.forms import AttachmentsForm
-from projects.models import ActivityEntry, EntryAttachment
+from projects.models import EntryAttachment
 from projects.services import attachments as services
-
-
-def _entry(request, entry_id):
-    """The entry of request.network with this id, or None."""
-    return (
-        ActivityEntry.objects.select_related("network", "project").filter(network=request.network, pk=entry_id).first()
-    )
 
 
 def _seen_attachment(request, entry_id, key):
     """The file, if this user may see its entry; 404 for everyone else, as for a file that does not exist."""
-    entry = _entry(request, entry_id)
+    entry = selectors.entry_in_network(network=request.network, pk=entry_id)
     if entry is None or not permissions.check("see_entry", request.user, entry):
         raise Http404
     attachment = EntryAttachment.objects.filter(network=request.network, entry=entry, key=key).first()
@@ -69,7 +62,8 @@ def entry_file_thumbnail(request, network_slug, entry_id, key):
 
 
 def _editable_entry(request, entry_id):
-    entry = permissions.ensure_visible(request, "see_entry", _entry(request, entry_id))
+    entry = selectors.entry_in_network(network=request.network, pk=entry_id)
+    entry = permissions.ensure_visible(request, "see_entry", entry)
     permissions.ensure(request, "edit_entry", entry)
     return entry
 
