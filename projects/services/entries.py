@@ -4,6 +4,12 @@ Every step checks its rule (projects.permissions), runs in one transaction, lock
 transition, refuses an entry of a locked reporting period (projects.services.periods; before and after
 the change), and records the audit log; the approval and the return are e-mailed to the submitter after
 commit (projects.tasks.notify_entry_decision).
+
+What the rules read of the network (the project named, its activities, sites, target groups and partners,
+the active period locks) comes from a `Lookups`: entry_create and entry_update ask the database
+question by question for their one entry; `entries_create` (an import of thousands of rows) checks
+every row by the same rules against a `PreloadedLookups`, which reads all the file names in a handful of
+queries, and writes the whole file at once.
 """
 
 from dataclasses import dataclass, field
@@ -13,17 +19,18 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from members.models import Organisation
 from members.permissions import organisation_ids
 from network.models import Membership, Role
 from network.permissions import has_role
-from portal import audit, permissions
+from portal import audit, pagecache, permissions
 from portal.inputs import accept
 from projects import tasks
 from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Site, TargetGroup
 from projects.search import refresh_document
-from projects.services.periods import require_open
+from projects.services.periods import OpenPeriods, require_open
 
 # What entry_create and entry_update write (the form's fields, later the import's columns).
 ENTRY_FIELDS = (
@@ -39,10 +46,23 @@ _WORKFLOW = ("status", "returned_reason")
 _validate_url = URLValidator(schemes=["http", "https"])
 
 
-def _snapshot(entry):
+# References the service resolves itself (a Lookups): full_clean would check each ForeignKey once more,
+# one query per field and entry.
+_RESOLVED = (
+    "network", "organisation", "created_by", "project", "activity", "site", "submitted_by", "approved_by",
+    "returned_by", "partners", "target_groups",
+)  # fmt: skip
+
+
+def _snapshot(entry, related=None):
+    """The entry as the log records it; `related`: its partners and target groups when known (a new entry
+    written in bulk), else read."""
     values = audit.snapshot(entry, _SCALAR)
-    values["partners"] = sorted(entry.partners.values_list("pk", flat=True)) if entry.pk else []
-    values["target_groups"] = sorted(entry.target_groups.values_list("pk", flat=True)) if entry.pk else []
+    for name in _RELATED:
+        if related is not None:
+            values[name] = sorted(_pk(value) for value in related.get(name, ()))
+        else:
+            values[name] = sorted(getattr(entry, name).values_list("pk", flat=True)) if entry.pk else []
     return values
 
 
@@ -50,14 +70,150 @@ def _pk(value):
     return getattr(value, "pk", value)
 
 
-def _one(model, network, value, field, message, **filters):
-    """The network's row named by `value` (a row or its id), or a ValidationError on `field`."""
+def _id(value):
+    """The id `value` names (a row, an int or a string of digits), or None."""
+    value = _pk(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
+def _one(find, value, field, message):
+    """The row `find(id)` gives for `value` (a row or its id), or a ValidationError on `field`."""
     if value in (None, ""):
         return None
-    row = model.objects.filter(network=network, pk=_pk(value), **filters).first() if str(_pk(value)).isdigit() else None
+    pk = _id(value)
+    row = find(pk) if pk is not None else None
     if row is None:
         raise ValidationError({field: message})
     return row
+
+
+class Lookups:
+    """What the entry rules read of the network, asked of the database question by question: for the one
+    entry of a form or an API call. PreloadedLookups answers the same questions for a whole import."""
+
+    def __init__(self, network):
+        self.network = network
+
+    def project(self, pk):
+        return Project.objects.filter(network=self.network, pk=pk).first()
+
+    def activity(self, pk, project):
+        return Activity.objects.filter(network=self.network, pk=pk, project=project).first()
+
+    def site(self, pk, project):
+        return Site.objects.filter(network=self.network, pk=pk, project=project).first()
+
+    def target_groups(self, project, ids):
+        """The project's target groups among `ids`."""
+        return list(TargetGroup.objects.filter(network=self.network, project=project, pk__in=ids))
+
+    def allowed_partners(self, project, ids):
+        """Those of the organisations `ids` that may be an entry's partners: the network's active members,
+        and the project's partners (any role)."""
+        network = self.network
+        allowed = set(
+            Membership.objects.filter(
+                network=network, status=Membership.Status.ACTIVE, organisation_id__in=ids
+            ).values_list("organisation_id", flat=True)
+        )
+        if project is not None:
+            allowed |= set(
+                ProjectPartner.objects.filter(network=network, project=project, organisation_id__in=ids).values_list(
+                    "organisation_id", flat=True
+                )
+            )
+        return allowed
+
+    def names(self, ids):
+        return sorted(str(o) for o in Organisation.objects.filter(pk__in=ids))
+
+    def is_partner(self, project, organisation_id):
+        return ProjectPartner.objects.filter(
+            network=self.network, project=project, organisation_id=organisation_id
+        ).exists()
+
+    def require_open(self, entry, field=None):
+        _require_open(entry, field)
+
+
+class PreloadedLookups(Lookups):
+    """Lookups for many new entries of one network (an import): everything `rows` (entry_create's data)
+    name is read at once, a query per kind of reference, and each question answered in memory. Built
+    inside the import's transaction: the period locks are read after taking the shared advisory lock, held
+    until the transaction ends (projects.services.periods.OpenPeriods)."""
+
+    def __init__(self, network, organisation, rows):
+        super().__init__(network)
+        named = {key: set() for key in ("project", "activity", "site", *_RELATED)}
+        for data in rows:
+            for key in ("project", "activity", "site"):
+                if data.get(key) not in (None, "") and (pk := _id(data[key])) is not None:
+                    named[key].add(pk)
+            for key in _RELATED:
+                named[key].update(pk for value in data.get(key) or () if (pk := _id(value)) is not None)
+        self._projects = {}
+        self._projects = self._load(Project, named["project"])
+        self._activities = self._load(Activity, named["activity"])
+        self._sites = self._load(Site, named["site"])
+        self._groups = self._load(TargetGroup, named["target_groups"])
+        organisations = named["partners"]
+        self._members = set(
+            Membership.objects.filter(
+                network=network, status=Membership.Status.ACTIVE, organisation_id__in=organisations
+            ).values_list("organisation_id", flat=True)
+        ) if organisations else set()  # fmt: skip
+        self._partners = {}  # project id → its partner organisations among those named and the importer's
+        if self._projects:
+            for project_id, organisation_id in ProjectPartner.objects.filter(
+                network=network,
+                project_id__in=list(self._projects),
+                organisation_id__in=[*organisations, organisation.pk],
+            ).values_list("project_id", "organisation_id"):
+                self._partners.setdefault(project_id, set()).add(organisation_id)
+        self._names = {o.pk: str(o) for o in Organisation.objects.filter(pk__in=organisations)} if organisations else {}
+        self._periods = OpenPeriods(network)
+
+    def _load(self, model, ids):
+        rows = {row.pk: row for row in model.objects.filter(network=self.network, pk__in=list(ids))} if ids else {}
+        for row in rows.values():
+            row.network = self.network  # the rules read row.network; no query per row for it
+        if model is not Project:
+            for row in rows.values():
+                if row.project_id in self._projects:
+                    row.project = self._projects[row.project_id]
+        return rows
+
+    def project(self, pk):
+        return self._projects.get(pk)
+
+    def _of(self, rows, pk, project):
+        row = rows.get(pk)
+        return row if row is not None and row.project_id == (project.pk if project else None) else None
+
+    def activity(self, pk, project):
+        return self._of(self._activities, pk, project)
+
+    def site(self, pk, project):
+        return self._of(self._sites, pk, project)
+
+    def target_groups(self, project, ids):
+        return [row for pk in set(ids) if (row := self._of(self._groups, _id(pk), project)) is not None]
+
+    def allowed_partners(self, project, ids):
+        partners = self._partners.get(project.pk, set()) if project is not None else set()
+        return {pk for pk in ids if pk in self._members or pk in partners}
+
+    def names(self, ids):
+        return sorted(self._names[pk] for pk in ids if pk in self._names)
+
+    def is_partner(self, project, organisation_id):
+        return organisation_id in self._partners.get(project.pk, set())
+
+    def require_open(self, entry, field=None):
+        self._periods.require(project_id=entry.project_id, day=entry.start_date, field=field)
 
 
 def _clean(value):
@@ -82,9 +238,10 @@ def _links(value, errors):
     return links
 
 
-def _apply(entry, network, data, what):
+def _apply(entry, data, what, lookups):
     """Set `data` on `entry` (unsaved changes), checking every reference belongs to the network and the
-    project; returns the partners and target groups to set after saving. Raises ValidationError."""
+    project (asking `lookups`); returns the partners and target groups to set after saving. Raises
+    ValidationError."""
     values = {key: _clean(value) for key, value in accept(data, ENTRY_FIELDS, what=what).items()}
     related = {key: values.pop(key) for key in _RELATED if key in values}
     errors = {}
@@ -94,7 +251,7 @@ def _apply(entry, network, data, what):
         if values.get(key) == "":
             values[key] = None
     if "project" in values:
-        values["project"] = _one(Project, network, values["project"], "project",
+        values["project"] = _one(lookups.project, values["project"], "project",
                                  _("Choose one of this network's projects."))  # fmt: skip
     for key, value in values.items():
         if key not in ("activity", "site"):
@@ -108,8 +265,8 @@ def _apply(entry, network, data, what):
             activity = None
         else:
             try:
-                activity = _one(Activity, network, activity, "activity",
-                                _("Choose a planned activity of the chosen project."), project=project)  # fmt: skip
+                activity = _one(lambda pk: lookups.activity(pk, project), activity, "activity",
+                                _("Choose a planned activity of the chosen project."))  # fmt: skip
             except ValidationError as error:
                 errors.update(error.message_dict)
                 activity = None
@@ -117,19 +274,20 @@ def _apply(entry, network, data, what):
     if "site" in values or "project" in values:
         site = values.get("site", entry.site_id)
         try:
-            site = _one(Site, network, site, "site", _("Choose one of the chosen project's sites."), project=project)
+            site = _one(lambda pk: lookups.site(pk, project), site, "site",
+                        _("Choose one of the chosen project's sites."))  # fmt: skip
         except ValidationError as error:
             errors.update(error.message_dict)
             site = None
         entry.site = site
     if "target_groups" in related or ("project" in values and entry.pk):
         chosen = related.get("target_groups", list(entry.target_groups.all()) if entry.pk else [])
-        related["target_groups"] = _target_groups(network, project, chosen or [], errors)
+        related["target_groups"] = _target_groups(lookups, project, chosen or [], errors)
     if "partners" in related or ("project" in values and entry.pk):
         chosen = related.get("partners", list(entry.partners.all()) if entry.pk else [])
-        related["partners"] = _partners(network, project, chosen or [], errors)
+        related["partners"] = _partners(lookups, project, chosen or [], errors)
     try:
-        entry.full_clean(exclude=["network", "organisation", "partners", "target_groups"])
+        entry.full_clean(exclude=_RESOLVED)
     except ValidationError as error:
         for key, messages in error.message_dict.items():
             errors.setdefault(key, messages)  # a reference already refused keeps its own message
@@ -138,31 +296,21 @@ def _apply(entry, network, data, what):
     return related
 
 
-def _target_groups(network, project, chosen, errors):
-    ids = [_pk(value) for value in chosen]
-    rows = list(TargetGroup.objects.filter(network=network, project=project, pk__in=ids)) if project else []
+def _target_groups(lookups, project, chosen, errors):
+    ids = [_id(value) for value in chosen]
+    rows = lookups.target_groups(project, [pk for pk in ids if pk is not None]) if project else []
     if len(rows) != len(set(ids)):
         errors["target_groups"] = _("Choose target groups of the chosen project only.")
     return rows
 
 
-def _partners(network, project, chosen, errors):
+def _partners(lookups, project, chosen, errors):
     """Partner organisations: the project's partners, or the network's active members."""
-    ids = {_pk(value) for value in chosen}
-    allowed = set(
-        Membership.objects.filter(
-            network=network, status=Membership.Status.ACTIVE, organisation_id__in=ids
-        ).values_list("organisation_id", flat=True)
-    )
-    if project is not None:
-        allowed |= set(
-            ProjectPartner.objects.filter(network=network, project=project, organisation_id__in=ids).values_list(
-                "organisation_id", flat=True
-            )
-        )
+    ids = {_id(value) for value in chosen}
+    allowed = lookups.allowed_partners(project, {pk for pk in ids if pk is not None}) if ids else set()
     refused = ids - allowed
     if refused:
-        names = ", ".join(sorted(str(o) for o in Organisation.objects.filter(pk__in=refused))) or _("unknown")
+        names = ", ".join(lookups.names({pk for pk in refused if pk is not None})) or _("unknown")
         errors["partners"] = _("%(names)s: neither a partner of the project nor a member of the network.") % {
             "names": names
         }
@@ -207,15 +355,12 @@ def _require_open(entry, field=None):
     require_open(network=entry.network, project_id=entry.project_id, day=entry.start_date, field=field)
 
 
-def _require_partner_organisation(entry, acting_user):
+def _require_partner_organisation(entry, acting_user, lookups):
     """A member logs for a project in the name of one of its partners: a person who works for a partner
     and for another member organisation may not file the other's work under the project."""
     if entry.project is None or has_role(acting_user, entry.network, Role.COORDINATOR):
         return
-    partner = ProjectPartner.objects.filter(
-        network=entry.network, project=entry.project, organisation=entry.organisation
-    ).exists()
-    if not partner:
+    if not lookups.is_partner(entry.project, entry.organisation_id):
         raise ValidationError(
             {
                 "organisation": _(
@@ -230,23 +375,94 @@ def _record(entry, acting_user, action, **kwargs):
     audit.record(network=entry.network, acting_user=acting_user, action=f"entry.{action}", obj=entry, **kwargs)
 
 
-@transaction.atomic
-def entry_create(*, network, acting_user, organisation, data):
-    """Log an activity as a draft, for `organisation` (one the acting user works for)."""
+def _require_may_log(network, acting_user, organisation):
     permissions.require("log_entry", acting_user, network)
     if organisation is None or organisation.pk not in organisation_ids(acting_user):
         raise ValidationError({"organisation": _("Log in the name of an organisation you work for.")})
+
+
+def _new_entry(*, network, acting_user, organisation, data, lookups):
+    """An unsaved draft from `data` and its partners and target groups to set, checked by every rule of
+    logging one: ValidationError by field, or PermissionDenied (a project the user may not log for)."""
     entry = ActivityEntry(network=network, organisation=organisation, created_by=acting_user)
-    related = _apply(entry, network, data, "entry_create")
+    related = _apply(entry, data, "entry_create", lookups)
     if entry.project is not None:
         permissions.require("log_entry", acting_user, entry.project)
-    _require_partner_organisation(entry, acting_user)
+    _require_partner_organisation(entry, acting_user, lookups)
     refresh_document(entry)
-    _require_open(entry, "start_date")
+    lookups.require_open(entry, "start_date")
+    return entry, related
+
+
+@transaction.atomic
+def entry_create(*, network, acting_user, organisation, data):
+    """Log an activity as a draft, for `organisation` (one the acting user works for)."""
+    _require_may_log(network, acting_user, organisation)
+    entry, related = _new_entry(
+        network=network, acting_user=acting_user, organisation=organisation, data=data, lookups=Lookups(network)
+    )
     entry.save()
     _set_related(entry, related)
     _record(entry, acting_user, "created", after=_snapshot(entry))
     return entry
+
+
+@dataclass
+class Checked:
+    """One row of entries_create: the entry (saved, or as it would be saved), or why it is refused."""
+
+    entry: object = None
+    error: Exception = None  # a ValidationError (by field), or PermissionDenied (the project)
+
+
+# Rows an INSERT carries at most (PostgreSQL takes 65,535 parameters a statement; an entry has ~35 columns).
+_BATCH = 1000
+
+
+@transaction.atomic
+def entries_create(*, network, acting_user, organisation, rows, save):
+    """Log many activities as drafts at once (an import), for `organisation`: each of `rows` (entry_create's
+    `data`) is checked by entry_create's own rules, against lookups read once for all of them. Only when
+    `save` is true and every row passes is anything written, all rows at once (the entries, their partners
+    and target groups, their history and one audit entry "entry.created" each, as entry_create writes);
+    otherwise nothing is. Returns a Checked for each row, in order."""
+    _require_may_log(network, acting_user, organisation)
+    lookups = PreloadedLookups(network, organisation, rows)
+    checked = []
+    for data in rows:
+        try:
+            entry, related = _new_entry(
+                network=network, acting_user=acting_user, organisation=organisation, data=data, lookups=lookups
+            )
+        except (ValidationError, PermissionDenied) as error:
+            checked.append(Checked(error=error))
+        else:
+            entry._related = related
+            checked.append(Checked(entry=entry))
+    if save and checked and all(row.error is None for row in checked):
+        _write(network, acting_user, [row.entry for row in checked])
+    return checked
+
+
+def _write(network, acting_user, entries):
+    """Insert checked new entries in bulk: the rows (with their history), the two relations, the log."""
+    entries = bulk_create_with_history(entries, ActivityEntry, batch_size=_BATCH, default_user=acting_user)
+    through = {name: getattr(ActivityEntry, name).through for name in _RELATED}
+    columns = {"partners": "organisation_id", "target_groups": "targetgroup_id"}
+    for name in _RELATED:
+        through[name].objects.bulk_create(
+            [through[name](activityentry_id=entry.pk, **{columns[name]: _pk(value)})
+             for entry in entries for value in entry._related.get(name, ())],
+            batch_size=_BATCH * 5,
+        )  # fmt: skip
+    audit.record_many(
+        network=network,
+        acting_user=acting_user,
+        action="entry.created",
+        changes=[(entry, None, _snapshot(entry, entry._related)) for entry in entries],
+        batch_size=_BATCH,
+    )
+    pagecache.bump_for(network.pk)  # bulk writes send no post_save
 
 
 @transaction.atomic
@@ -255,10 +471,11 @@ def entry_update(*, entry, acting_user, data):
     permissions.require("edit_entry", acting_user, entry)
     _require_open(entry)  # as it is: an entry of a locked period stays as it was reported
     before, start_date = _snapshot(entry), entry.start_date
-    related = _apply(entry, entry.network, data, "entry_update")
+    lookups = Lookups(entry.network)
+    related = _apply(entry, data, "entry_update", lookups)
     if entry.project is not None and entry.project_id != before["project"]:
         permissions.require("log_entry", acting_user, entry.project)
-        _require_partner_organisation(entry, acting_user)
+        _require_partner_organisation(entry, acting_user, lookups)
     refresh_document(entry)
     # and as it would be: moving an entry into a locked period would change what was reported too
     _require_open(entry, "start_date" if entry.start_date != start_date else "project")

@@ -1,9 +1,10 @@
 """Importing activity log entries from a CSV or XLSX file: all rows or none.
 
-Every row goes through projects.services.entries.entry_create (the same rules and validation as the
-form), inside one transaction; any error anywhere rolls the whole file back. A dry run does the same
-and always rolls back, so it shows exactly what an import would create, and every error by its row and
-column (projects.services.imports.project_import does the same for a whole project).
+The rows go through projects.services.entries.entries_create: entry_create's own rules (the same
+validation and messages as the form), checked for every row against the network's references read once
+for the file, and the whole file written at once only when every row passes (one transaction). A dry run
+checks the same and writes nothing, so it shows exactly what an import would create, and every error by
+its row and column (projects.services.imports.project_import does the same for a whole project).
 
 The file is read before anything is written: its type from its content (libmagic), its size, its
 sheet (XLSX: the sheet "Activities", else the first), its header row (projects.entry_columns), and at
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
@@ -31,7 +31,7 @@ from portal import permissions, uploads
 from projects import entry_columns as columns
 from projects.exports import SHEET
 from projects.models import LANGUAGE_CHOICES, Activity, Project, ProjectPartner, Site, TargetGroup
-from projects.services.entries import entry_create
+from projects.services.entries import entries_create
 
 CSV_TYPES = {"text/plain", "text/csv", "application/csv"}
 XLSX_TYPES = {
@@ -58,7 +58,7 @@ class ImportRow:
     cells: list
     data: dict = field(default_factory=dict)
     errors: dict = field(default_factory=dict)  # column header (or NON_FIELD_ERRORS) → [messages]
-    entry: object = None  # what it created (in a dry run: what it would create; rolled back)
+    entry: object = None  # what it created (in a dry run: what it would create, unsaved)
 
     @property
     def title(self):
@@ -265,13 +265,12 @@ def _as_lists(errors):
     return {key: value if isinstance(value, list) else [value] for key, value in errors.items()}
 
 
-@transaction.atomic
 def entry_import(*, network, acting_user, organisation, file, dry_run):
     """Create an entry (a draft, logged for `organisation`) from each row of `file`; all or nothing.
 
-    Returns an ImportResult: each row with what it created (rolled back in a dry run or when any row
-    has an error) or its errors by column. A file that cannot be read as entries at all raises a
-    ValidationError on "file"; who may log, and for which organisation, raise before reading it.
+    Returns an ImportResult: each row with what it created (in a dry run, or when any row has an error:
+    what it would create, unsaved) or its errors by column. A file that cannot be read as entries at all
+    raises a ValidationError on "file"; who may log, and for which organisation, raise before reading it.
     """
     permissions.require("log_entry", acting_user, network)
     if organisation is None or organisation.pk not in organisation_ids(acting_user):
@@ -284,18 +283,19 @@ def entry_import(*, network, acting_user, organisation, file, dry_run):
         row = ImportRow(number=number, cells=cells)
         data, errors = columns.read_row(cells, layout, refs, default_language=language)
         row.data, row.errors = data, _as_lists(errors)
-        try:
-            row.entry = entry_create(network=network, acting_user=acting_user, organisation=organisation, data=data)
-        except ValidationError as error:
-            _add_errors(row, error)
-        except PermissionDenied:  # a project the importer may not log for
-            row.errors.setdefault("project", []).append(str(permissions.reason("log_entry")))
-        if row.errors and row.entry is not None:
-            row.entry = None  # the reader refused a cell the service did not see (a misspelt partner)
         rows.append(row)
+    # The reader refused a cell the service does not see (a misspelt partner): nothing may be saved.
+    save = not dry_run and not any(row.errors for row in rows)
+    checked = entries_create(
+        network=network, acting_user=acting_user, organisation=organisation, rows=[row.data for row in rows], save=save
+    )
+    for row, outcome in zip(rows, checked, strict=True):
+        if isinstance(outcome.error, ValidationError):
+            _add_errors(row, outcome.error)
+        elif isinstance(outcome.error, PermissionDenied):  # a project the importer may not log for
+            row.errors.setdefault("project", []).append(str(permissions.reason("log_entry")))
+        elif not row.errors:
+            row.entry = outcome.entry
     result = ImportResult(sheet=sheet, layout=layout, rows=rows, saved=False)
-    if dry_run or not result.valid:
-        transaction.set_rollback(True)
-    else:
-        result.saved = True
+    result.saved = save and result.valid
     return result

@@ -83,6 +83,33 @@ def require_open(*, network, project_id, day, field=None):
         raise ValidationError({field: refusal(lock)} if field else refusal(lock))
 
 
+class OpenPeriods:
+    """require_open for many entries of one network (an import): the shared advisory lock taken once, the
+    network's active locks read once, and each entry checked in memory by active_lock's rule (the first
+    lock by start covering the day, the network's own or the project's), with require_open's message."""
+
+    def __init__(self, network):
+        _serialise(network, exclusive=False)
+        self.locks = list(
+            ReportingPeriodLock.objects.filter(network=network, reopened_at__isnull=True)
+            .select_related("locked_by", "project")
+            .order_by("start", "pk")
+        )
+
+    def lock(self, *, project_id, day):
+        if day is None:
+            return None
+        return next(
+            (lock for lock in self.locks if lock.start <= day <= lock.end and lock.project_id in (None, project_id)),
+            None,
+        )
+
+    def require(self, *, project_id, day, field=None):
+        lock = self.lock(project_id=project_id, day=day)
+        if lock is not None:
+            raise ValidationError({field: refusal(lock)} if field else refusal(lock))
+
+
 def _project(network, value):
     if value in (None, ""):
         return None
