@@ -19,6 +19,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from members.models import Organisation
@@ -80,13 +81,14 @@ def _id(value):
 
 
 def _one(find, value, field, message):
-    """The row `find(id)` gives for `value` (a row or its id), or a ValidationError on `field`."""
+    """The row `find(id)` gives for `value` (a row or its id), or a ValidationError on `field` saying
+    `message` (lazy: translated only when it is said, not for each of an import's rows)."""
     if value in (None, ""):
         return None
     pk = _id(value)
     row = find(pk) if pk is not None else None
     if row is None:
-        raise ValidationError({field: message})
+        raise ValidationError({field: str(message)})
     return row
 
 
@@ -252,7 +254,7 @@ def _apply(entry, data, what, lookups):
             values[key] = None
     if "project" in values:
         values["project"] = _one(lookups.project, values["project"], "project",
-                                 _("Choose one of this network's projects."))  # fmt: skip
+                                 gettext_lazy("Choose one of this network's projects."))  # fmt: skip
     for key, value in values.items():
         if key not in ("activity", "site"):
             setattr(entry, key, value)
@@ -266,7 +268,7 @@ def _apply(entry, data, what, lookups):
         else:
             try:
                 activity = _one(lambda pk: lookups.activity(pk, project), activity, "activity",
-                                _("Choose a planned activity of the chosen project."))  # fmt: skip
+                                gettext_lazy("Choose a planned activity of the chosen project."))  # fmt: skip
             except ValidationError as error:
                 errors.update(error.message_dict)
                 activity = None
@@ -275,7 +277,7 @@ def _apply(entry, data, what, lookups):
         site = values.get("site", entry.site_id)
         try:
             site = _one(lambda pk: lookups.site(pk, project), site, "site",
-                        _("Choose one of the chosen project's sites."))  # fmt: skip
+                        gettext_lazy("Choose one of the chosen project's sites."))  # fmt: skip
         except ValidationError as error:
             errors.update(error.message_dict)
             site = None
