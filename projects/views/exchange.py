@@ -5,7 +5,9 @@ dry run and annotated copy, and a project's import template.
 An import's dry run keeps the uploaded file (and, for a file with errors, its annotated copy) in the
 storage under a random name, named in the session; the confirmation imports that very file again
 (all its rows are validated again in the same transaction that saves them). The session holds one
-import at a time and forgets it after IMPORT_TTL; its files go with it.
+import at a time and forgets it after IMPORT_TTL; its files go with it. The files of a dry run nobody
+came back to (the session expired, the browser closed) are swept once they are IMPORT_KEPT old: a dry run
+looks for them at most every SWEEP_EVERY seconds (`sweep_abandoned`).
 """
 
 import datetime
@@ -13,6 +15,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -42,6 +45,9 @@ SESSION_KEY = "entry_import"
 IMPORT_TTL = datetime.timedelta(hours=2)
 IMPORT_FOLDER = "entry-imports"
 PREVIEW_ROWS = 200  # rows of a dry run shown on the page; the annotated copy has them all
+IMPORT_KEPT = datetime.timedelta(days=1)  # a dry run's files, abandoned, are deleted after this
+SWEEP_EVERY = 3600  # seconds between two sweeps of abandoned files (any process: the cache says)
+SWEEP_KEY = "partnera:entry-imports:swept"
 
 
 def _filtered(request):
@@ -131,9 +137,36 @@ def _forget(request):
             default_storage.delete(name)
 
 
+def sweep_abandoned(now=None):
+    """Delete the stored dry-run files older than IMPORT_KEPT: no session names them any more (a session
+    forgets its import after IMPORT_TTL), they are left from dry runs never confirmed nor replaced.
+    Returns the names deleted."""
+    now = now or timezone.now()
+    try:
+        _folders, names = default_storage.listdir(IMPORT_FOLDER)
+    except FileNotFoundError:  # no import yet
+        return []
+    deleted = []
+    for name in names:
+        path = f"{IMPORT_FOLDER}/{name}"
+        try:
+            if now - default_storage.get_modified_time(path) > IMPORT_KEPT:
+                default_storage.delete(path)
+                deleted.append(path)
+        except FileNotFoundError:  # its own session deleted it meanwhile
+            continue
+    return deleted
+
+
+def _sweep_now_and_then():
+    if cache.add(SWEEP_KEY, True, timeout=SWEEP_EVERY):
+        sweep_abandoned()
+
+
 def _stash(request, *, upload, result, organisation):
     """Keep the uploaded file (for the confirmation) and the annotated copy (for a file with errors)."""
     _forget(request)
+    _sweep_now_and_then()
     upload.seek(0)
     files = {"upload": default_storage.save(random_name(IMPORT_FOLDER, f".{result.sheet.format}"), upload)}
     if not result.valid:

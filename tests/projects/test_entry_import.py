@@ -4,6 +4,7 @@ files refused as a whole, the template, and who may."""
 
 import csv
 import io
+import os
 import re
 import time
 import zipfile
@@ -11,7 +12,10 @@ from datetime import date
 
 import pytest
 import xlsxwriter
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scope
@@ -22,6 +26,7 @@ from projects import entry_columns
 from projects.models import ActivityEntry, Site, TargetGroup
 from projects.services.entries import ENTRY_FIELDS, entry_create
 from projects.services.entry_imports import entry_import
+from projects.views import exchange
 from tests.factories import ActivityFactory, PartnerFactory, ProjectFactory, person_in
 
 pytestmark = pytest.mark.django_db
@@ -243,6 +248,34 @@ def test_the_confirmation_imports_the_dry_runs_file(client, network, partner, lo
     stale = client.post(url, {"confirm": "0" * 32}, follow=True)  # a stale key: a message, not a 500
     assert "This dry run is no longer available: upload the file again." in stale.content.decode()
     assert count(network) == 2
+
+
+def test_a_dry_run_s_files_left_behind_are_swept_after_a_day(client, network, partner, logframe, media_root):
+    """A dry run nobody confirmed leaves its upload (and annotated copy) in the storage; the session that named
+    them is long gone after a day, so a later dry run deletes them, at most once an hour."""
+    old = default_storage.save("entry-imports/abandoned.csv", ContentFile(b"title,start_date\n"))
+    recent = default_storage.save("entry-imports/recent.csv", ContentFile(b"title,start_date\n"))
+    day_and_a_bit = time.time() - 25 * 3600
+    os.utime(media_root / old, (day_and_a_bit, day_and_a_bit))
+    os.utime(media_root / recent, (time.time() - 23 * 3600,) * 2)
+    cache.delete(exchange.SWEEP_KEY)
+    client.force_login(partner)
+    url = reverse("projects:entry_import", kwargs={"network_slug": network.slug})
+
+    client.post(url, {"file": csv_file(GOOD), "organisation": org(partner).pk})
+
+    assert not default_storage.exists(old)
+    assert default_storage.exists(recent)  # still within the day
+    assert default_storage.exists(client.session[exchange.SESSION_KEY]["files"]["upload"])  # the new dry run's
+    # Within the hour no dry run looks again: the next sweep takes the one abandoned since.
+    os.utime(media_root / recent, (day_and_a_bit, day_and_a_bit))
+    client.post(url, {"file": csv_file(GOOD), "organisation": org(partner).pk})
+    assert default_storage.exists(recent)
+    cache.delete(exchange.SWEEP_KEY)
+    client.post(url, {"file": csv_file(GOOD), "organisation": org(partner).pk})
+    assert not default_storage.exists(recent)
+    _folders, left = default_storage.listdir("entry-imports")
+    assert left == [client.session[exchange.SESSION_KEY]["files"]["upload"].split("/")[-1]]
 
 
 # --- files refused as a whole --------------------------------------------------------------------------
