@@ -9,7 +9,9 @@ its column, written as a person reads it and read back the same way:
   the number (the first word) is read.
 - `kind`: its label in the exporter's language; read as the code or the label in any interface language.
 - `language`: the language code of the texts; `title`, `description`, `outcomes` hold the originals in it.
-- `title [sl]`, `description [sl]`, `outcomes [sl]`…: translations, one column per language present.
+- `title [sl]`, `description [sl]`, `outcomes [sl]`…: translations by a person, one column per language
+  present; `title [sl, machine]`…: machine translations, so that a round trip keeps them marked as such
+  (read back with that source; a row filling both columns of a language keeps the person's).
 - `start_date`, `end_date`: ISO dates (real dates in XLSX); a blank end date is the start date.
 - `site`: one of the project's sites, by name; `place` and `country` (ISO code, or the English name).
 - the participant counts: whole numbers, blank for 0.
@@ -37,6 +39,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from portal.texts import HUMAN, MACHINE
 from projects.models import ActivityEntry
 
 # Exported for the reader, ignored on import.
@@ -51,11 +54,23 @@ COLUMNS = (
 REQUIRED = ("title", "start_date")
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_TRANSLATION = re.compile(r"^(title|description|outcomes) \[([a-z]{2,3}(?:-[a-z0-9]+)?)\]$")
+_TRANSLATION = re.compile(r"^(title|description|outcomes) \[([a-z]{2,3}(?:-[a-z0-9]+)?)(, machine)?\]$")
+_MACHINE_MARK = ", " + MACHINE
 
 
-def translation_header(text, language):
-    return f"{text} [{language}]"
+def translation_header(text, slot):
+    """The column of a translation `slot` (translation_slot's): "title [sl]", "title [sl, machine]"."""
+    return f"{text} [{slot}]"
+
+
+def translation_slot(code, source):
+    """A translation's column key: its language, marked when a machine made it ("sl, machine")."""
+    return code + _MACHINE_MARK if source == MACHINE else code
+
+
+def translation_slots(text):
+    """The translation columns `text` (a MultilingualText) fills: one per language other than its original."""
+    return {translation_slot(code, text.source(code)) for code in text.languages if code != text.original_language}
 
 
 def headers(languages=()):
@@ -81,17 +96,21 @@ def _restore(value):
 
 
 def translation_languages(entry):
-    """The languages of `entry`'s texts other than their original."""
+    """The translation slots of `entry`'s texts (translation_slot's: languages other than their original,
+    a machine's marked)."""
     found = set()
     for name in TEXTS:
-        text = getattr(entry, name)
-        found.update(code for code in text.languages if code != text.original_language)
+        found.update(translation_slots(getattr(entry, name)))
     return found
 
 
-def _translation(text, code):
-    """The text's translation into `code` (not its original, which its own column holds)."""
-    return text.text(code) if code != text.original_language else ""
+def _translation(text, slot):
+    """The text's translation for the column `slot` (not its original, which its own column holds): a
+    person's in "sl", a machine's in "sl, machine"."""
+    code = slot.removesuffix(_MACHINE_MARK)
+    if code == text.original_language or text.source(code) is None:
+        return ""
+    return text.text(code) if (text.source(code) == MACHINE) == slot.endswith(_MACHINE_MARK) else ""
 
 
 def labels():
@@ -144,7 +163,7 @@ class Layout:
     """Which column of the file holds what: index → header, for the columns the import reads."""
 
     columns: dict  # header → index
-    translations: dict  # (text, language) → index
+    translations: dict  # (text, language, source: a person's or a machine's) → index
     width: int
 
     def cell(self, row, header):
@@ -172,7 +191,7 @@ def read_layout(row):
         if header in known:
             columns[header] = index
         elif match := _TRANSLATION.match(header):
-            translations[(match[1], match[2])] = index
+            translations[(match[1], match[2], MACHINE if match[3] else HUMAN)] = index
         elif header not in READ_ONLY:
             unknown.append(str(value).strip())
     if unknown:
@@ -320,9 +339,10 @@ def read_row(row, layout, refs, *, default_language):
         original = _text(cell(name))
         if original:
             versions[language] = {"text": original, "source": "original"}
-        for (text, code), index in layout.translations.items():
+        for (text, code, source), index in layout.translations.items():
             if text == name and code != language and index < len(row) and (value := _text(_restore(row[index]))):
-                versions[code] = {"text": value, "source": "human"}
+                if versions.get(code, {}).get("source") != HUMAN:  # a person's translation over a machine's
+                    versions[code] = {"text": value, "source": source}
         if name in layout.columns or versions:
             data[name] = versions
 

@@ -30,11 +30,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def translation_languages(entries):
-    """The languages of translations among `entries`' texts (one pass reading the three texts only)."""
+    """The translation slots among `entries`' texts (columns.translation_slot's: each language, and each a
+    machine translated into; one pass reading the three texts only)."""
     found = set()
     for texts in entries.values_list(*columns.TEXTS).iterator(chunk_size=CHUNK):
         for text in texts:
-            found.update(code for code in text.languages if code != text.original_language)
+            found.update(columns.translation_slots(text))
     return sorted(found)
 
 

@@ -342,7 +342,8 @@ def test_an_export_imports_back_unchanged(client, network, project, partner, mem
             entry_create(network=network, acting_user=partner, organisation=org(partner), data={
                 "project": project.pk, "activity": logframe["activity"].pk, "kind": "workshop", "language": "en",
                 "title": {"en": "-5 °C outside: workshop", "az": "Seminar"}, "description": "Line one\nline two",
-                "outcomes": {"en": "@mentions work", "sl": "Delavnica"}, "start_date": date(2025, 3, 3),
+                "outcomes": {"en": "@mentions work", "sl": {"text": "Delavnica", "source": "machine"},
+                             "az": "Nəticələr"}, "start_date": date(2025, 3, 3),
                 "end_date": date(2025, 3, 4), "site": logframe["site"].pk, "participants_total": 20, "women": 12,
                 "men": 7, "other_or_not_given": 1, "under_18": 2, "age_65_plus": 1, "with_disabilities": 3,
                 "partners": [org(partner).pk, org(member).pk], "target_groups": [logframe["group"].pk],
@@ -366,6 +367,20 @@ def test_an_export_imports_back_unchanged(client, network, project, partner, mem
     with scope(network=network):
         after = [_fields(e) for e in ActivityEntry.objects.order_by("start_date")]
     assert after == before
+    assert after[0]["outcomes"]["sl"] == {"text": "Delavnica", "source": "machine"}  # not made a person's
+
+
+def test_a_translation_in_both_columns_of_its_language_keeps_the_person_s(network, partner):
+    header = ["title", "start_date", "title [sl, machine]", "title [sl]", "title [az, machine]", "title [de]"]
+    row = ["Workshop", "2025-03-03", "Strojno", "Delavnica", "Seminar", ""]
+    result = run(network, partner, csv_file([header, row]))
+
+    assert result.valid, [row.errors for row in result.rows]
+    assert result.rows[0].entry.title.as_json() == {
+        "en": {"text": "Workshop", "source": "original"},
+        "az": {"text": "Seminar", "source": "machine"},
+        "sl": {"text": "Delavnica", "source": "human"},
+    }
 
 
 # --- the template ----------------------------------------------------------------------------------------
