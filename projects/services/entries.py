@@ -71,13 +71,17 @@ def _pk(value):
     return getattr(value, "pk", value)
 
 
+_MAX_ID = 2**63 - 1  # a bigint: a larger number names no row (and would not fit the query's parameter)
+
+
 def _id(value):
     """The id `value` names (a row, an int or a string of digits), or None."""
     value = _pk(value)
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= _MAX_ID:
         return value
-    text = str(value)
-    return int(text) if text.isascii() and text.isdigit() else None
+    return None
 
 
 def _one(find, value, field, message):
@@ -156,7 +160,7 @@ class PreloadedLookups(Lookups):
                     named[key].add(pk)
             for key in _RELATED:
                 named[key].update(pk for value in data.get(key) or () if (pk := _id(value)) is not None)
-        self._projects = {}
+        self._projects = {}  # first: _load hands the other rows their project from it
         self._projects = self._load(Project, named["project"])
         self._activities = self._load(Activity, named["activity"])
         self._sites = self._load(Site, named["site"])

@@ -98,6 +98,8 @@ CASES = {
                                                                         activity=w["other_activity"].pk)),
     "an activity without a project": ("partner", None, lambda w: data(activity=w["activity"].pk)),
     "an activity that is no id": ("partner", None, lambda w: data(project=w["project"].pk, activity="1.1")),
+    "ids too large for any row": ("partner", None, lambda w: data(project=w["project"].pk, site=10**20,
+                                                                   partners=[str(10**20)])),
     "a site of another project": ("partner", None, lambda w: data(project=w["project"].pk, site=w["other_site"].pk)),
     "a site without a project": ("partner", None, lambda w: data(site=w["site"].pk)),
     "a target group of another project": ("partner", None, lambda w: data(project=w["project"].pk,
