@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django_scopes import scope
+
+from projects.models import ActivityEntry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import bench_import  # noqa: E402
@@ -18,8 +21,14 @@ def test_the_benchmark_builds_valid_data_and_measures_both_halves():
     client = Client()
     client.force_login(user)
 
-    _elapsed, _cpu, queries, rows, size = bench_import.bench_import(client, network, lead, 12)  # asserts valid
+    dry_run, saved = bench_import.bench_import(client, network, lead, 12)  # asserts valid, and all saved
+    _elapsed, _cpu, queries, rows, size = dry_run
     assert rows == 12 and size > 0 and queries > 0
+    _elapsed, _cpu, queries, count = saved
+    assert count == 12 and queries > 0
+    with scope(network=network):  # the real import's entries are gone again: the data set stays as built
+        assert ActivityEntry.objects.filter(network=network).count() == 30
+        assert not ActivityEntry.history.filter(network=network, history_type="+", title__en__text__startswith="Imp")
 
     _elapsed, _cpu, lines, _size, _before, memory = bench_import.bench_export(client, network, 30)
     assert lines == 30
