@@ -15,6 +15,7 @@ from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
 from network.models import Role
+from portal import pagecache
 from portal.models import AuditEntry
 from portal.permissions import forget
 from projects import search
@@ -221,6 +222,17 @@ def test_the_batch_writes_what_entry_create_writes(network, world):
     # entry_create's history row has no user outside a request; the batch names the importer.
     assert ActivityEntry.history.get(id=checked.entry.pk).history_user == user
     assert batch == single
+
+
+def test_the_bulk_write_marks_the_network_s_kept_pages_stale(network, world, monkeypatch):
+    """bulk_create sends no post_save, which is what tells the visitors' page cache (portal/pagecache.py)."""
+    bumped = []
+    monkeypatch.setattr(pagecache, "bump_for", bumped.append)
+    user = world["partner"]
+    entries_create(network=network, acting_user=user, organisation=world["partner_org"], rows=[data()], save=False)
+    assert bumped == []  # nothing written
+    entries_create(network=network, acting_user=user, organisation=world["partner_org"], rows=[data()], save=True)
+    assert bumped == [network.pk]
 
 
 # --- queries ------------------------------------------------------------------------------------------------
