@@ -419,6 +419,7 @@ class Checked:
 
     entry: object = None
     error: Exception = None  # a ValidationError (by field), or PermissionDenied (the project)
+    related: dict = field(default_factory=dict)  # the entry's partners and target groups
 
 
 # Rows an INSERT carries at most (PostgreSQL takes 65,535 parameters a statement; an entry has ~35 columns).
@@ -443,29 +444,30 @@ def entries_create(*, network, acting_user, organisation, rows, save):
         except (ValidationError, PermissionDenied) as error:
             checked.append(Checked(error=error))
         else:
-            entry._related = related
-            checked.append(Checked(entry=entry))
+            checked.append(Checked(entry=entry, related=related))
     if save and checked and all(row.error is None for row in checked):
-        _write(network, acting_user, [row.entry for row in checked])
+        _write(network, acting_user, checked)
     return checked
 
 
-def _write(network, acting_user, entries):
+def _write(network, acting_user, checked):
     """Insert checked new entries in bulk: the rows (with their history), the two relations, the log."""
-    entries = bulk_create_with_history(entries, ActivityEntry, batch_size=_BATCH, default_user=acting_user)
-    through = {name: getattr(ActivityEntry, name).through for name in _RELATED}
+    bulk_create_with_history(
+        [row.entry for row in checked], ActivityEntry, batch_size=_BATCH, default_user=acting_user
+    )  # sets each entry's id (PostgreSQL, SQLite ≥ 3.35: RETURNING)
     columns = {"partners": "organisation_id", "target_groups": "targetgroup_id"}
     for name in _RELATED:
-        through[name].objects.bulk_create(
-            [through[name](activityentry_id=entry.pk, **{columns[name]: _pk(value)})
-             for entry in entries for value in entry._related.get(name, ())],
+        through = getattr(ActivityEntry, name).through
+        through.objects.bulk_create(
+            [through(activityentry_id=row.entry.pk, **{columns[name]: _pk(value)})
+             for row in checked for value in row.related.get(name, ())],
             batch_size=_BATCH * 5,
         )  # fmt: skip
     audit.record_many(
         network=network,
         acting_user=acting_user,
         action="entry.created",
-        changes=[(entry, None, _snapshot(entry, entry._related)) for entry in entries],
+        changes=[(row.entry, None, _snapshot(row.entry, row.related)) for row in checked],
         batch_size=_BATCH,
     )
     pagecache.bump_for(network.pk)  # bulk writes send no post_save

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django_scopes import scope, scopes_disabled
 
 from network.models import Role
@@ -257,7 +257,7 @@ def csv_file(rows):
 # resolves (5: projects, activities, sites, target groups, organisations of the members and partners), then
 # entries_create in its savepoint (2): the projects, activities, sites and target groups named (4), the
 # members and the partners among the organisations named and their names (3), the advisory lock and the
-# active period locks (2).
+# active period locks (2; SQLite takes no advisory lock: 1).
 DRY_RUN = 18
 # And the writes: the entries and their history (2), the partners and target groups (2), the audit entries
 # and their content type (2).
@@ -266,12 +266,15 @@ SAVED = DRY_RUN + 6
 
 @pytest.mark.parametrize("dry_run", [True, False])
 def test_an_import_costs_the_same_queries_for_3_rows_as_for_30(network, world, django_assert_num_queries, dry_run):
+    if not dry_run and connection.vendor != "postgresql":
+        pytest.skip("SQLite splits an INSERT every 999 parameters (a few dozen entries): CI counts on PostgreSQL")
     user = world["coordinator"]
     PartnerFactory(project=world["other"], organisation=world["partner_org"])
     for rows in (3, 30):
         forget(user)
         ContentType.objects.clear_cache()
-        with django_assert_num_queries(SAVED if not dry_run else DRY_RUN):
+        expected = (SAVED if not dry_run else DRY_RUN) - (connection.vendor != "postgresql")
+        with django_assert_num_queries(expected):
             result = entry_import(network=network, acting_user=user, organisation=world["coordinator_org"],
                                   file=csv_file(rows), dry_run=dry_run)  # fmt: skip
         assert result.valid and result.saved is not dry_run, [row.errors for row in result.rows if row.errors][:2]
