@@ -5,17 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('network', '0008_network_logo'),
-        ('portal', '0002_audit_object_index'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("network", "0008_network_logo"),
+        ("portal", "0002_audit_object_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['network', 'action', '-created_at'], name='portal_audit_action'),
+            model_name="auditentry",
+            index=models.Index(fields=["network", "action", "-created_at"], name="portal_audit_action"),
         ),
     ]
