@@ -123,3 +123,23 @@ def test_a_record_merged_into_an_organisation_is_found_by_its_name(network, djan
         with django_capture_on_commit_callbacks(execute=True):
             organisation_merge(record=record, into=into, acting_user=UserFactory(is_staff=True))
     assert found(network, "gyc") == [logged]
+
+
+def test_the_job_costs_the_same_queries_for_3_and_30_entries(network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from projects.tasks import refresh_organisation_documents
+
+    counts = []
+    for size in (3, 30):
+        with scopes_disabled():
+            organisation = OrganisationFactory(name=f"Centre {size}")
+            ActivityEntryFactory.create_batch(size, network=network, organisation=organisation)
+            organisation.name = f"Hub {size}"
+            organisation.save()
+        with CaptureQueriesContext(connection) as queries:
+            refresh_organisation_documents.apply(kwargs={"network": network.pk, "organisation_id": organisation.pk})
+        counts.append(len(queries))
+        assert len(found(network, f"hub {size}")) == size
+    assert counts[0] == counts[1]
