@@ -22,7 +22,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
 from portal.models import AuditEntry
@@ -222,17 +222,36 @@ def entries(*, network, action="", content_type_id=None, search=""):
     return rows
 
 
+def _distinct(network, column):
+    """The distinct values of `column` in the network's log, smallest first, read from an index that starts
+    with (network, column): one probe per value (each step asks for the least value above the last),
+    instead of reading every row of the log, 300,000 at the benchmark's size. One query."""
+    quote, meta = connection.ops.quote_name, AuditEntry._meta
+    table, network_id, column = quote(meta.db_table), quote(meta.get_field("network").column), quote(column)
+    sql = f"""
+        WITH RECURSIVE found (value) AS (
+            SELECT MIN({column}) FROM {table} WHERE {network_id} = %s
+            UNION ALL
+            SELECT (SELECT MIN({column}) FROM {table} WHERE {network_id} = %s AND {column} > found.value)
+            FROM found WHERE found.value IS NOT NULL
+        )
+        SELECT value FROM found WHERE value IS NOT NULL
+    """  # noqa: S608  (the table and the column are the model's, quoted; the network is a parameter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [network.pk, network.pk])
+        return [value for (value,) in cursor.fetchall()]
+
+
 def actions_present(network):
-    """[(action, label)] of the actions in the network's log, by label."""
+    """[(action, label)] of the actions in the network's log, by label (index portal_audit_action)."""
     labels = action_labels()
-    found = AuditEntry.objects.filter(network=network).order_by().values_list("action", flat=True).distinct()
-    return sorted(((a, labels.get(a, a)) for a in found), key=lambda pair: pair[1].lower())
+    return sorted(((a, labels.get(a, a)) for a in _distinct(network, "action")), key=lambda pair: pair[1].lower())
 
 
 def types_present(network):
-    """[(content type id, label)] of the kinds of object in the network's log, by label."""
-    ids = AuditEntry.objects.filter(network=network).order_by().values_list("content_type_id", flat=True).distinct()
-    types = [ContentType.objects.get_for_id(pk) for pk in ids]  # cached: no query once warm
+    """[(content type id, label)] of the kinds of object in the network's log, by label (index
+    portal_audit_object)."""
+    types = [ContentType.objects.get_for_id(pk) for pk in _distinct(network, "content_type_id")]  # cached: no query
     return sorted(((ct.pk, _type_label(ct)) for ct in types), key=lambda pair: pair[1].lower())
 
 

@@ -15,6 +15,10 @@ entries), which is what keeps such a page fast at 100,000 entries. Each word of 
 beginning of a word (`guid` finds "guidance"), all words required.
 
 Elsewhere (SQLite, in development and tests) each word must occur in the document (`contains`).
+
+An organisation's new name or acronym reaches the documents of the entries it logged through a job
+(projects.tasks.refresh_organisation_documents, one per network, queued after the commit by the signals
+below, connected in ProjectsConfig.ready(): members knows nothing of the log).
 """
 
 import re
@@ -90,3 +94,28 @@ def matching(entries, search):
     for term in terms:
         entries = entries.filter(search_document__contains=term)  # the document is in lower case already
     return entries
+
+
+# --- an organisation renamed (pre_save and post_save of members.Organisation) -------------------------------
+
+_NAMES = ("name", "acronym")
+
+
+def organisation_saving(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Note the names the organisation had, for `organisation_saved` to compare (one query per save of an
+    organisation that exists, only when its names may be written)."""
+    if raw or instance.pk is None or (update_fields is not None and not set(update_fields) & set(_NAMES)):
+        return
+    instance._names_before = sender._base_manager.filter(pk=instance.pk).values_list(*_NAMES).first()
+
+
+def organisation_saved(sender, instance, created=False, raw=False, **kwargs):
+    from projects.models import ActivityEntry
+    from projects.tasks import refresh_organisation_documents
+
+    before = instance.__dict__.pop("_names_before", None)
+    if created or raw or before is None or before == tuple(getattr(instance, name) for name in _NAMES):
+        return
+    networks = ActivityEntry._base_manager.filter(organisation=instance).order_by().values_list("network_id", flat=True)
+    for network_id in networks.distinct():
+        refresh_organisation_documents.delay(network=network_id, organisation_id=instance.pk)

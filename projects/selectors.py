@@ -1,6 +1,7 @@
 """Reads for projects. Each names the network or project it reads and fetches what its page shows in a
 fixed number of queries, however many partners, activities or indicators there are."""
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -31,6 +32,7 @@ from members.models import Organisation
 from network.models import Membership
 from portal import audit
 from portal.models import AuditEntry
+from projects import figures
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
@@ -167,7 +169,7 @@ def project_page(*, project, with_log=False):
         computed = computed_indicators(project=project, indicators=indicators)
         for indicator in indicators:
             indicator.computed = computed.get(indicator.pk)
-        page.reach = reach(network=project.network, project=project)
+        page.reach = kept_reach(network=project.network, project=project)
     return page
 
 
@@ -474,6 +476,15 @@ def reach(*, network, project=None, date_from=None, date_to=None):
         **{name: Sum(name) for name in REACH_FIELDS},
     )
     return Reach(**{key: value or 0 for key, value in sums.items()})
+
+
+def kept_reach(*, network, project=None):
+    """`reach` of the whole log (the network's, or one project's), kept in the cache until the network's log
+    changes (projects/figures.py): the workspace and the project page show it on every visit, and at
+    100,000 entries its scan costs hundreds of milliseconds. Exact: any write to an entry replaces it."""
+    key = f"reach:v1:{project.pk if project is not None else 'network'}"
+    sums = figures.kept(network.pk, key, lambda: dataclasses.asdict(reach(network=network, project=project)))
+    return Reach(**sums)
 
 
 class Progress(TextChoices):

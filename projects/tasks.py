@@ -1,6 +1,6 @@
 """Projects jobs: the e-mail telling a submitter their activity log entry was approved or returned, the
-thumbnails of images attached to entries, and the activity log's XLSX exports too large to build during a
-request.
+thumbnails of images attached to entries, the activity log's XLSX exports too large to build during a
+request, and the search documents of an organisation's entries after its name changed.
 
 Callers pass the network's id as `network=` (portal.celery.NetworkTask). Each decision is sent once: the
 job claims its marker on the entry first (portal.mail.send_once).
@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from portal.celery import NetworkTask
 from portal.mail import absolute_url, send_once, templated_messages
-from projects import exports, selectors
+from projects import exports, search, selectors
 from projects.models import ActivityEntry, EntryAttachment, EntryExport
 
 # The marker each decision claims.
@@ -112,3 +112,32 @@ def _notify_export(export, network):
         name="entry_export_ready", to=[user.email], context={"network": network, "export": export, "url": url}
     )
     send_once(EntryExport.objects.filter(pk=export.pk, network=network), marker="notified_at", messages=messages)
+
+
+DOCUMENTS_PER_BATCH = 500
+
+
+@shared_task(base=NetworkTask)
+def refresh_organisation_documents(*, network, organisation_id):
+    """Refresh the search documents (projects.search) of the network's entries logged by the organisation,
+    whose name or acronym changed (ProjectsConfig.ready() queues it after the commit), in batches of bulk
+    updates. Idempotent: a second run writes the same documents."""
+    entries = (
+        ActivityEntry.objects.filter(network=network, organisation_id=organisation_id)
+        .select_related("organisation")
+        .only(
+            "pk", "title", "description", "outcomes", "search_document", "organisation__name", "organisation__acronym"
+        )  # fmt: skip
+        .order_by("pk")
+    )
+    changed = []
+    for entry in entries.iterator(chunk_size=DOCUMENTS_PER_BATCH):
+        document = search.entry_document(entry)
+        if document != entry.search_document:
+            entry.search_document = document
+            changed.append(entry)
+        if len(changed) >= DOCUMENTS_PER_BATCH:
+            ActivityEntry.objects.bulk_update(changed, ["search_document"])
+            changed = []
+    if changed:
+        ActivityEntry.objects.bulk_update(changed, ["search_document"])

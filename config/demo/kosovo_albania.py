@@ -164,6 +164,25 @@ SEED = {
                     "(e learning.evbb.eu) and will be more probably maintained beyond the 5-year-period. A "
                     "link to ALLIANCE Training Course within EVBB’s platform will be provided in E+ Results "
                     "Platform.",
+                    # Ours, not the document's (it names no indicator): two computed from the illustrative
+                    # activity log, so the project page shows what the log feeds (approved trainings only).
+                    "indicators": [
+                        {
+                            "name": "Illustrative: people trained on the ALLIANCE training course and its modules",
+                            "unit": "people",
+                            "source": "log",
+                            "measure": "participants",
+                            "entry_kind": "training",
+                        },
+                        {
+                            "name": "Illustrative: women among them",
+                            "unit": "women",
+                            "source": "log",
+                            "measure": "participants",
+                            "entry_kind": "training",
+                            "breakdown": "women",
+                        },
+                    ],
                 },
                 {
                     "level": "deliverable",

@@ -9,12 +9,15 @@ re-points rows of every app.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
 
 from members.models import Organisation
 from network.models import Network
 from portal import permissions
+from projects import figures, tasks
+from projects.models import ActivityEntry
 
 
 def may_merge_organisation(user, *, record, into):
@@ -56,14 +59,21 @@ def organisation_merge(*, record, into, acting_user):
         raise ValidationError(_("An organisation cannot be merged into itself."))
     if record.affiliations.exists():
         raise ValidationError(_("%(org)s has people of its own; it is not a typed-in record.") % {"org": record})
+    # The updates send no signal: the activity log's kept figures and search documents are told here.
+    entries = ActivityEntry._base_manager.filter(Q(organisation=record) | Q(partners=record)).order_by()
+    networks = set(entries.values_list("network_id", flat=True).distinct())
+    logged_in = set(entries.filter(organisation=record).values_list("network_id", flat=True).distinct())
     try:
         with transaction.atomic():  # a savepoint; _base_manager is unscoped: rows of any network
             for model, field in _references():
                 model._base_manager.filter(**{field: record}).update(**{field: into})
             record.delete()
+            figures.log_changed(networks)
     except IntegrityError:
         raise ValidationError(
             _("%(into)s already holds the same place (a project role, a membership) as %(org)s. Remove one of the "
               "two rows first.") % {"into": into, "org": record}
         ) from None  # fmt: skip
+    for network_id in logged_in:  # the entries it logged are found by `into`'s name now (after the commit)
+        tasks.refresh_organisation_documents.delay(network=network_id, organisation_id=into.pk)
     return into

@@ -52,5 +52,6 @@ def entries_url(network, filters=None, **params):
 
 @register.simple_tag
 def network_reach(network):
-    """The workspace's reach section: what all of the network's approved entries reached."""
-    return selectors.reach(network=network)
+    """The workspace's reach section: what all of the network's approved entries reached (kept in the cache
+    until the log changes)."""
+    return selectors.kept_reach(network=network)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from config.demo import JOIN_DEMO, NETWORKS, STAFF_LOGIN
@@ -436,3 +437,17 @@ def test_entries_are_multilingual_where_the_seed_is(demo):
     polish = _entries("podkarpackie")
     assert all(e.language == "pl" and e.title.original_language == "pl" for e in polish)
     assert all(e.title.languages == ["en"] for e in _entries("vet-for-the-future"))
+
+
+def test_the_alliance_project_page_shows_indicators_computed_from_the_log(demo, client):
+    """The two illustrative indicators under "MOOC Platform" count the approved trainings by year: in 2025
+    module 1 (18 people, 11 women) and the course's pilot run (64, 38); the 2026 training still waits for
+    the coordinator, so 2026 and 2027 count none."""
+    response = client.get(reverse("projects:detail", kwargs={"network_slug": "alliance", "project_slug": "alliance"}))
+    html = response.content.decode()
+    evidence = "/networks/alliance/activities/?project=alliance&amp;status=approved&amp;kind=training"
+    for year, people, women in ((2025, 82, 49), (2026, 0, 0), (2027, 0, 0)):
+        link = f'<a href="{evidence}&amp;from={year}-01-01&amp;to={year}-12-31"><strong>'
+        assert html.count(link) == 2, year
+        assert f"{link}{people}</strong>" in html and f"{link}{women}</strong>" in html, year
+    assert "Illustrative: people trained on the ALLIANCE training course and its modules" in html

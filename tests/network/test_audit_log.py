@@ -180,3 +180,29 @@ def test_the_page_costs_the_same_queries_for_5_and_50_rows(
         response = client.get(url(network))
 
     assert len(response.context["rows"]) == rows
+
+
+def test_the_filters_offer_exactly_the_actions_and_kinds_of_this_networks_log(network, coordinator):
+    """portal.audit reads them one value at a time from an index (a recursive query): every value once, none
+    of another network's, nothing for an empty log."""
+    empty = NetworkFactory(slug="empty")
+    other = NetworkFactory(slug="other")
+    assert (audit.actions_present(empty), audit.types_present(empty)) == ([], [])
+    note(other, 2, action="network.created")
+    note(network, 3, action="network.updated")
+    approve_one(network, coordinator, "Gyumri College")
+    note(network, 2, action="network.updated")
+    member = person_in(network, Role.MEMBER, name="Member School", acronym="")
+    parties = [{"organisation": person.affiliations.get().organisation, "role": ""} for person in (coordinator, member)]
+    with scope(network=network):
+        pact = agreement_create(network=network, data={"title": "Pact", "signed_on": datetime.date(2024, 1, 1)},
+                                parties=parties, acting_user=coordinator)  # fmt: skip
+        agreement_delete(agreement=pact, acting_user=coordinator)
+    assert audit.actions_present(network) == [
+        ("agreement.deleted", "Agreement deleted"),
+        ("agreement.created", "Agreement recorded"),
+        ("membership.approved", "Membership approved"),
+        ("network.updated", "Profile updated"),
+    ]
+    assert [label for _pk, label in audit.types_present(network)] == ["Membership", "Network", "Partnership agreement"]
+    assert [action for action, _label in audit.actions_present(other)] == ["network.created"]

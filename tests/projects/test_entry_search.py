@@ -80,3 +80,66 @@ def test_postgresql_reads_the_gin_index(network, entry):
         cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
         plan = matching(ActivityEntry.objects.all(), "guidance").explain()
     assert "Bitmap Index Scan on entry_search" in plan
+
+
+# --- an organisation renamed (projects.search.organisation_saved, projects.tasks.refresh_organisation_documents)
+
+
+def test_an_organisation_renamed_is_found_by_its_new_name(network, entry, django_capture_on_commit_callbacks):
+    with scopes_disabled():
+        elsewhere = ActivityEntryFactory(organisation=entry.organisation, title="Elsewhere")  # another network
+        other = ActivityEntryFactory(network=network, title="Someone else's")
+        organisation = entry.organisation
+        with django_capture_on_commit_callbacks(execute=True) as jobs:
+            organisation.name, organisation.acronym = "Ganja Regional Youth Hub", "GRYH"
+            organisation.save()
+    assert len([job for job in jobs if not getattr(job, "versions", False)]) == 2  # one job per network
+    assert found(network, "hub") == [entry]
+    assert found(network, "gryh") == [entry]
+    assert found(network, "youth centre") == []
+    with scopes_disabled():
+        assert "ganja regional youth hub gryh" in ActivityEntry.objects.get(pk=elsewhere.pk).search_document
+        assert "hub" not in ActivityEntry.objects.get(pk=other.pk).search_document
+
+
+def test_a_save_that_keeps_the_names_queues_no_job(entry, django_capture_on_commit_callbacks):
+    with scopes_disabled(), django_capture_on_commit_callbacks() as jobs:
+        entry.organisation.city = "Ganja"
+        entry.organisation.save()
+        entry.organisation.save(update_fields=["city"])
+    assert jobs == []
+
+
+def test_a_record_merged_into_an_organisation_is_found_by_its_name(network, django_capture_on_commit_callbacks):
+    """The admin (or an import) may have filed entries under a typed-in record: after the merge they are
+    the real organisation's, and found by its name."""
+    from projects.services.organisations import organisation_merge
+    from tests.factories import UserFactory
+
+    with scopes_disabled():
+        record = OrganisationFactory(name="Ganja YC", acronym="", created_in_network_id=network.pk)
+        into = OrganisationFactory(name="Ganja Youth Centre", acronym="GYC")
+        logged = ActivityEntryFactory(network=network, organisation=record, title="Debate club")
+        with django_capture_on_commit_callbacks(execute=True):
+            organisation_merge(record=record, into=into, acting_user=UserFactory(is_staff=True))
+    assert found(network, "gyc") == [logged]
+
+
+def test_the_job_costs_the_same_queries_for_3_and_30_entries(network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from projects.tasks import refresh_organisation_documents
+
+    counts = []
+    for size in (3, 30):
+        with scopes_disabled():
+            organisation = OrganisationFactory(name=f"Centre {size}")
+            ActivityEntryFactory.create_batch(size, network=network, organisation=organisation)
+            organisation.name = f"Hub {size}"
+            organisation.save()
+        with CaptureQueriesContext(connection) as queries:
+            refresh_organisation_documents.apply(kwargs={"network": network.pk, "organisation_id": organisation.pk})
+        counts.append(len(queries))
+        assert len(found(network, f"hub {size}")) == size
+    assert counts[0] == counts[1]
