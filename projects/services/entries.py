@@ -28,7 +28,7 @@ from network.models import Membership, Role
 from network.permissions import has_role
 from portal import audit, pagecache, permissions
 from portal.inputs import accept
-from projects import tasks
+from projects import figures, tasks
 from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Site, TargetGroup
 from projects.search import refresh_document
 from projects.services.periods import OpenPeriods, require_open
@@ -470,7 +470,9 @@ def _write(network, acting_user, checked):
         changes=[(row.entry, None, _snapshot(row.entry, row.related)) for row in checked],
         batch_size=_BATCH,
     )
-    pagecache.bump_for(network.pk)  # bulk writes send no post_save
+    # bulk writes send no post_save, which is what tells the page cache and the log's kept figures
+    pagecache.bump_for(network.pk)
+    figures.log_changed([network.pk])
 
 
 @transaction.atomic

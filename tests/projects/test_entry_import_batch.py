@@ -18,7 +18,7 @@ from network.models import Role
 from portal import pagecache
 from portal.models import AuditEntry
 from portal.permissions import forget
-from projects import search
+from projects import figures, search
 from projects.models import ActivityEntry
 from projects.services.entries import entries_create, entry_create
 from projects.services.entry_imports import entry_import
@@ -224,15 +224,18 @@ def test_the_batch_writes_what_entry_create_writes(network, world):
     assert batch == single
 
 
-def test_the_bulk_write_marks_the_network_s_kept_pages_stale(network, world, monkeypatch):
-    """bulk_create sends no post_save, which is what tells the visitors' page cache (portal/pagecache.py)."""
-    bumped = []
+def test_the_bulk_write_marks_the_network_s_kept_pages_and_figures_stale(network, world, monkeypatch):
+    """bulk_create sends no post_save, which is what tells the page cache (portal/pagecache.py) and the
+    log's kept figures (projects/figures.py)."""
+    bumped, figures_bumped = [], []
     monkeypatch.setattr(pagecache, "bump_for", bumped.append)
+    monkeypatch.setattr(figures, "log_changed", figures_bumped.extend)
     user = world["partner"]
     entries_create(network=network, acting_user=user, organisation=world["partner_org"], rows=[data()], save=False)
-    assert bumped == []  # nothing written
+    assert bumped == [] and figures_bumped == []  # nothing written
     entries_create(network=network, acting_user=user, organisation=world["partner_org"], rows=[data()], save=True)
     assert bumped == [network.pk]
+    assert figures_bumped == [network.pk]
 
 
 # --- queries ------------------------------------------------------------------------------------------------
