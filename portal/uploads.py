@@ -437,12 +437,12 @@ def _check_name(name, found_label, extensions):
     if claimed and claimed not in extensions:
         _refuse(
             _(
-                "“%(name)s” is named as a %(claimed)s file but holds %(found)s. Upload the file its name says, "
-                "or correct its name."
+                "“%(name)s” is named as %(claimed)s but holds %(found)s. Upload the file its name says, or "
+                "correct its name."
             ),
             "name",
             name=name,
-            claimed=claimed[1:].upper(),
+            claimed=claimed,
             found=found_label,
         )
 
@@ -514,7 +514,7 @@ def accept_file(file, rule):
     found = sniff(file)
     name = clean_name(getattr(file, "name", ""))
     if rule.image is not None and found in rule.image.types:
-        _check_name(name, _("a %(type)s image") % {"type": IMAGE_TYPES[found][1]}, IMAGE_EXTENSIONS)
+        _check_name(name, _("an image: %(type)s") % {"type": IMAGE_TYPES[found][1]}, IMAGE_EXTENSIONS)
         image = accept_image(file, rule.image)
         return AcceptedFile(
             content_type=SERVED_TYPES[image.extension], extension=image.extension, size=len(image.content),
@@ -522,7 +522,7 @@ def accept_file(file, rule):
         )  # fmt: skip
     found = _document_type(file, found, rule)
     kind = DOCUMENT_TYPES[found]
-    _check_name(name, _("a %(type)s document") % {"type": kind.label}, kind.extensions)
+    _check_name(name, _("a document: %(type)s") % {"type": kind.label}, kind.extensions)
     claimed = _claimed_extension(name)
     extension = claimed if claimed in kind.extensions else kind.extensions[0]
     return AcceptedFile(

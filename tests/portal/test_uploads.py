@@ -438,10 +438,10 @@ def test_each_accepted_document_is_told_by_its_content(content, name, mime, exte
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (real_ooxml("docx"), "report.pdf", "“report.pdf” is named as a PDF file but holds a Word document."),
-        (real_pdf(), "report.docx", "“report.docx” is named as a DOCX file but holds a PDF document."),
-        (image_bytes("PNG"), "scan.pdf", "“scan.pdf” is named as a PDF file but holds a PNG image."),
-        (real_pdf(), "agenda.exe", "“agenda.exe” is named as a EXE file but holds a PDF document."),
+        (real_ooxml("docx"), "report.pdf", "“report.pdf” is named as .pdf but holds a document: Word."),
+        (real_pdf(), "report.docx", "“report.docx” is named as .docx but holds a document: PDF."),
+        (image_bytes("PNG"), "scan.pdf", "“scan.pdf” is named as .pdf but holds an image: PNG."),
+        (real_pdf(), "agenda.exe", "“agenda.exe” is named as .exe but holds a document: PDF."),
     ],
 )
 def test_a_name_claiming_another_type_than_the_content_is_refused(content, name, message):
@@ -471,10 +471,8 @@ def test_a_legacy_office_file_is_told_by_its_streams_and_named_by_them():
     as is a Word 97–2003 file named as an Excel one."""
     unknown = real_ole({"Contents": b"z" * 5000})
     assert "it holds application/x-ole-storage" in refused(unknown, "minutes.doc")
-    assert "“budget.xls” is named as a XLS file but holds a Word 97–2003 document." in refused(real_doc(), "budget.xls")
-    assert "“minutes.doc” is named as a DOC file but holds a Excel 97–2003 document." in refused(
-        real_xls(), "minutes.doc"
-    )
+    assert "“budget.xls” is named as .xls but holds a document: Word 97–2003." in refused(real_doc(), "budget.xls")
+    assert "“minutes.doc” is named as .doc but holds a document: Excel 97–2003." in refused(real_xls(), "minutes.doc")
 
 
 @pytest.mark.xfail(

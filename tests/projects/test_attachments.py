@@ -178,7 +178,7 @@ def test_the_thumbnail_job_is_idempotent(entry, partner, media_root, settings):
         (a_file(SVG, "chart.svg"), "“chart.svg”: SVG images are not accepted"),
         (
             a_file(real_ooxml("docx"), "minutes.pdf"),
-            "“minutes.pdf”: “minutes.pdf” is named as a PDF file but holds a Word",
+            "“minutes.pdf”: “minutes.pdf” is named as .pdf but holds a document: Word",
         ),
         (a_file(png_declaring(8_000, 6_000), "panorama.png"), "“panorama.png”: The image is 8000 × 6000 pixels"),
         (a_file(b"", "empty.pdf"), "“empty.pdf”: The file is empty."),
