@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import magic
+import olefile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -316,6 +317,10 @@ MACRO_PARTS = frozenset({
     "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
 })  # fmt: skip
 MACRO = "macro"
+# Office 97–2003 keeps a document's macros (VBA) in storages of its compound file: Word under "Macros",
+# Excel under "_VBA_PROJECT_CUR", either with a "VBA" storage inside.
+OLE_TYPES = frozenset({"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"})
+OLE_MACRO_STORAGES = frozenset({"macros", "_vba_project_cur", "_vba_project", "vba"})
 # OpenDocument is a ZIP archive whose first member, "mimetype", holds its type.
 ODF_TYPES = frozenset({ODT, ODS, ODP})
 ZIP_BASED = frozenset({"application/zip", *OOXML_MAIN_PARTS.values(), *ODF_TYPES})
@@ -477,8 +482,30 @@ def _zip_document(file):
     return None
 
 
+def _ole_has_macros(file):
+    """Whether an Office 97–2003 compound file holds macros (a VBA storage in its directory). Reads the
+    file's directory only (olefile), not its streams."""
+    file.seek(0)
+    try:
+        with olefile.OleFileIO(file) as ole:
+            paths = ole.listdir(streams=True, storages=True)
+    except Exception:  # noqa: BLE001 (olefile raises many kinds on a damaged file: each is "damaged")
+        _refuse(_("The file could not be read: it is damaged or not a complete document."), "damaged")
+    finally:
+        file.seek(0)
+    return any(part.lower() in OLE_MACRO_STORAGES for path in paths for part in path)
+
+
 def _document_type(file, found, rule):
     """The document type of `file` (libmagic said `found`), on the rule's list, or a ValidationError."""
+    if found in OLE_TYPES and found in rule.types and _ole_has_macros(file):
+        _refuse(
+            _(
+                "Documents with macros (.docm, .xlsm, .pptm, or a .doc or .xls with macros) are not accepted. "
+                "Save it without macros (.docx…)."
+            ),
+            "macro",
+        )
     if found in ZIP_BASED:
         inside = _zip_document(file)
         if inside == MACRO:

@@ -475,15 +475,29 @@ def test_a_legacy_office_file_is_told_by_its_streams_and_named_by_them():
     assert "“minutes.doc” is named as .doc but holds a document: Excel 97–2003." in refused(real_xls(), "minutes.doc")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portal.uploads refuses macros in Office Open XML only (.docm, .xlsm, .pptm); "
-    "it does not look inside a 97–2003 compound file for its VBA storage yet: they are accepted today",
-)
 @pytest.mark.parametrize(("content", "name"), [(real_doc(storages=["Macros"]), "minutes.doc"),
                                                (real_xls(storages=["_VBA_PROJECT_CUR"]), "budget.xls")])  # fmt: skip
 def test_a_legacy_office_file_with_macros_is_refused(content, name):
-    assert "macros" in refused(content, name)
+    assert "Documents with macros (.docm, .xlsm, .pptm, or a .doc or .xls with macros) are not accepted." in refused(
+        content, name
+    )
+
+
+def test_a_compound_file_olefile_cannot_read_is_refused_as_damaged():
+    """libmagic names a file from its first sectors; olefile then reads its directory, and a directory it
+    cannot read is the damaged-file message, never an error page."""
+    broken = bytearray(real_doc())
+    broken[48:52] = (0x7FFFFF).to_bytes(4, "little")  # the directory's first sector: far past the end
+    with pytest.raises(ValidationError) as error:
+        uploads._ole_has_macros(io.BytesIO(bytes(broken)))
+    assert error.value.messages == ["The file could not be read: it is damaged or not a complete document."]
+
+
+def test_a_legacy_document_that_only_mentions_macros_is_accepted():
+    """The directory is read, not the text: a Word 97–2003 file about macros is a document like any other."""
+    about = real_ole({"WordDocument": b"\xec\xa5\xc1\x00" + "Macros and _VBA_PROJECT_CUR ".encode("utf-16-le") * 40},
+                     storages=["ObjectPool"])  # fmt: skip
+    assert accept(about, "macros.doc").content_type == "application/msword"
 
 
 def test_the_refusal_lists_what_is_accepted():
