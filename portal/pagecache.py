@@ -1,9 +1,12 @@
-"""Public pages, rendered once per change for everybody who is not signed in.
+"""Pages rendered once per change: for all visitors together, and for each signed-in person apart.
 
 A visitor (nobody signed in) sees a public network's page exactly as every other visitor does, so the
 page is rendered once and kept in the cache until something it may show changes. This is what keeps a
 national network's public page answering when it is linked from a ministry's site: the render costs
-tens of milliseconds at that size, a cached answer well under one.
+tens of milliseconds at that size, a cached answer well under one. A signed-in person's page is kept the
+same way under a key that names them (their user id): what it shows for them beyond the visitors' page
+(their roles, their organisations, what they may do) is read from rows the same counters cover, so their
+kept page goes when those change, and nobody else is ever served it.
 
 What a kept page depends on is named by version counters in the cache, each bumped after the commit of
 any write that could change it (`bump_for`, connected to every model's saves and deletions in
@@ -20,10 +23,18 @@ the day (agreements "ending soon" and the like move with the date), so a change 
 old page simply expires. Counters start from the clock, so one that was evicted never returns to a value
 an old page was kept under.
 
-Only plain GETs of visitors are kept: no session data, no pending message, no htmx fragment, and only
-answers of 200 that set no cookie but the CSRF one. The CSRF token in a kept page's forms (the language
-switch) is taken out before keeping and each visitor's own put back when serving, so posting those
-forms keeps working.
+What a signed-in page reads for its person is covered by those counters: their memberships and roles
+are rows of the page's network (`network:<id>`); their profile, affiliations, organisations, e-mail
+addresses, staff flag and object permissions (guardian, Django's groups) are rows of no network
+(`shared`); the home page, which lists their networks and invitations across the platform, depends on
+`all`. Nothing else about them is read from the database; their session is (below).
+
+Only plain GETs are kept: no session data (for a signed-in person: none but the keys that say who is
+signed in, `_SIGNED_IN_KEYS`; a session holding more, such as an import waiting, is rendered every time),
+no pending message, no htmx fragment, a view that neither writes the session nor adds a message, and
+only answers of 200 that set no cookie but the CSRF one. The CSRF token in a kept page's forms (the
+language switch, a signed-in person's buttons) is taken out before keeping and the caller's own put back
+when serving, so posting those forms keeps working.
 """
 
 import functools
@@ -32,7 +43,7 @@ import re
 import time
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -46,9 +57,15 @@ _TOKEN_PLACEHOLDER = b"\x00csrf\x00"
 
 NETWORK, SHARED, ALL = "network", "shared", "all"
 # The apps whose rows pages show. Sessions, the cache of permissions, allauth's rate-limit rows are none.
-_APPS = {"members", "network", "projects", "portal", "account", "guardian"}
+_APPS = {"members", "network", "projects", "portal", "account", "guardian", "auth"}
 # Saves that change nothing a page shows: signing in stamps last_login.
 _QUIET_FIELDS = {"last_login"}
+# The session keys that say who is signed in and how (Django's, allauth's record of the login): no page
+# shows them. A session with any other key may show it (an import waiting, a form's memory): rendered.
+_SIGNED_IN_KEYS = frozenset({
+    auth.SESSION_KEY, auth.BACKEND_SESSION_KEY, auth.HASH_SESSION_KEY,
+    "account_authentication_methods", "account_authentication_methods_user",
+})  # fmt: skip
 
 
 def _counter(name):
@@ -138,22 +155,32 @@ def on_change(sender, instance=None, update_fields=None, action=None, **kwargs):
 
 
 def _may_keep(request):
-    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+    if request.method not in ("GET", "HEAD"):
         return False
     if request.headers.get("HX-Request") or not getattr(settings, "PAGE_CACHE_SECONDS", 0):
         return False
     if _inside_a_write():
         return False
     session = getattr(request, "session", None)
-    if session is not None and not session.is_empty():
-        return False
+    if session is not None:
+        if request.user.is_authenticated:
+            if not set(session.keys()) <= _SIGNED_IN_KEYS:
+                return False
+        elif not session.is_empty():
+            return False
     return len(messages.get_messages(request)) == 0
+
+
+def _caller(request):
+    """Whose page this is: every visitor's, or one signed-in person's."""
+    return f"user:{request.user.pk}" if request.user.is_authenticated else "visitor"
 
 
 def _key(request, depends):
     versions = _versions(depends)
     parts = [
         *versions,
+        _caller(request),
         request.get_host(),
         get_language() or "",
         timezone.localdate().isoformat(),
@@ -162,9 +189,10 @@ def _key(request, depends):
     return _PREFIX + "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def for_visitors(depends):
-    """Keep the view's page for visitors. `depends(request, **kwargs)` names the counters it depends on;
-    `network_page` is the one for pages of one network."""
+def keep(depends):
+    """Keep the view's page, for visitors and for each signed-in person. `depends(request, **kwargs)` names
+    the counters it depends on; `network_page` is the one for pages of one network. Put it under the view's
+    permission check: a kept page is served to whoever passes it."""
 
     def decorator(view):
         @functools.wraps(view)
@@ -180,7 +208,7 @@ def for_visitors(depends):
                 response["X-Page-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
-            if _keepable(response):
+            if _keepable(response) and not _changed_the_session(request):
                 content = _TOKEN.sub(rb"\1" + _TOKEN_PLACEHOLDER + rb"\2", response.content)
                 cache.set(key, (content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
                 response["X-Page-Cache"] = "miss"
@@ -197,6 +225,14 @@ def _keepable(response):
     if b' nonce="' in response.content:  # a CSP nonce holds for one answer only (no page uses one today)
         return False
     return set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+
+
+def _changed_the_session(request):
+    """The view wrote the session or added a message: a page served from the cache would do neither."""
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return True
+    return getattr(messages.get_messages(request), "added_new", False)
 
 
 def network_page(request, **kwargs):

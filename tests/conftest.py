@@ -437,7 +437,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def rendered(settings):
-    """Every page rendered, none served from the visitors' page cache (portal/pagecache.py): for tests that
-    measure what rendering a page costs, or read its context (tests/portal/test_pagecache.py tests the
-    cache)."""
+    """Every page rendered, none served from the page cache (portal/pagecache.py), for visitors and signed-in
+    people alike: for tests that measure what rendering a page costs, or read its context
+    (tests/portal/test_pagecache.py tests the cache)."""
     settings.PAGE_CACHE_SECONDS = 0
