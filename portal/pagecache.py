@@ -197,26 +197,34 @@ def keep(depends):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not _may_keep(request):
-                return view(request, *args, **kwargs)
-            key = _key(request, depends(request, **kwargs))
-            kept = cache.get(key)
-            if kept is not None:
-                content, content_type = kept
-                response = HttpResponse(content.replace(_TOKEN_PLACEHOLDER, get_token(request).encode()),
-                                        content_type=content_type)  # fmt: skip
-                response["X-Page-Cache"] = "hit"
-                return response
-            response = view(request, *args, **kwargs)
-            if _keepable(response) and not _changed_the_session(request):
-                content = _TOKEN.sub(rb"\1" + _TOKEN_PLACEHOLDER + rb"\2", response.content)
-                cache.set(key, (content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
-                response["X-Page-Cache"] = "miss"
-            return response
+            return _kept_or_rendered(
+                request, lambda: depends(request, **kwargs), lambda: view(request, *args, **kwargs)
+            )
 
         return wrapped
 
     return decorator
+
+
+def _kept_or_rendered(request, depends, render):
+    """The kept answer for this caller and address if there is one, else `render()`'s, kept when it may be."""
+    if not _may_keep(request):
+        return render()
+    key = _key(request, depends())
+    kept = cache.get(key)
+    if kept is not None:
+        content, content_type = kept
+        if _TOKEN_PLACEHOLDER in content:
+            content = content.replace(_TOKEN_PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(content, content_type=content_type)
+        response["X-Page-Cache"] = "hit"
+        return response
+    response = render()
+    if _keepable(response) and not _changed_the_session(request):
+        content = _TOKEN.sub(rb"\1" + _TOKEN_PLACEHOLDER + rb"\2", response.content)
+        cache.set(key, (content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
+    return response
 
 
 def _keepable(response):
@@ -243,3 +251,29 @@ def network_page(request, **kwargs):
 def all_pages(request, **kwargs):
     """A page across networks."""
     return (ALL,)
+
+
+class KeptList:
+    """A DRF viewset's list kept as `keep` keeps a page, per caller (a token's person, a session's, or every
+    anonymous caller): `kept_depends` names its counters (default: the network's, `network_page`). The
+    caller is known here, after DRF authenticated them and checked permissions and throttles, which a kept
+    answer still goes through. Only JSON is kept: the browsable API's HTML holds forms and the user's menu."""
+
+    kept_depends = staticmethod(network_page)
+
+    def list(self, request, *args, **kwargs):
+        from rest_framework.renderers import JSONRenderer
+
+        renderer = getattr(request, "accepted_renderer", None)
+        # Plain JSON only: "application/json; indent=4" renders otherwise under the same key.
+        if not isinstance(renderer, JSONRenderer) or request.accepted_media_type != renderer.media_type:
+            return super().list(request, *args, **kwargs)
+
+        def render():
+            response = super(KeptList, self).list(request, *args, **kwargs)
+            response.accepted_renderer = request.accepted_renderer
+            response.accepted_media_type = request.accepted_media_type
+            response.renderer_context = self.get_renderer_context()
+            return response.render()
+
+        return _kept_or_rendered(request, lambda: self.kept_depends(request, **kwargs), render)

@@ -14,6 +14,7 @@ from django_scopes import scope
 from members.models import Affiliation
 from network.models import Membership, Network, Role
 from portal import pagecache
+from tests.clients import CLIENT_KINDS, sign_in
 from tests.factories import (
     MembershipFactory,
     NetworkFactory,
@@ -339,3 +340,46 @@ def test_the_rendered_fixture_renders_signed_in_pages_too(network, member, rende
     client = signed_in(member)
     visit("/networks/pep/workspace/", client)
     assert "X-Page-Cache" not in visit("/networks/pep/workspace/", client)[0]
+
+
+# --- the API's lists: kept per caller, JSON only ---------------------------------------------------------------
+
+
+def api_caller(user, kind="token"):
+    return sign_in(Client(), user, kind)
+
+
+@pytest.mark.parametrize("kind", CLIENT_KINDS)
+def test_an_api_list_is_kept_per_caller(network, member, kind, django_assert_num_queries):
+    client = api_caller(member, kind)
+    other = api_caller(person_in(network, Role.MEMBER, name="Vocational School 7"), kind)
+    first = client.get("/api/v1/networks/pep/members/")
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    # The token (or the session and the user) and the scope middleware's network; nothing is serialised.
+    with django_assert_num_queries(2 if kind == "token" else 3):
+        second = client.get("/api/v1/networks/pep/members/")
+    assert second["X-Page-Cache"] == "hit" and second.json() == first.json()
+    theirs = other.get("/api/v1/networks/pep/members/")
+    assert theirs["X-Page-Cache"] == "miss"  # the same list, but never another caller's answer
+    MembershipFactory(network=network, organisation=OrganisationFactory(name="Gyumri College"), role=Role.MEMBER)
+    response = client.get("/api/v1/networks/pep/members/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Gyumri College" in {m["organisation"]["name"] for m in response.json()["results"]}
+
+
+def test_a_kept_api_list_is_never_served_past_the_permission_check(network, member):
+    coordinator = api_caller(person_in(network, Role.COORDINATOR, name="Coordination Centre"))
+    MembershipFactory(network=network, status=Membership.Status.REQUESTED)
+    assert coordinator.get("/api/v1/networks/pep/membership-requests/")["X-Page-Cache"] == "miss"
+    assert coordinator.get("/api/v1/networks/pep/membership-requests/")["X-Page-Cache"] == "hit"
+    assert api_caller(member).get("/api/v1/networks/pep/membership-requests/").status_code == 403
+    assert Client().get("/api/v1/networks/pep/membership-requests/").status_code == 401
+
+
+def test_the_browsable_api_is_never_kept(network, member):
+    client = api_caller(member, "session")
+    for _ in range(2):
+        response = client.get("/api/v1/networks/pep/members/", HTTP_ACCEPT="text/html")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    indented = client.get("/api/v1/networks/pep/members/", HTTP_ACCEPT="application/json; indent=4")
+    assert "X-Page-Cache" not in indented
