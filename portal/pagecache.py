@@ -27,7 +27,8 @@ What a signed-in page reads for its person is covered by those counters: their m
 are rows of the page's network (`network:<id>`); their profile, affiliations, organisations, e-mail
 addresses, staff flag and object permissions (guardian, Django's groups) are rows of no network
 (`shared`); the home page, which lists their networks and invitations across the platform, depends on
-`all`. Nothing else about them is read from the database; their session is (below).
+`all`. Nothing else about them is read from the database; their session is (below). The API's lists are
+kept the same way per caller (`KeptList`, once DRF knows who calls: a token is not seen by middleware).
 
 Only plain GETs are kept: no session data (for a signed-in person: none but the keys that say who is
 signed in, `_SIGNED_IN_KEYS`; a session holding more, such as an import waiting, is rendered every time),
