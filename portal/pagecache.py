@@ -61,10 +61,11 @@ NETWORK, SHARED, ALL = "network", "shared", "all"
 _APPS = {"members", "network", "projects", "portal", "account", "guardian", "auth"}
 # Saves that change nothing a page shows: signing in stamps last_login.
 _QUIET_FIELDS = {"last_login"}
-# The session keys that say who is signed in and how (Django's, allauth's record of the login): no page
-# shows them. A session with any other key may show it (an import waiting, a form's memory): rendered.
+# The session keys that say who is signed in, how and for how long (Django's, its expiry for a login
+# not remembered, allauth's record of the login): no page shows them. A session with any other key may
+# show it (an import waiting, a form's memory): its pages are rendered.
 _SIGNED_IN_KEYS = frozenset({
-    auth.SESSION_KEY, auth.BACKEND_SESSION_KEY, auth.HASH_SESSION_KEY,
+    auth.SESSION_KEY, auth.BACKEND_SESSION_KEY, auth.HASH_SESSION_KEY, "_session_expiry",
     "account_authentication_methods", "account_authentication_methods_user",
 })  # fmt: skip
 

@@ -16,6 +16,7 @@ from network.models import Membership, Network, Role
 from portal import pagecache
 from tests.clients import CLIENT_KINDS, sign_in
 from tests.factories import (
+    PASSWORD,
     MembershipFactory,
     NetworkFactory,
     NewsPostFactory,
@@ -383,3 +384,14 @@ def test_the_browsable_api_is_never_kept(network, member):
         assert response.status_code == 200 and "X-Page-Cache" not in response
     indented = client.get("/api/v1/networks/pep/members/", HTTP_ACCEPT="application/json; indent=4")
     assert "X-Page-Cache" not in indented
+
+
+def test_a_person_who_logged_in_through_the_form_gets_kept_pages(network, member):
+    """What the login form leaves in the session (allauth's record of how they logged in) is no reason to
+    render every page; a message the login left pending is shown first."""
+    client = Client()
+    logged_in = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    assert logged_in.status_code == 302, logged_in.status_code
+    visit("/networks/pep/workspace/", client)  # shows the message the login left, if any
+    assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "miss"
+    assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "hit"
