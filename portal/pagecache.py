@@ -68,6 +68,8 @@ _SIGNED_IN_KEYS = frozenset({
     auth.SESSION_KEY, auth.BACKEND_SESSION_KEY, auth.HASH_SESSION_KEY, "_session_expiry",
     "account_authentication_methods", "account_authentication_methods_user",
 })  # fmt: skip
+# Key prefixes of apps' session memories that no kept page shows (`session_memory_not_shown`).
+_NOT_SHOWN = set()
 
 
 def _counter(name):
@@ -166,11 +168,19 @@ def _may_keep(request):
     session = getattr(request, "session", None)
     if session is not None:
         if request.user.is_authenticated:
-            if not set(session.keys()) <= _SIGNED_IN_KEYS:
+            shown = set(session.keys()) - _SIGNED_IN_KEYS
+            if any(not key.startswith(tuple(_NOT_SHOWN)) for key in shown):
                 return False
         elif not session.is_empty():
             return False
     return len(messages.get_messages(request)) == 0
+
+
+def session_memory_not_shown(prefix):
+    """Declare the session keys starting with `prefix` a memory that only a view that is not kept reads (a
+    form remembering its last choices), so a session holding one still gets kept pages. Apps call it in
+    their AppConfig.ready()."""
+    _NOT_SHOWN.add(prefix)
 
 
 def _caller(request):

@@ -312,6 +312,16 @@ def test_a_session_holding_more_than_who_is_signed_in_is_rendered(network, membe
     assert "X-Page-Cache" not in visit("/networks/pep/workspace/", client)[0]
 
 
+def test_a_session_holding_the_activity_log_forms_memory_still_gets_kept_pages(network, member):
+    """projects declares its form's memory (projects.apps): only the form reads it, and the form is not kept."""
+    client = signed_in(member)
+    session = client.session
+    session[f"entry_form.{network.pk}"] = {"project": "vet4f", "activity": None, "organisation": None}
+    session.save()
+    visit("/networks/pep/workspace/", client)
+    assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "hit"
+
+
 def test_a_post_is_never_kept_nor_served_a_kept_page(network, member):
     client = signed_in(member)
     posted = client.post("/networks/pep/")  # the network page answers a POST as a GET: rendered
