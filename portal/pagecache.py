@@ -18,10 +18,10 @@ any write that could change it (`bump_for`, connected to every model's saves and
   pages show too (partner names, logos, verified marks);
 - `all`: every write; for pages across networks (the directory).
 
-A page's key holds the versions it depends on, the address with its query, the language, the host and
-the day (agreements "ending soon" and the like move with the date), so a change makes a new key and the
-old page simply expires. Counters start from the clock, so one that was evicted never returns to a value
-an old page was kept under.
+A page's key holds the versions it depends on, the caller, the address with its query, the language, the
+scheme and host and the day (agreements "ending soon" and the like move with the date), so a change makes
+a new key and the old page simply expires. Counters start from the clock, so one that was evicted never
+returns to a value an old page was kept under.
 
 What a signed-in page reads for its person is covered by those counters: their memberships and roles
 are rows of the page's network (`network:<id>`); their profile, affiliations, organisations, e-mail
@@ -193,6 +193,7 @@ def _key(request, depends):
     parts = [
         *versions,
         _caller(request),
+        request.scheme,  # absolute links (the API's next page) name it
         request.get_host(),
         get_language() or "",
         timezone.localdate().isoformat(),

@@ -378,6 +378,14 @@ def test_an_api_list_is_kept_per_caller(network, member, kind, django_assert_num
     assert "Gyumri College" in {m["organisation"]["name"] for m in response.json()["results"]}
 
 
+def test_an_api_list_is_kept_apart_for_each_scheme(network, member):
+    """Its links to the next page are absolute: http and https callers get their own."""
+    client = api_caller(member)
+    assert client.get("/api/v1/networks/pep/members/")["X-Page-Cache"] == "miss"
+    assert client.get("/api/v1/networks/pep/members/", secure=True)["X-Page-Cache"] == "miss"
+    assert client.get("/api/v1/networks/pep/members/", secure=True)["X-Page-Cache"] == "hit"
+
+
 def test_a_kept_api_list_is_never_served_past_the_permission_check(network, member):
     coordinator = api_caller(person_in(network, Role.COORDINATOR, name="Coordination Centre"))
     MembershipFactory(network=network, status=Membership.Status.REQUESTED)
