@@ -31,7 +31,8 @@ addresses, staff flag and object permissions (guardian, Django's groups) are row
 kept the same way per caller (`KeptList`, once DRF knows who calls: a token is not seen by middleware).
 
 Only plain GETs are kept: no session data (for a signed-in person: none but the keys that say who is
-signed in, `_SIGNED_IN_KEYS`; a session holding more, such as an import waiting, is rendered every time),
+signed in, `_SIGNED_IN_KEYS`, and the form memories apps declare no kept page shows,
+`session_memory_not_shown`; a session holding more, such as an import waiting, is rendered every time),
 no pending message, no htmx fragment, a view that neither writes the session nor adds a message, and
 only answers of 200 that set no cookie but the CSRF one. The CSRF token in a kept page's forms (the
 language switch, a signed-in person's buttons) is taken out before keeping and the caller's own put back
