@@ -1,8 +1,10 @@
 from django.shortcuts import render
 
 from network import selectors
+from portal import pagecache
 
 
+@pagecache.keep(pagecache.all_pages)  # a signed-in person's networks, requests and invitations: any network's
 def home(request):
     """Anonymous visitors see what Partnera is; signed-in people see their organisations and networks."""
     context = {"public_networks": selectors.networks_directory(user=request.user)[:6]}

@@ -16,7 +16,7 @@ from members.permissions import admin_organisation_ids
 from network import selectors
 from network.models import Membership, Role
 from network.services.memberships import membership_approve, membership_decline, membership_request
-from portal import permissions
+from portal import pagecache, permissions
 from portal.converters import DIGITS, URLSAFE
 from portal.texts import SOURCES
 
@@ -102,11 +102,12 @@ def _call_service(service, **kwargs):
         raise PermissionDenied from error
 
 
-class NetworkDirectoryViewSet(viewsets.ReadOnlyModelViewSet):
+class NetworkDirectoryViewSet(pagecache.KeptList, viewsets.ReadOnlyModelViewSet):
     """Public networks, plus private ones the caller belongs to."""
 
     serializer_class = NetworkSerializer
     permission_classes = []
+    kept_depends = staticmethod(pagecache.all_pages)
     lookup_field = "slug"
     # Routers take any character but "/" and "." by default; a NUL byte reached PostgreSQL (a 500).
     lookup_value_regex = URLSAFE
@@ -123,7 +124,7 @@ class NetworkDirectoryViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.with_member_counts([super().get_object()])[0]
 
 
-class MemberViewSet(viewsets.ReadOnlyModelViewSet):
+class MemberViewSet(pagecache.KeptList, viewsets.ReadOnlyModelViewSet):
     """A network's active member organisations (where the network shows them, or to its members)."""
 
     serializer_class = MembershipSerializer
@@ -138,7 +139,7 @@ class MemberViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.network_members(network=self.request.network)
 
 
-class MembershipRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class MembershipRequestViewSet(pagecache.KeptList, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Requests to join: organisation admins create them, coordinators list and decide."""
 
     serializer_class = MembershipRequestSerializer

@@ -126,8 +126,8 @@ if REDIS_URL:
 else:
     # One process (runserver) shares this cache, so allauth's rate limits still count.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Seconds a public page is kept for visitors who are not signed in (portal/pagecache.py; every change to
-# what it shows makes a new one at once). 0 turns it off; off by default with DEBUG, so edited templates show.
+# Seconds a page is kept, for visitors and for each signed-in person apart (portal/pagecache.py; every
+# change to what it shows makes a new one at once). 0 turns it off; off by default with DEBUG, so edited templates show.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 600)
 
 AUTH_USER_MODEL = "members.User"

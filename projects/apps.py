@@ -10,7 +10,7 @@ class ProjectsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
         from members.models import Organisation
-        from portal import audit, sections
+        from portal import audit, pagecache, sections
         from projects import audit as projects_audit
         from projects import (
             figures,
@@ -35,3 +35,6 @@ class ProjectsConfig(AppConfig):
         # An organisation's new name reaches its entries' search documents (projects/search.py).
         pre_save.connect(search.organisation_saving, sender=Organisation, dispatch_uid="log-search-organisation")
         post_save.connect(search.organisation_saved, sender=Organisation, dispatch_uid="log-search-organisation")
+        # The activity log form's memory of the last project and activity (views/entries.py): only that
+        # form reads it, and it is never kept.
+        pagecache.session_memory_not_shown("entry_form.")

@@ -437,7 +437,17 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def rendered(settings):
-    """Every page rendered, none served from the visitors' page cache (portal/pagecache.py): for tests that
-    measure what rendering a page costs, or read its context (tests/portal/test_pagecache.py tests the
-    cache)."""
+    """Every page rendered, none served from the page cache (portal/pagecache.py), for visitors and signed-in
+    people alike: for tests that measure what rendering a page costs, or read its context
+    (tests/portal/test_pagecache.py tests the cache)."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _no_pages_kept_by_other_tests():
+    """Each test starts with an empty cache: a test's rows are rolled back or flushed, which bumps none of
+    the page cache's counters, so a page another test kept would still look current (the home page and
+    the directory need no row of the test's own to be served)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -39,7 +39,7 @@ def _split_row_errors(request, form, error):
 
 
 @permissions.network_required("view_network")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def agreement_list(request, network_slug):
     network = request.network
     paged = paginate(request, selectors.agreements_for_user(network=network, user=request.user), AGREEMENTS_PER_PAGE)
@@ -47,7 +47,7 @@ def agreement_list(request, network_slug):
 
 
 @permissions.network_required("view_network")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def agreement_detail(request, network_slug, agreement_id):
     network = request.network
     agreement = permissions.ensure_visible(

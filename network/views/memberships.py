@@ -27,7 +27,7 @@ from network.services.memberships import (
     membership_withdraw,
 )
 from network.views.networks import MEMBERS_PER_PAGE
-from portal import permissions
+from portal import pagecache, permissions
 from portal.forms import add_service_errors
 from portal.pagination import paginate
 
@@ -43,6 +43,7 @@ def _membership(request, membership_id):
 
 
 @permissions.network_required("manage_members")
+@pagecache.keep(pagecache.network_page)
 def manage_members(request, network_slug, invitation_form=None):
     network = request.network
     form = MemberFilterForm(request.GET or None)

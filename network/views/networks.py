@@ -42,7 +42,7 @@ MEMBERS_PER_PAGE = 25
 MEMBERS_ON_NETWORK_PAGE = 10
 
 
-@pagecache.for_visitors(pagecache.all_pages)
+@pagecache.keep(pagecache.all_pages)
 def directory(request):
     paged = paginate(request, selectors.networks_directory(user=request.user), NETWORKS_PER_PAGE)
     context = paged.context("networks")
@@ -73,7 +73,7 @@ def create(request):
 
 
 @permissions.network_required("view_network")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def detail(request, network_slug):
     network = request.network
     user = request.user
@@ -177,7 +177,7 @@ def _role_label(role):
 
 
 @permissions.network_required("see_members")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def members(request, network_slug):
     """The network's active members, paged, with a search and a role filter (the public list)."""
     network = request.network
@@ -222,8 +222,15 @@ def _ensure_workspace(request, network):
 
 
 def workspace(request, network_slug):
+    _ensure_workspace(request, request.network)
+    return _workspace(request, network_slug=network_slug)
+
+
+@pagecache.keep(pagecache.network_page)
+def _workspace(request, network_slug):
+    """The workspace of a member who passed _ensure_workspace (kept per person: the page cache serves it to
+    whoever reaches it, so the check stays outside)."""
     network = request.network
-    _ensure_workspace(request, network)
     form = MemberFilterForm(request.GET or None)
     members = selectors.network_workspace_members(network=network, **form.filters())
     paged = paginate(request, members, MEMBERS_PER_PAGE)

@@ -20,7 +20,7 @@ NEWS_PER_PAGE = 20
 
 
 @permissions.network_required("view_network")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def news_list(request, network_slug):
     network = request.network
     paged = paginate(request, selectors.news_for_user(network=network, user=request.user), NEWS_PER_PAGE)
@@ -28,7 +28,7 @@ def news_list(request, network_slug):
 
 
 @permissions.network_required("view_network")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def news_detail(request, network_slug, post_id):
     network = request.network
     post = permissions.ensure_visible(

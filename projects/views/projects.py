@@ -88,7 +88,7 @@ def project_required(action):
 
 
 @permissions.network_required("view_network")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def project_list(request, network_slug):
     network = request.network
     paged = paginate(request, selectors.projects_for_network(network=network, user=request.user), PROJECTS_PER_PAGE)
@@ -96,7 +96,7 @@ def project_list(request, network_slug):
 
 
 @project_required("view_project")
-@pagecache.for_visitors(pagecache.network_page)
+@pagecache.keep(pagecache.network_page)
 def project_detail(request, project):
     return render(
         request,
@@ -244,6 +244,7 @@ def _page_url(project, page, **query):
 
 
 @project_required("edit_project")
+@pagecache.keep(pagecache.network_page)
 def edit_page(request, project, page):
     """GET ?add=<kind>&parent=<id> opens an add form under a parent, ?edit=<kind>&item=<id> opens a row
     for editing; with htmx only the section comes back (?section=<name> alone: the section as it is)."""

@@ -1,14 +1,22 @@
-"""Public pages kept for visitors (portal/pagecache.py): served again without rendering, replaced as soon
-as anything they show changes, never served to people who are signed in, and their forms still post."""
+"""Pages kept (portal/pagecache.py) for visitors and for each signed-in person: served again without
+rendering, replaced as soon as anything they show changes, never served to anybody else, and their forms
+still post."""
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import Client
 from django_scopes import scope
 
-from network.models import Network, Role
+from members.models import Affiliation
+from network.models import Membership, Network, Role
 from portal import pagecache
+from tests.clients import CLIENT_KINDS, sign_in
 from tests.factories import (
+    PASSWORD,
     MembershipFactory,
     NetworkFactory,
     NewsPostFactory,
@@ -27,6 +35,12 @@ def network():
     network = NetworkFactory(name="Partnership for Education", slug="pep", visibility=Network.Visibility.PUBLIC)
     person_in(network, Role.COORDINATOR, name="Coordinating NGO")
     return network
+
+
+def signed_in(user, **kwargs):
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
 
 
 def visit(path, client=None, **headers):
@@ -101,12 +115,13 @@ def test_a_project_made_private_is_gone_for_visitors_at_once(network):
     assert Client().get("/networks/pep/projects/vet4f/").status_code in (302, 404)
 
 
-def test_signed_in_people_never_get_a_kept_page(network):
-    visit("/networks/pep/")
-    client = Client()
-    client.force_login(person_in(network, Role.MEMBER))
-    response, _html = visit("/networks/pep/", client)
-    assert "X-Page-Cache" not in response
+def test_signed_in_people_never_get_the_visitors_page(network):
+    client = signed_in(person_in(network, Role.MEMBER, name="Youth Centre"))
+    visit("/networks/pep/")  # kept for visitors, after the person's rows were written
+    assert visit("/networks/pep/")[0]["X-Page-Cache"] == "hit"
+    response, html = visit("/networks/pep/", client)
+    assert response["X-Page-Cache"] == "miss"  # their own, not the visitors'
+    assert "Log out" in html
 
 
 def test_each_language_is_kept_apart(network):
@@ -173,3 +188,228 @@ def test_off_when_the_setting_is_zero(network, settings):
     settings.PAGE_CACHE_SECONDS = 0
     visit("/networks/pep/")
     assert "X-Page-Cache" not in visit("/networks/pep/")[0]
+
+
+# --- signed-in people: each their own kept pages -------------------------------------------------------------
+
+
+@pytest.fixture
+def member(network):
+    return person_in(network, Role.MEMBER, name="Youth Centre")
+
+
+# Queries of a kept page: the session and the user; on a network's pages the scope middleware's network;
+# on the workspace the permission check's role (a public network's pages are seen by anybody).
+SIGNED_IN_PAGES = {"/": 2, "/networks/pep/": 3, "/networks/pep/workspace/": 4, "/networks/pep/projects/": 3,
+                   "/networks/pep/news/": 3, "/networks/pep/agreements/": 3}  # fmt: skip
+
+
+@pytest.mark.parametrize("path", SIGNED_IN_PAGES)
+def test_a_signed_in_person_gets_their_kept_page_the_second_time(network, member, path, django_assert_num_queries):
+    client = signed_in(member)
+    first, _html = visit(path, client)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(SIGNED_IN_PAGES[path]):  # nothing renders
+        second, _html = visit(path, client)
+    assert second["X-Page-Cache"] == "hit"
+    token = b'name="csrfmiddlewaretoken" value="'
+    assert first.content.split(token)[0] == second.content.split(token)[0]
+
+
+def test_the_coordinators_pages_are_kept_too(network):
+    coordinator = person_in(network, Role.COORDINATOR, name="Coordination Centre")
+    ProjectFactory(network=network, slug="vet4f")
+    client = signed_in(coordinator)
+    for path in ["/networks/pep/members/manage/", "/networks/pep/projects/vet4f/edit/partners/",
+                 "/networks/pep/projects/vet4f/"]:  # fmt: skip
+        assert visit(path, client)[0]["X-Page-Cache"] == "miss"
+        assert visit(path, client)[0]["X-Page-Cache"] == "hit"
+
+
+def test_a_kept_page_is_never_served_to_another_person(network, member):
+    other = person_in(network, Role.COORDINATOR, name="Vocational School 7")
+    _mine, my_html = visit("/networks/pep/workspace/", signed_in(member))
+    theirs, their_html = visit("/networks/pep/workspace/", signed_in(other))
+    assert theirs["X-Page-Cache"] == "miss"
+    assert "Your role here: Member" in my_html and "People of Youth Centre" in my_html
+    assert "Your role here: Coordinator" in their_html and "People of Vocational School 7" in their_html
+    assert "People of Youth Centre" not in their_html
+    again, html = visit("/networks/pep/workspace/", signed_in(member))
+    assert again["X-Page-Cache"] == "hit"
+    assert "Your role here: Member" in html and "People of Vocational School 7" not in html
+
+
+def test_a_role_change_of_that_person_shows_at_once(network, member):
+    client = signed_in(member)
+    assert "Your role here: Member" in visit("/networks/pep/workspace/", client)[1]
+    with scope(network=network):
+        membership = Membership.objects.get(network=network, organisation__affiliations__user=member)
+        membership.role = Role.COORDINATOR
+        membership.save()
+    response, html = visit("/networks/pep/workspace/", client)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Your role here: Coordinator" in html and "Invite an organisation" in html
+
+
+def test_an_affiliation_change_shows_at_once(network, member):
+    client = signed_in(member)
+    assert "People of Youth Centre" in visit("/networks/pep/workspace/", client)[1]
+    affiliation = Affiliation.objects.get(user=member)
+    affiliation.is_admin = False
+    affiliation.save()
+    response, html = visit("/networks/pep/workspace/", client)
+    assert response["X-Page-Cache"] == "miss"
+    assert "People of Youth Centre" not in html
+
+
+def test_a_network_edit_shows_at_once_to_signed_in_people(network, member):
+    client = signed_in(member)
+    visit("/networks/pep/workspace/", client)
+    network.name = "Partnership for Education Policy"
+    network.save()
+    response, html = visit("/networks/pep/workspace/", client)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Partnership for Education Policy" in html
+
+
+def test_a_new_project_shows_at_once_to_signed_in_people(network, member):
+    client = signed_in(member)
+    visit("/networks/pep/projects/", client)
+    ProjectFactory(network=network, title="Work-based learning in Shirak", visibility="members")
+    response, html = visit("/networks/pep/projects/", client)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Work-based learning in Shirak" in html
+
+
+def test_joining_another_network_shows_on_the_home_page_at_once(network, member):
+    client = signed_in(member)
+    visit("/", client)
+    other = NetworkFactory(name="Caucasus VET Alliance", slug="cva")
+    MembershipFactory(network=other, organisation=Affiliation.objects.get(user=member).organisation, role=Role.MEMBER)
+    response, html = visit("/", client)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Caucasus VET Alliance" in html
+
+
+def test_a_signed_in_page_with_a_pending_message_is_rendered_and_not_kept(network, member):
+    client = signed_in(member)
+    visit("/networks/pep/workspace/", client)
+    client.cookies["messages"] = CookieStorage(HttpRequest())._encode([Message(constants.SUCCESS, "Request sent.")])
+    response, html = visit("/networks/pep/workspace/", client)
+    assert "X-Page-Cache" not in response
+    assert "Request sent." in html
+    response, html = visit("/networks/pep/workspace/", client)
+    assert response["X-Page-Cache"] == "hit"  # the one kept before the message
+    assert "Request sent." not in html
+
+
+def test_a_session_holding_more_than_who_is_signed_in_is_rendered(network, member):
+    client = signed_in(member)
+    visit("/networks/pep/workspace/", client)
+    session = client.session
+    session["exchange_import"] = {"key": "an import waiting"}
+    session.save()
+    assert "X-Page-Cache" not in visit("/networks/pep/workspace/", client)[0]
+
+
+def test_a_session_holding_the_activity_log_forms_memory_still_gets_kept_pages(network, member):
+    """projects declares its form's memory (projects.apps): only the form reads it, and the form is not kept."""
+    client = signed_in(member)
+    session = client.session
+    session[f"entry_form.{network.pk}"] = {"project": "vet4f", "activity": None, "organisation": None}
+    session.save()
+    visit("/networks/pep/workspace/", client)
+    assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "hit"
+
+
+def test_a_post_is_never_kept_nor_served_a_kept_page(network, member):
+    client = signed_in(member)
+    posted = client.post("/networks/pep/")  # the network page answers a POST as a GET: rendered
+    assert posted.status_code == 200 and "X-Page-Cache" not in posted
+    assert visit("/networks/pep/", client)[0]["X-Page-Cache"] == "miss"
+    assert "X-Page-Cache" not in client.post("/networks/pep/")
+
+
+def test_a_kept_signed_in_page_posts_with_the_callers_own_token(network):
+    coordinator = person_in(network, Role.COORDINATOR, name="Coordination Centre")
+    visit("/networks/pep/members/manage/", signed_in(coordinator))  # kept, another session's token taken out
+    client = signed_in(coordinator, enforce_csrf_checks=True)
+    response, html = visit("/networks/pep/members/manage/", client)
+    assert response["X-Page-Cache"] == "hit"
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    posted = client.post("/networks/pep/members/invite/",
+                         {"csrfmiddlewaretoken": token, "email": "school@example.org", "role": "member"})  # fmt: skip
+    assert posted.status_code == 302, posted.status_code
+    response, html = visit("/networks/pep/members/manage/", client)
+    assert "X-Page-Cache" not in response  # its "Invitation sent" message is pending
+    assert "Invitation sent to school@example.org" in html
+    response, html = visit("/networks/pep/members/manage/", client)
+    assert response["X-Page-Cache"] == "miss" and "school@example.org" in html
+
+
+def test_the_rendered_fixture_renders_signed_in_pages_too(network, member, rendered):
+    client = signed_in(member)
+    visit("/networks/pep/workspace/", client)
+    assert "X-Page-Cache" not in visit("/networks/pep/workspace/", client)[0]
+
+
+# --- the API's lists: kept per caller, JSON only ---------------------------------------------------------------
+
+
+def api_caller(user, kind="token"):
+    return sign_in(Client(), user, kind)
+
+
+@pytest.mark.parametrize("kind", CLIENT_KINDS)
+def test_an_api_list_is_kept_per_caller(network, member, kind, django_assert_num_queries):
+    client = api_caller(member, kind)
+    other = api_caller(person_in(network, Role.MEMBER, name="Vocational School 7"), kind)
+    first = client.get("/api/v1/networks/pep/members/")
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    # The token (or the session and the user) and the scope middleware's network; nothing is serialised.
+    with django_assert_num_queries(2 if kind == "token" else 3):
+        second = client.get("/api/v1/networks/pep/members/")
+    assert second["X-Page-Cache"] == "hit" and second.json() == first.json()
+    theirs = other.get("/api/v1/networks/pep/members/")
+    assert theirs["X-Page-Cache"] == "miss"  # the same list, but never another caller's answer
+    MembershipFactory(network=network, organisation=OrganisationFactory(name="Gyumri College"), role=Role.MEMBER)
+    response = client.get("/api/v1/networks/pep/members/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Gyumri College" in {m["organisation"]["name"] for m in response.json()["results"]}
+
+
+def test_an_api_list_is_kept_apart_for_each_scheme(network, member):
+    """Its links to the next page are absolute: http and https callers get their own."""
+    client = api_caller(member)
+    assert client.get("/api/v1/networks/pep/members/")["X-Page-Cache"] == "miss"
+    assert client.get("/api/v1/networks/pep/members/", secure=True)["X-Page-Cache"] == "miss"
+    assert client.get("/api/v1/networks/pep/members/", secure=True)["X-Page-Cache"] == "hit"
+
+
+def test_a_kept_api_list_is_never_served_past_the_permission_check(network, member):
+    coordinator = api_caller(person_in(network, Role.COORDINATOR, name="Coordination Centre"))
+    MembershipFactory(network=network, status=Membership.Status.REQUESTED)
+    assert coordinator.get("/api/v1/networks/pep/membership-requests/")["X-Page-Cache"] == "miss"
+    assert coordinator.get("/api/v1/networks/pep/membership-requests/")["X-Page-Cache"] == "hit"
+    assert api_caller(member).get("/api/v1/networks/pep/membership-requests/").status_code == 403
+    assert Client().get("/api/v1/networks/pep/membership-requests/").status_code == 401
+
+
+def test_the_browsable_api_is_never_kept(network, member):
+    client = api_caller(member, "session")
+    for _ in range(2):
+        response = client.get("/api/v1/networks/pep/members/", HTTP_ACCEPT="text/html")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    indented = client.get("/api/v1/networks/pep/members/", HTTP_ACCEPT="application/json; indent=4")
+    assert "X-Page-Cache" not in indented
+
+
+def test_a_person_who_logged_in_through_the_form_gets_kept_pages(network, member):
+    """What the login form leaves in the session (allauth's record of how they logged in) is no reason to
+    render every page; a message the login left pending is shown first."""
+    client = Client()
+    logged_in = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    assert logged_in.status_code == 302, logged_in.status_code
+    visit("/networks/pep/workspace/", client)  # shows the message the login left, if any
+    assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "miss"
+    assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "hit"
