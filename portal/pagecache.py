@@ -42,16 +42,16 @@ when serving, so posting those forms keeps working.
 import functools
 import hashlib
 import re
-import time
 
 from django.conf import settings
 from django.contrib import auth, messages
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from portal import versions
 
 _PREFIX = "pagecache:v1:"
 _TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -73,76 +73,23 @@ _SIGNED_IN_KEYS = frozenset({
 _NOT_SHOWN = set()
 
 
-def _counter(name):
-    return f"{_PREFIX}version:{name}"
-
-
 def _versions(names):
-    keys = [_counter(name) for name in names]
-    found = cache.get_many(keys)
-    missing = {key: int(time.time() * 1000) for key in keys if key not in found}
-    if missing:
-        for key, value in missing.items():
-            cache.add(key, value, timeout=None)
-        found = cache.get_many(keys)
-    return [str(found.get(key, "")) for key in keys]
-
-
-def _bump(names):
-    for name in names:
-        key = _counter(name)
-        try:
-            cache.incr(key)
-        except ValueError:  # never read yet, or evicted: start from the clock
-            cache.add(key, int(time.time() * 1000), timeout=None)
+    return [str(value) for value in versions.current_many(names)]
 
 
 def bump_for(network_id=None):
     """Mark pages stale: that network's (and the cross-network ones), or with no network the pages showing
     rows that belong to none. Inside a transaction each counter is bumped once at its first write and
-    again after the commit, so a visitor who read the old rows in between kept them under versions that
-    are gone by the time the new rows are visible."""
-    names = {ALL, f"{NETWORK}:{network_id}"} if network_id else {ALL, SHARED}
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _bump(names)
-        return
-    pending = _pending(connection)
-    new = names - pending
-    if new:
-        _bump(new)
-        pending.update(new)
-
-
-def _pending(connection, create=True):
-    """The counters this transaction has bumped, whose second bump waits for the commit (None if it has
-    none and `create` is false). A rolled-back transaction drops its on-commit callbacks, and the set
-    with them."""
-    state = getattr(connection, "_pagecache", None)
-    if state is not None:
-        pending, run, index = state
-        callbacks = connection.run_on_commit
-        if index < len(callbacks) and callbacks[index][1] is run:
-            return pending
-    if not create:
-        return None
-    pending = set()
-
-    def run():
-        _bump(pending)
-
-    run.pagecache = True  # how tests tell this callback from the jobs a transaction queues
-    connection._pagecache = (pending, run, len(connection.run_on_commit))
-    transaction.on_commit(run)
-    return pending
+    again after the commit (portal.versions), so a visitor who read the old rows in between kept them under
+    versions that are gone by the time the new rows are visible."""
+    versions.bump(*({ALL, f"{NETWORK}:{network_id}"} if network_id else {ALL, SHARED}))
 
 
 def _inside_a_write():
     """The request runs inside a transaction that has changed rows and not committed yet (a test, or a
     view that writes and then renders): the kept pages do not know its changes, and must not learn them
     before the commit."""
-    connection = transaction.get_connection()
-    return connection.in_atomic_block and _pending(connection, create=False) is not None
+    return versions.changed_here()
 
 
 def on_change(sender, instance=None, update_fields=None, action=None, **kwargs):

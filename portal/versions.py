@@ -5,13 +5,14 @@ workspace) is computed once and kept under the current value of a version counte
 it counts ("log:<network id>"). Each write to those rows bumps the counter, so the next read computes
 afresh under the new value and the old figure simply expires: a kept figure is never stale.
 
-The protocol is the visitors' page cache's (portal/pagecache.py), for counters an app names itself:
-counters start from the clock (one that was evicted never returns to a value an old figure was kept
-under); inside a transaction a counter is bumped at its first write and again after the commit (a reader
-in between kept the old figure under a value that is gone by the time the new rows are visible); and a
-read inside a transaction that bumped the counter and has not committed computes without the cache (it
-sees rows nobody else sees yet, and they may still be rolled back). That is why the tests, each one
-transaction, compute every figure; tests/portal/test_versions.py commits for real.
+The page cache (portal/pagecache.py) keeps whole pages under the same counters ("network:<id>",
+"shared", "all"). The protocol: counters start from the clock (one that was evicted never returns to a
+value an old figure was kept under); inside a transaction a counter is bumped at its first write and
+again after the commit (a reader in between kept the old figure under a value that is gone by the time
+the new rows are visible); and a read inside a transaction that bumped a counter and has not committed
+computes without the cache (it sees rows nobody else sees yet, and they may still be rolled back). That
+is why the tests, each one transaction, compute every figure; tests/portal/test_versions.py commits for
+real.
 """
 
 import time
@@ -34,12 +35,19 @@ def _clock():
 
 def current(name):
     """The counter's value now (started from the clock on first use)."""
-    key = _counter(name)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, _clock(), timeout=None)
-        value = cache.get(key, "")
-    return value
+    return current_many([name])[0]
+
+
+def current_many(names):
+    """The counters' values now, in the order of `names`: one read of the cache for all of them."""
+    keys = [_counter(name) for name in names]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, _clock(), timeout=None)
+        found = cache.get_many(keys)
+    return [found.get(key, "") for key in keys]
 
 
 def _bump_now(names):
@@ -50,17 +58,18 @@ def _bump_now(names):
             cache.add(_counter(name), _clock(), timeout=None)
 
 
-def bump(name):
-    """Mark the figures kept under counter `name` stale: at once outside a transaction; inside one at its
+def bump(*names):
+    """Mark what is kept under these counters stale: at once outside a transaction; inside one at its
     first write and again after its commit."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _bump_now([name])
+        _bump_now(names)
         return
     pending = _pending(connection)
-    if name not in pending:
-        _bump_now([name])
-        pending.add(name)
+    new = set(names) - pending
+    if new:
+        _bump_now(new)
+        pending.update(new)
 
 
 def _pending(connection, create=True):
@@ -86,13 +95,14 @@ def _pending(connection, create=True):
     return pending
 
 
-def changed_here(name):
-    """This transaction has written rows counted under `name` and not committed them yet."""
+def changed_here(name=None):
+    """This transaction has written rows counted under `name` (with no name: under any counter) and not
+    committed them yet."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return False
     pending = _pending(connection, create=False)
-    return pending is not None and name in pending
+    return pending is not None and (name is None or name in pending)
 
 
 def kept(name, key, compute, timeout=KEEP_SECONDS):
