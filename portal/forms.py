@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 from portal.inputs import EMAIL_MAX_LENGTH
 
@@ -52,6 +54,22 @@ class AutocompleteSelect(forms.Select):
 
     def __init__(self, attrs=None, choices=()):
         super().__init__(attrs={"data-autocomplete": "", **(attrs or {})}, choices=choices)
+
+
+class LongSelect(forms.Select):
+    """A <select> of hundreds of options (a network's projects) drawn in Python: the same markup as
+    Django's select templates, which render a template per option (~30 ms for 500 options)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        groups = []
+        for group_name, options, _index in widget["optgroups"]:
+            drawn = format_html_join(
+                "", '<option value="{}"{}>{}</option>', ((o["value"], flatatt(o["attrs"]), o["label"]) for o in options)
+            )
+            groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, drawn) if group_name else drawn)
+        drawn = format_html_join("", "{}", ((group,) for group in groups))
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), drawn)
 
 
 class MultipleFileInput(forms.FileInput):
