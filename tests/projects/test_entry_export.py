@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from django.http import StreamingHttpResponse
 from django.test import override_settings
 from django.urls import reverse
 from django_scopes import scope
@@ -141,6 +142,59 @@ def test_the_csv_streams_in_chunks_with_its_partners_fetched_per_chunk(
     with django_assert_max_num_queries(2 + 4 * 3 + 2):  # languages pass; 4 chunks × 3; savepoints
         found = csv_rows(response)
     assert len(found) == 10
+
+
+@pytest.mark.parametrize("extra", [8, 9, 15])  # the last chunk short, full (then one empty read), several
+def test_the_csv_streams_chunk_by_chunk_at_three_queries_each_in_the_list_s_order(
+    client, network, coordinator, rows, extra, django_assert_num_queries, monkeypatch
+):
+    """At 100,000 entries the file's first row comes as soon as its first chunk is read: a chunk is one query
+    from where the last one ended (entries of one day run over the chunks' edges), plus its names."""
+    from projects import exports
+
+    with scope(network=network):
+        for i in range(extra):
+            ActivityEntry.objects.create(network=network, organisation=org(coordinator), title=f"Bulk {i}",
+                                         start_date=date(2025, 1, 1 + i % 2), end_date=date(2025, 1, 2))  # fmt: skip
+        expected = list(
+            ActivityEntry.objects.filter(network=network, deleted_at=None)
+            .order_by("-start_date", "-pk")
+            .values_list("pk", flat=True)
+        )
+    monkeypatch.setattr(exports, "CHUNK", 3)
+    client.force_login(coordinator)
+    response = client.get(export_url(network))
+    assert isinstance(response, StreamingHttpResponse)
+    chunks = len(expected) // 3 + 1  # the last one short, or empty after a full one
+    empty = 1 if len(expected) % 3 == 0 else 0
+    with django_assert_num_queries(1 + 3 * chunks - 2 * empty):  # the languages; a chunk, its partners, groups
+        found = csv_rows(response)
+    assert [int(row["id"]) for row in found] == expected
+
+
+def test_the_translations_languages_read_in_the_database_are_those_python_reads(network, coordinator, monkeypatch):
+    """PostgreSQL reads the texts' languages in SQL (jsonb_each); elsewhere Python reads them: the same."""
+    from django.db import connection
+
+    from projects import exports
+
+    texts = [
+        {"en": {"text": "Original", "source": "original"}, "sl": {"text": "Izvirnik", "source": "human"}},
+        {"az": {"text": "Orijinal", "source": "original"}, "ru": {"text": "Машинный", "source": "machine"}},
+        {"pl": {"text": "Bez źródła"}, "en": {"text": "Original", "source": "original"}},  # no source: a person's
+        {"de": {"text": "Nur Original", "source": "original"}},
+        {},
+    ]
+    with scope(network=network):
+        described = {"uk": {"text": "Опис", "source": "original"}, "hy": {"text": "Նկարագրություն", "source": "human"}}
+        for i, title in enumerate(texts):
+            ActivityEntry.objects.create(network=network, organisation=org(coordinator), title=title,
+                                         description=described if i == 0 else {}, start_date=date(2025, 1, 1),
+                                         end_date=date(2025, 1, 1))  # fmt: skip
+        entries = ActivityEntry.objects.filter(network=network)
+        found = exports.translation_languages(entries)
+        monkeypatch.setattr(connection, "vendor", "other")
+        assert exports.translation_languages(entries) == found == ["hy", "pl", "ru", "sl"]
 
 
 def test_the_small_xlsx_is_built_in_the_request(client, network, coordinator, rows):
