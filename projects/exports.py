@@ -73,30 +73,20 @@ def _original(value):
     return value.original if hasattr(value, "original") else str(value)
 
 
-# What entry_columns.entry_row reads, and only that: a row's other columns (the project's, its texts and
-# dates, the organisation's…) cost the export half its time in decoding. Reading a field left out would
-# cost a query per row (the per-chunk query count in tests/projects/test_entry_export.py says so).
-ROW_RELATED = ("project", "activity", "organisation", "site")
-ROW_FIELDS = (
-    "status", "kind", "language", *columns.TEXTS, "start_date", "end_date", "place", "country", *columns.COUNTS,
-    "links", "project__slug", "activity__code", "activity__title", "organisation__name", "site__name",
-)  # fmt: skip
-
-
 def _chunks(entries):
-    """`entries` (with what a row reads) in the list's order, newest first, CHUNK at a time: each chunk one
-    query that starts where the last one ended (its last date and id), so the date index is read from
-    there and nothing is held between chunks. A server-side cursor outside a transaction is declared WITH
-    HOLD, and PostgreSQL then builds the whole result (100,000 joined rows, ~0.6 s) before the first."""
-    rows = entries.select_related(*ROW_RELATED).only(*ROW_FIELDS).order_by("-start_date", "-pk")
+    """`entries` as entry_columns.ROW_VALUES in the list's order, newest first, CHUNK at a time: each chunk
+    one query that starts where the last one ended (its last date and id), so the date index is read from
+    there and nothing is held between chunks. (A server-side cursor outside a transaction is declared WITH
+    HOLD, and PostgreSQL then built the whole result, 100,000 joined rows, before the first.)"""
+    rows = entries.order_by("-start_date", "-pk").values(*columns.ROW_VALUES)
     chunk = list(rows[:CHUNK])
     while chunk:
         yield chunk
         if len(chunk) < CHUNK:
             return
         last = chunk[-1]
-        after = Q(start_date__lt=last.start_date) | Q(start_date=last.start_date, pk__lt=last.pk)
-        chunk = list(rows.filter(after, start_date__lte=last.start_date)[:CHUNK])
+        after = Q(start_date__lt=last["start_date"]) | Q(start_date=last["start_date"], pk__lt=last["pk"])
+        chunk = list(rows.filter(after, start_date__lte=last["start_date"])[:CHUNK])
 
 
 def export_rows(entries):
@@ -104,15 +94,15 @@ def export_rows(entries):
     languages, labels = translation_languages(entries), columns.labels()
     yield columns.headers(languages)
     for chunk in _chunks(entries):
-        ids = [entry.pk for entry in chunk]
+        ids = [entry["pk"] for entry in chunk]
         partners = _names_by_entry(ActivityEntry.partners.through, ids, "organisation", "name")
         groups = _names_by_entry(ActivityEntry.target_groups.through, ids, "targetgroup", "name")
         for entry in chunk:
             yield columns.entry_row(
                 entry,
                 languages,
-                partners=partners.get(entry.pk, []),
-                target_groups=[_original(group) for group in groups.get(entry.pk, [])],
+                partners=partners.get(entry["pk"], []),
+                target_groups=[_original(group) for group in groups.get(entry["pk"], [])],
                 labels=labels,
             )
 
