@@ -330,8 +330,9 @@ def entry_queue(*, network):
     )
 
 
-def waiting_entry_count(*, network):
-    return entry_queue(network=network).order_by().count()
+def waiting_entry_count(*, network, up_to):
+    """How many entries wait for approval, counted up to `up_to` + 1 (more than `up_to`: "1,000+")."""
+    return entry_queue(network=network).order_by()[: up_to + 1].count()
 
 
 @dataclass

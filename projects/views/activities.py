@@ -111,7 +111,7 @@ def entry_calendar(request, network_slug):
 
 @permissions.network_required("review_entries")
 def entry_queue(request, network_slug):
-    paged = paginate(request, selectors.entry_queue(network=request.network), QUEUE_PER_PAGE)
+    paged = paginate(request, selectors.entry_queue(network=request.network), QUEUE_PER_PAGE, count_cap=ENTRIES_COUNTED)
     return render(request, "projects/entries/queue.html", _context(request, **paged.context("entries")))
 
 

@@ -367,6 +367,21 @@ def test_the_queue_lists_the_submitted_entries_oldest_first_and_counts_them(clie
     assert page.count('name="entry"') == 3
 
 
+def test_a_long_queue_is_counted_up_to_a_cap_on_its_tab_and_its_page(client, network, people, monkeypatch):
+    from projects.templatetags import activities as tags
+
+    monkeypatch.setattr(tags, "WAITING_COUNTED", 2)
+    monkeypatch.setattr(activities, "ENTRIES_COUNTED", 2)
+    rows = submitted(network, people, 3)
+    response = sign_in(client, people, "coordinator").get(url("entry_queue", network))
+    page = response.content.decode()
+    assert re.search(r'Waiting for approval <span class="tab-count">2\+<', page)
+    assert "More than 2 entries wait; the pages show the oldest 2." in text(response)
+    assert [e.pk for e in response.context["entries"]] == [row.pk for row in rows[:2]]
+    monkeypatch.setattr(tags, "WAITING_COUNTED", 3)
+    assert re.search(r'<span class="tab-count">3<', client.get(url("entries", network)).content.decode())
+
+
 def test_bulk_approve_approves_the_chosen_entries(client, network, people):
     rows = submitted(network, people, 3)
     response = approve(sign_in(client, people, "coordinator"), network, rows[:2])
