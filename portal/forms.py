@@ -75,7 +75,8 @@ class LongSelect(forms.Select):
             if group_name:
                 parts.append(f'<optgroup label="{_escaped(group_name)}">')
             for option in options:
-                extra = " selected" if option["attrs"] == {"selected": True} else flatatt(option["attrs"])
+                attrs = option["attrs"]  # {} or {"selected": True} but for a widget given option attributes
+                extra = "" if not attrs else " selected" if attrs == {"selected": True} else flatatt(attrs)
                 parts.append(f'<option value="{_escaped(option["value"])}"{extra}>{_escaped(option["label"])}</option>')
             if group_name:
                 parts.append("</optgroup>")
