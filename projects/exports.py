@@ -24,6 +24,7 @@ from projects import entry_columns as columns
 from projects.models import Activity, ActivityEntry, ProjectPartner, Site, TargetGroup
 
 CHUNK = 2000
+FIRST_CHUNK = 200
 SHEET = "Activities"  # the entries' sheet, in the export, the template and the annotated copy
 LISTS_SHEET = "Lists"
 TEMPLATE_ROWS = 1000  # rows of the template that offer the drop-down lists
@@ -79,14 +80,15 @@ def _chunks(entries):
     there and nothing is held between chunks. (A server-side cursor outside a transaction is declared WITH
     HOLD, and PostgreSQL then built the whole result, 100,000 joined rows, before the first.)"""
     rows = entries.order_by("-start_date", "-pk").values(*columns.ROW_VALUES)
-    chunk = list(rows[:CHUNK])
+    size = min(FIRST_CHUNK, CHUNK)  # a small first one: the file's first rows without waiting for 2,000
+    chunk = list(rows[:size])
     while chunk:
         yield chunk
-        if len(chunk) < CHUNK:
+        if len(chunk) < size:
             return
-        last = chunk[-1]
+        last, size = chunk[-1], CHUNK
         after = Q(start_date__lt=last["start_date"]) | Q(start_date=last["start_date"], pk__lt=last["pk"])
-        chunk = list(rows.filter(after, start_date__lte=last["start_date"])[:CHUNK])
+        chunk = list(rows.filter(after, start_date__lte=last["start_date"])[:size])
 
 
 def export_rows(entries):
