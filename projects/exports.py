@@ -24,7 +24,8 @@ from projects import entry_columns as columns
 from projects.models import Activity, ActivityEntry, ProjectPartner, Site, TargetGroup
 
 CHUNK = 2000
-FIRST_CHUNK = 200
+FIRST_CHUNK = 500  # ~150 KB of CSV: the first piece of the file comes from it
+PIECE = 64 * 1024  # bytes of CSV handed to the response at a time
 SHEET = "Activities"  # the entries' sheet, in the export, the template and the annotated copy
 LISTS_SHEET = "Lists"
 TEMPLATE_ROWS = 1000  # rows of the template that offer the drop-down lists
@@ -80,7 +81,7 @@ def _chunks(entries):
     there and nothing is held between chunks. (A server-side cursor outside a transaction is declared WITH
     HOLD, and PostgreSQL then built the whole result, 100,000 joined rows, before the first.)"""
     rows = entries.order_by("-start_date", "-pk").values(*columns.ROW_VALUES)
-    size = min(FIRST_CHUNK, CHUNK)  # a small first one: the file's first rows without waiting for 2,000
+    size = min(FIRST_CHUNK, CHUNK)  # a smaller first one: the first piece of the file sooner
     chunk = list(rows[:size])
     while chunk:
         yield chunk
@@ -125,12 +126,21 @@ def _csv_cell(value):
     return columns.neutralise(value)
 
 
-def csv_lines(rows):
-    """The rows as CSV lines in UTF-8, the first with a byte order mark (so Excel reads UTF-8)."""
+def csv_lines(rows, piece=PIECE):
+    """The rows as CSV in UTF-8, after a byte order mark (so Excel reads UTF-8), handed on in pieces of
+    about `piece` bytes (one per line cost the server and the gzip middleware a write per row)."""
     writer = csv.writer(_Line())
     yield codecs.BOM_UTF8
+    lines, size = [], 0
     for row in rows:
-        yield writer.writerow([_csv_cell(value) for value in row]).encode("utf-8")
+        line = writer.writerow([_csv_cell(value) for value in row]).encode("utf-8")
+        lines.append(line)
+        size += len(line)
+        if size >= piece:
+            yield b"".join(lines)
+            lines, size = [], 0
+    if lines:
+        yield b"".join(lines)
 
 
 # --- XLSX --------------------------------------------------------------------------------------------

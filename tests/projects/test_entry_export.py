@@ -295,3 +295,15 @@ def test_the_background_export_runs_on_the_real_worker(
     download = client.get(response["Location"] + "download/")
     titles = sorted(row["title"] for row in xlsx_rows(b"".join(download.streaming_content)))
     assert titles == ["Worker entry 0", "Worker entry 1", "Worker entry 2"]
+
+
+def test_the_csv_is_handed_on_in_pieces_of_whole_lines():
+    from projects import exports
+
+    rows = [["id", "title"], *([i, f"Entry {i}"] for i in range(10))]
+    pieces = list(exports.csv_lines(rows, piece=30))
+    assert pieces[0] == b"\xef\xbb\xbf"
+    assert all(piece.endswith(b"\r\n") for piece in pieces[1:])
+    assert 2 < len(pieces) < len(rows) + 1  # several lines a piece, more than one piece
+    assert b"".join(pieces) == b"\xef\xbb\xbf" + b"".join(exports.csv_lines(rows, piece=10**9))[3:]
+    assert b"".join(pieces).decode("utf-8-sig").splitlines()[1:3] == ["0,Entry 0", "1,Entry 1"]
