@@ -21,6 +21,7 @@ def test_the_benchmark_builds_valid_data_and_measures_both_halves():
     _elapsed, _cpu, queries, rows, size = bench_import.bench_import(client, network, lead, 12)  # asserts valid
     assert rows == 12 and size > 0 and queries > 0
 
-    _elapsed, _cpu, lines, _size, _before, memory = bench_import.bench_export(client, network, 30)
+    elapsed, _cpu, lines, _size, _before, memory, first = bench_import.bench_export(client, network, 30)
     assert lines == 30
-    assert set(memory) == {0.1, 0.5, 1.0}
+    assert set(memory) == {0.1, 0.5, 1.0}  # noted as passed, though the rows come many to a piece
+    assert 0 < first <= elapsed
