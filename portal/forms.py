@@ -1,8 +1,13 @@
 """Form helpers shared by every app."""
 
+import html
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, SafeString
 
 from portal.inputs import EMAIL_MAX_LENGTH
 
@@ -52,6 +57,31 @@ class AutocompleteSelect(forms.Select):
 
     def __init__(self, attrs=None, choices=()):
         super().__init__(attrs={"data-autocomplete": "", **(attrs or {})}, choices=choices)
+
+
+def _escaped(value):
+    """conditional_escape without its per-call wrapping (what a template does to a value)."""
+    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+
+
+class LongSelect(forms.Select):
+    """A <select> of hundreds of options (a network's projects) drawn in Python: the markup of Django's
+    select templates, which render a template per option (~50 ms for 500 options; this, ~2 ms)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'<optgroup label="{_escaped(group_name)}">')
+            for option in options:
+                attrs = option["attrs"]  # {} or {"selected": True} but for a widget given option attributes
+                extra = "" if not attrs else " selected" if attrs == {"selected": True} else flatatt(attrs)
+                parts.append(f'<option value="{_escaped(option["value"])}"{extra}>{_escaped(option["label"])}</option>')
+            if group_name:
+                parts.append("</optgroup>")
+        options = SafeString("".join(parts))  # every value and label escaped above
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
 
 
 class MultipleFileInput(forms.FileInput):

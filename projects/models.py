@@ -630,6 +630,22 @@ class ActivityEntry(models.Model):
                 name="entry_network_date",
                 condition=models.Q(deleted_at__isnull=True),
             ),  # fmt: skip
+            # The list filtered by kind, status or organisation, in its order: its page and its (capped)
+            # count read the matching entries only, not the whole network's by date.
+            *(
+                models.Index(
+                    fields=["network", field, "-start_date", "-id"],
+                    name=f"entry_{field}_date",
+                    condition=models.Q(deleted_at__isnull=True),
+                )
+                for field in ("kind", "status", "organisation")
+            ),
+            # The coordinators' queue (oldest submission first) and the number waiting on its tab.
+            models.Index(
+                fields=["network", "submitted_at", "id"],
+                name="entry_network_queue",
+                condition=models.Q(status="submitted", deleted_at__isnull=True),
+            ),
         ]
 
     def __str__(self):

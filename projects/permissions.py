@@ -157,10 +157,13 @@ def visible_entries(user, network):
     entries = ActivityEntry.objects.filter(network=network)
     if has_role(user, network, Role.COORDINATOR):
         return entries
-    network_level = Q(project__isnull=True) if can_view_network(user, network) else Q(pk__in=[])
-    visible = Q(status=ActivityEntry.Status.APPROVED) & (
-        Q(project__in=visible_projects(user, network).values("pk")) | network_level
-    )
+    visible = Q(status=ActivityEntry.Status.APPROVED)
+    if not can_see_private_projects(user, network):
+        # Some of the network's projects only. Those who see them all (its members, staff) see every
+        # approved entry: an entry's project is of its network, and they see the network too. Said so,
+        # without a subquery of all the projects, the list walks its date index (entry_network_date).
+        network_level = Q(project__isnull=True) if can_view_network(user, network) else Q(pk__in=[])
+        visible &= Q(project__in=visible_projects(user, network).values("pk")) | network_level
     if has_role(user, network, Role.MEMBER):
         visible |= Q(organisation_id__in=organisation_ids(user))
     return entries.filter(visible, deleted_at__isnull=True)

@@ -332,8 +332,9 @@ def entry_queue(*, network):
     )
 
 
-def waiting_entry_count(*, network):
-    return entry_queue(network=network).order_by().count()
+def waiting_entry_count(*, network, up_to):
+    """How many entries wait for approval, counted up to `up_to` + 1 (more than `up_to`: "1,000+")."""
+    return entry_queue(network=network).order_by()[: up_to + 1].count()
 
 
 @dataclass
@@ -369,18 +370,29 @@ class EntryMonth:
 def entry_month(*, network, user, filters, first, per_day):
     """The month starting `first` as a calendar of the entries this user may see, filtered: each entry on
     the day it starts (an entry's date is its start date, as in the list's filters), at most `per_day` a day
-    with the number of the others. Two queries, however many entries the month holds: the counts per day,
-    and the first `per_day` of each day (a window function numbers them)."""
+    with the number of the others. Two queries, however many entries the month holds: one pass over the
+    month's entries (ids and dates only) in which window functions number each day's entries and count
+    them, keeping the first `per_day` of each day with their day's count; then those entries, by id."""
     last = first + relativedelta(months=1) - timedelta(days=1)
     entries = filter_entries(visible_entries(user, network), **filters).filter(start_date__range=(first, last))
-    counts = dict(entries.order_by().values_list("start_date").annotate(n=Count("pk")))
+    day = [F("start_date")]
+    firsts = (
+        entries.annotate(
+            day_rank=Window(RowNumber(), partition_by=day, order_by=[F("pk").asc()]),
+            day_count=Window(Count("pk"), partition_by=day),
+        )
+        .filter(day_rank__lte=per_day)
+        .order_by()
+        .values_list("pk", "start_date", "day_count")
+    )
+    counts = {start_date: count for _pk, start_date, count in firsts}
     shown = {}
     if counts:
-        ranked = entries.annotate(
-            day_rank=Window(RowNumber(), partition_by=[F("start_date")], order_by=[F("pk").asc()])
-        ).filter(day_rank__lte=per_day)
-        ranked = ranked.select_related("project", "activity", "organisation").defer("search_document")
-        for entry in ranked.order_by("start_date", "pk"):
+        chosen = [pk for pk, _start_date, _count in firsts]
+        rows = ActivityEntry.objects.filter(network=network, pk__in=chosen).select_related(
+            "project", "activity", "organisation"
+        )
+        for entry in rows.defer("search_document").order_by("start_date", "pk"):
             shown.setdefault(entry.start_date, []).append(entry)
     start = first - timedelta(days=first.weekday())  # weeks start on Monday in all the portal's countries
     weeks = []

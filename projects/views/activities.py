@@ -27,6 +27,7 @@ from projects.forms import EntryFilterForm
 from projects.services import entries as entry_services
 
 ENTRIES_PER_PAGE = 25
+ENTRIES_COUNTED = 1_000  # the list counts (and pages) up to this many, then says "more than"
 QUEUE_PER_PAGE = entry_services.BULK_APPROVE_LIMIT // 2  # a page's worth always fits one batch
 CALENDAR_PER_DAY = 3
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -55,7 +56,7 @@ def entry_list(request, network_slug):
     network = request.network
     form = _filter_form(request)
     rows = selectors.entry_list(network=network, user=request.user, filters=form.filters())
-    paged = paginate(request, rows, ENTRIES_PER_PAGE)
+    paged = paginate(request, rows, ENTRIES_PER_PAGE, count_cap=ENTRIES_COUNTED)
     create_url = reverse("projects:entry_create", kwargs={"network_slug": network.slug})
     context = _context(
         request, form=form, filter_query=_query(request), create_url=create_url, **paged.context("entries")
@@ -110,7 +111,7 @@ def entry_calendar(request, network_slug):
 
 @permissions.network_required("review_entries")
 def entry_queue(request, network_slug):
-    paged = paginate(request, selectors.entry_queue(network=request.network), QUEUE_PER_PAGE)
+    paged = paginate(request, selectors.entry_queue(network=request.network), QUEUE_PER_PAGE, count_cap=ENTRIES_COUNTED)
     return render(request, "projects/entries/queue.html", _context(request, **paged.context("entries")))
 
 

@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from django.http import StreamingHttpResponse
 from django.test import override_settings
 from django.urls import reverse
 from django_scopes import scope
@@ -143,6 +144,74 @@ def test_the_csv_streams_in_chunks_with_its_partners_fetched_per_chunk(
     assert len(found) == 10
 
 
+def reads(rows, first, size):
+    """The queries of an export of `rows` entries: the languages, then per chunk read its rows, its partners
+    and target groups (an empty chunk: its one query), until a chunk comes back short."""
+    queries, left, chunk = 1, rows, min(first, size)
+    while True:
+        got = min(chunk, left)
+        queries += 3 if got else 1
+        left -= got
+        if got < chunk:
+            return queries
+        chunk = size
+
+
+@pytest.mark.parametrize(
+    ("extra", "first"), [(8, 200), (9, 200), (15, 200), (9, 2), (10, 2)]
+)  # the last chunk short, full (then one empty read), several; a smaller first chunk
+def test_the_csv_streams_chunk_by_chunk_at_three_queries_each_in_the_list_s_order(
+    client, network, coordinator, rows, extra, first, django_assert_num_queries, monkeypatch
+):
+    """At 100,000 entries the file's first row comes as soon as its first chunk is read: a chunk is one query
+    from where the last one ended (entries of one day run over the chunks' edges), plus its names."""
+    from projects import exports
+
+    with scope(network=network):
+        for i in range(extra):
+            ActivityEntry.objects.create(network=network, organisation=org(coordinator), title=f"Bulk {i}",
+                                         start_date=date(2025, 1, 1 + i % 2), end_date=date(2025, 1, 2))  # fmt: skip
+        expected = list(
+            ActivityEntry.objects.filter(network=network, deleted_at=None)
+            .order_by("-start_date", "-pk")
+            .values_list("pk", flat=True)
+        )
+    monkeypatch.setattr(exports, "CHUNK", 3)
+    monkeypatch.setattr(exports, "FIRST_CHUNK", first)
+    client.force_login(coordinator)
+    response = client.get(export_url(network))
+    assert isinstance(response, StreamingHttpResponse)
+    with django_assert_num_queries(reads(len(expected), first, 3)):
+        found = csv_rows(response)
+    assert [int(row["id"]) for row in found] == expected
+
+
+def test_the_translations_languages_read_in_the_database_are_those_python_reads(network, coordinator, monkeypatch):
+    """PostgreSQL reads the texts' translation slots in SQL (jsonb_each); elsewhere Python reads them: the
+    same, a machine's translation in a slot of its own."""
+    from django.db import connection
+
+    from projects import exports
+
+    texts = [
+        {"en": {"text": "Original", "source": "original"}, "sl": {"text": "Izvirnik", "source": "human"}},
+        {"az": {"text": "Orijinal", "source": "original"}, "ru": {"text": "Машинный", "source": "machine"}},
+        {"pl": {"text": "Bez źródła"}, "en": {"text": "Original", "source": "original"}},  # no source: a person's
+        {"de": {"text": "Nur Original", "source": "original"}},
+        {},
+    ]
+    with scope(network=network):
+        described = {"uk": {"text": "Опис", "source": "original"}, "hy": {"text": "Նկարագրություն", "source": "human"}}
+        for i, title in enumerate(texts):
+            ActivityEntry.objects.create(network=network, organisation=org(coordinator), title=title,
+                                         description=described if i == 0 else {}, start_date=date(2025, 1, 1),
+                                         end_date=date(2025, 1, 1))  # fmt: skip
+        entries = ActivityEntry.objects.filter(network=network)
+        found = exports.translation_languages(entries)
+        monkeypatch.setattr(connection, "vendor", "other")
+        assert exports.translation_languages(entries) == found == ["hy", "pl", "ru, machine", "sl"]
+
+
 def test_the_small_xlsx_is_built_in_the_request(client, network, coordinator, rows):
     client.force_login(coordinator)
     response = client.get(export_url(network, "entry_export_xlsx", "kind=training"))
@@ -227,3 +296,15 @@ def test_the_background_export_runs_on_the_real_worker(
     download = client.get(response["Location"] + "download/")
     titles = sorted(row["title"] for row in xlsx_rows(b"".join(download.streaming_content)))
     assert titles == ["Worker entry 0", "Worker entry 1", "Worker entry 2"]
+
+
+def test_the_csv_is_handed_on_in_pieces_of_whole_lines():
+    from projects import exports
+
+    rows = [["id", "title"], *([i, f"Entry {i}"] for i in range(10))]
+    pieces = list(exports.csv_lines(rows, piece=30))
+    assert pieces[0] == b"\xef\xbb\xbf"
+    assert all(piece.endswith(b"\r\n") for piece in pieces[1:])
+    assert 2 < len(pieces) < len(rows) + 1  # several lines a piece, more than one piece
+    assert b"".join(pieces) == b"\xef\xbb\xbf" + b"".join(exports.csv_lines(rows, piece=10**9))[3:]
+    assert b"".join(pieces).decode("utf-8-sig").splitlines()[1:3] == ["0,Entry 0", "1,Entry 1"]

@@ -14,6 +14,7 @@ from portal import permissions
 from portal.models import AuditEntry
 from projects.models import ActivityEntry
 from projects.services.entries import entry_submit, entry_update, entry_withdraw
+from projects.views import activities
 from projects.views.activities import CALENDAR_PER_DAY
 from tests.factories import ActivityEntryFactory, ActivityFactory, NetworkFactory, PartnerFactory, person_in
 from tests.pages import messages, text
@@ -189,6 +190,35 @@ def test_the_list_is_paged_and_the_pages_keep_the_filters(client, network, peopl
     assert len(response.context["entries"]) == 5
 
 
+def test_past_the_counted_entries_the_list_says_more_and_pages_up_to_them(client, network, people, monkeypatch):
+    """At 100,000 entries a whole count cost more than the page: the list counts up to ENTRIES_COUNTED."""
+    monkeypatch.setattr(activities, "ENTRIES_COUNTED", 30)
+    with scopes_disabled():
+        ActivityEntryFactory.create_batch(31, network=network, status="approved", kind="meeting")
+    response = sign_in(client, people, "observer").get(url("entries", network))
+    page = response.context["page"]
+    assert (page.paginator.count, page.paginator.capped, page.paginator.num_pages) == (30, True, 2)
+    assert "More than 30 entries; the pages show the newest 30, the filters find the others." in text(response)
+    assert "Page 1 of 2" in text(response)
+    filtered = client.get(url("entries", network, "kind=meeting"))
+    assert "More than 30 entries match; the pages show the newest 30." in text(filtered)
+    last = client.get(url("entries", network, "page=2"))
+    assert [e.pk for e in last.context["entries"]] == [e.pk for e in rows_in_order(network)[25:30]]
+    for past in ("3", "99", "x"):  # past the cap, the last page (a non-number: the first), never a 500
+        answer = client.get(url("entries", network, f"page={past}"))
+        assert answer.status_code == 200
+        assert answer.context["page"].number == (1 if past == "x" else 2)
+    monkeypatch.setattr(activities, "ENTRIES_COUNTED", 31)  # exactly at the cap: counted, no "more than"
+    response = client.get(url("entries", network))
+    assert (response.context["page"].paginator.count, response.context["page"].paginator.capped) == (31, False)
+    assert "31 entries" in text(response) and "More than" not in text(response)
+
+
+def rows_in_order(network):
+    with scopes_disabled():
+        return list(ActivityEntry.objects.filter(network=network, deleted_at=None).order_by("-start_date", "-pk"))
+
+
 def test_log_an_activity_only_for_those_who_may(client, network, people):
     try:
         create = reverse("projects:entry_create", kwargs={"network_slug": network.slug})
@@ -335,6 +365,21 @@ def test_the_queue_lists_the_submitted_entries_oldest_first_and_counts_them(clie
     page = response.content.decode()
     assert re.search(r'Waiting for approval <span class="tab-count">3<', page)
     assert page.count('name="entry"') == 3
+
+
+def test_a_long_queue_is_counted_up_to_a_cap_on_its_tab_and_its_page(client, network, people, monkeypatch):
+    from projects.templatetags import activities as tags
+
+    monkeypatch.setattr(tags, "WAITING_COUNTED", 2)
+    monkeypatch.setattr(activities, "ENTRIES_COUNTED", 2)
+    rows = submitted(network, people, 3)
+    response = sign_in(client, people, "coordinator").get(url("entry_queue", network))
+    page = response.content.decode()
+    assert re.search(r'Waiting for approval <span class="tab-count">2\+<', page)
+    assert "More than 2 entries wait; the pages show the oldest 2." in text(response)
+    assert [e.pk for e in response.context["entries"]] == [row.pk for row in rows[:2]]
+    monkeypatch.setattr(tags, "WAITING_COUNTED", 3)
+    assert re.search(r'<span class="tab-count">3<', client.get(url("entries", network)).content.decode())
 
 
 def test_bulk_approve_approves_the_chosen_entries(client, network, people):

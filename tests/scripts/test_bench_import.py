@@ -30,6 +30,7 @@ def test_the_benchmark_builds_valid_data_and_measures_both_halves():
         assert ActivityEntry.objects.filter(network=network).count() == 30
         assert not ActivityEntry.history.filter(network=network, history_type="+", title__en__text__startswith="Imp")
 
-    _elapsed, _cpu, lines, _size, _before, memory = bench_import.bench_export(client, network, 30)
+    elapsed, _cpu, lines, _size, _before, memory, first = bench_import.bench_export(client, network, 30)
     assert lines == 30
-    assert set(memory) == {0.1, 0.5, 1.0}
+    assert set(memory) == {0.1, 0.5, 1.0}  # noted as passed, though the rows come many to a piece
+    assert 0 < first <= elapsed
