@@ -13,7 +13,7 @@ from members.account_forms import ChangePasswordForm
 from members.accounts import remember_invited_address
 from members.forms import AccountForm, ColleagueInviteForm, OrganisationForm
 from members.models import Affiliation, ColleagueInvitation, Organisation
-from portal import permissions, redirects
+from portal import pagecache, permissions, redirects
 from portal.forms import add_service_errors
 
 
@@ -63,6 +63,7 @@ def _with_query(url, **params):
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+@pagecache.keep(pagecache.all_pages)  # it lists the networks the organisation belongs to
 def organisation_detail(request, pk):
     """A public profile: who the organisation is and which public networks it belongs to."""
     organisation = get_object_or_404(Organisation, pk=pk)

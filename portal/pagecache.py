@@ -223,15 +223,20 @@ class KeptList:
     kept_depends = staticmethod(network_page)
 
     def list(self, request, *args, **kwargs):
+        return self.kept_list(request, lambda: super(KeptList, self).list(request, *args, **kwargs), **kwargs)
+
+    def kept_list(self, request, answer, **kwargs):
+        """`answer()` (the list's Response), kept per caller; for a viewset whose own `list` builds its
+        answer (it calls this with that, instead of inheriting KeptList.list)."""
         from rest_framework.renderers import JSONRenderer
 
         renderer = getattr(request, "accepted_renderer", None)
         # Plain JSON only: "application/json; indent=4" renders otherwise under the same key.
         if not isinstance(renderer, JSONRenderer) or request.accepted_media_type != renderer.media_type:
-            return super().list(request, *args, **kwargs)
+            return answer()
 
         def render():
-            response = super(KeptList, self).list(request, *args, **kwargs)
+            response = answer()
             response.accepted_renderer = request.accepted_renderer
             response.accepted_media_type = request.accepted_media_type
             response.renderer_context = self.get_renderer_context()

@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from members.models import Organisation
 from members.permissions import organisation_ids
 from network.api import TextVersionSerializer
-from portal import permissions
+from portal import pagecache, permissions
 from portal.converters import DIGITS
 from projects.forms import DELETED, EntryFilterForm
 from projects.models import LANGUAGE_CHOICES, ActivityEntry, Project
@@ -249,8 +249,9 @@ def _as_api_error(error):
     return ValidationError({"non_field_errors": error.messages})
 
 
-class EntryViewSet(viewsets.GenericViewSet):
-    """The network's activity log entries the caller may see (as on the list page)."""
+class EntryViewSet(pagecache.KeptList, viewsets.GenericViewSet):
+    """The network's activity log entries the caller may see (as on the list page); the list is kept per
+    caller (portal.pagecache.KeptList) until the network changes."""
 
     serializer_class = EntrySerializer
     permission_classes = [permissions.NetworkRulePermission]
@@ -309,9 +310,13 @@ class EntryViewSet(viewsets.GenericViewSet):
 
     @extend_schema(parameters=FILTER_PARAMETERS)
     def list(self, request, network_slug=None):
-        entries = _with_rows(entry_list(network=request.network, user=request.user, filters=self._filters()))
-        page = self.paginate_queryset(entries)
-        return self.get_paginated_response(EntrySerializer(page, many=True, context=self.get_serializer_context()).data)
+        def answer():
+            entries = _with_rows(entry_list(network=request.network, user=request.user, filters=self._filters()))
+            page = self.paginate_queryset(entries)
+            data = EntrySerializer(page, many=True, context=self.get_serializer_context()).data
+            return self.get_paginated_response(data)
+
+        return self.kept_list(request, answer, network_slug=network_slug)
 
     def retrieve(self, request, network_slug=None, pk=None):
         return Response(EntrySerializer(self.get_object(), context=self.get_serializer_context()).data)

@@ -3,13 +3,14 @@
 from django.shortcuts import render
 
 from network.forms import AuditLogFilterForm
-from portal import audit, permissions
+from portal import audit, pagecache, permissions
 from portal.pagination import paginate
 
 ENTRIES_PER_PAGE = 50
 
 
 @permissions.network_required("view_audit_log")
+@pagecache.keep(pagecache.network_page)
 def audit_log(request, network_slug):
     network = request.network
     form = AuditLogFilterForm(

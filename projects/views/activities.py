@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from portal import permissions
+from portal import pagecache, permissions
 from portal.pagination import paginate
 from projects import selectors
 from projects.forms import EntryFilterForm
@@ -52,6 +52,7 @@ def _query(request, drop=(), **values):
 
 
 @permissions.network_required("view_network")
+@pagecache.keep(pagecache.network_page)
 def entry_list(request, network_slug):
     network = request.network
     form = _filter_form(request)
@@ -79,6 +80,7 @@ def _month(request):
 
 
 @permissions.network_required("view_network")
+@pagecache.keep(pagecache.network_page)
 def entry_calendar(request, network_slug):
     network = request.network
     form = _filter_form(request)
@@ -110,6 +112,7 @@ def entry_calendar(request, network_slug):
 
 
 @permissions.network_required("review_entries")
+@pagecache.keep(pagecache.network_page)
 def entry_queue(request, network_slug):
     paged = paginate(request, selectors.entry_queue(network=request.network), QUEUE_PER_PAGE, count_cap=ENTRIES_COUNTED)
     return render(request, "projects/entries/queue.html", _context(request, **paged.context("entries")))

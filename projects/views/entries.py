@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import permissions
+from portal import pagecache, permissions
 from portal.forms import add_service_errors
 from projects import selectors
 from projects.forms import AttachmentsForm, EntryForm
@@ -176,6 +176,13 @@ def entry_edit(request, network_slug, entry_id):
 
 def entry_detail(request, network_slug, entry_id):
     entry = _entry_or_404(request, entry_id)
+    return _entry_page(request, network_slug=network_slug, entry_id=entry_id, entry=entry)
+
+
+@pagecache.keep(pagecache.network_page)
+def _entry_page(request, network_slug, entry_id, entry):
+    """The page of an entry the user may see (kept per person: the page cache serves it to whoever reaches
+    it, so entry_detail's check stays outside)."""
     page = selectors.entry_page(entry=entry)
     return render(
         request,

@@ -2,6 +2,8 @@
 rendering, replaced as soon as anything they show changes, never served to anybody else, and their forms
 still post."""
 
+from datetime import date
+
 import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
@@ -17,6 +19,7 @@ from portal import pagecache
 from tests.clients import CLIENT_KINDS, sign_in
 from tests.factories import (
     PASSWORD,
+    ActivityEntryFactory,
     MembershipFactory,
     NetworkFactory,
     NewsPostFactory,
@@ -413,3 +416,84 @@ def test_a_person_who_logged_in_through_the_form_gets_kept_pages(network, member
     visit("/networks/pep/workspace/", client)  # shows the message the login left, if any
     assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "miss"
     assert visit("/networks/pep/workspace/", client)[0]["X-Page-Cache"] == "hit"
+
+
+# --- the activity log, the audit log and organisations' pages ----------------------------------------------------
+
+
+@pytest.fixture
+def entries(network, member):
+    """An approved network-level training everybody in the network sees, and a draft only its organisation
+    (and the coordinators) see."""
+    organisation = member.affiliations.get().organisation
+    approved = ActivityEntryFactory(network=network, organisation=organisation, title="Career guidance day",
+                                    status="approved", start_date=date.today())  # fmt: skip
+    draft = ActivityEntryFactory(network=network, organisation=organisation, title="Draft workshop")
+    return approved, draft
+
+
+def test_the_activity_log_pages_are_kept_per_person(network, member, entries):
+    approved, draft = entries
+    client = signed_in(member)
+    for path in ["/networks/pep/activities/", "/networks/pep/activities/calendar/",
+                 f"/networks/pep/activities/{approved.pk}/", f"/networks/pep/activities/{draft.pk}/"]:  # fmt: skip
+        assert visit(path, client)[0]["X-Page-Cache"] == "miss", path
+        assert visit(path, client)[0]["X-Page-Cache"] == "hit", path
+    coordinator = signed_in(person_in(network, Role.COORDINATOR, name="Coordination Centre"))
+    for path in ["/networks/pep/activities/queue/", "/networks/pep/workspace/log/"]:
+        assert visit(path, coordinator)[0]["X-Page-Cache"] == "miss", path
+        assert visit(path, coordinator)[0]["X-Page-Cache"] == "hit", path
+
+
+def test_a_kept_entry_page_is_never_served_to_who_may_not_see_the_entry(network, member, entries):
+    """The entry's own check runs before the cache is asked: another member's person gets 404 for a draft
+    its organisation kept, and a visitor is asked to log in."""
+    _approved, draft = entries
+    path = f"/networks/pep/activities/{draft.pk}/"
+    mine = signed_in(member)
+    visit(path, mine)
+    assert visit(path, mine)[0]["X-Page-Cache"] == "hit"
+    other = signed_in(person_in(network, Role.MEMBER, name="Vocational School 7"))
+    assert other.get(path).status_code == 404
+    visitor = Client().get(path)
+    assert visitor.status_code == 302 and visitor["Location"].startswith("/accounts/login/")
+
+
+def test_an_approved_entry_shows_in_the_kept_log_at_once(network, member, entries):
+    _approved, draft = entries
+    other = signed_in(person_in(network, Role.MEMBER, name="Vocational School 7"))
+    _response, html = visit("/networks/pep/activities/", other)
+    assert "Career guidance day" in html and "Draft workshop" not in html
+    assert visit("/networks/pep/activities/", other)[0]["X-Page-Cache"] == "hit"
+    with scope(network=network):
+        draft.status = "approved"
+        draft.save()
+    response, html = visit("/networks/pep/activities/", other)
+    assert response["X-Page-Cache"] == "miss" and "Draft workshop" in html
+
+
+def test_the_activity_log_api_list_is_kept_per_caller_and_still_refuses_bad_filters(network, member, entries):
+    client = api_caller(member)
+    first = client.get("/api/v1/networks/pep/activities/")
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    second = client.get("/api/v1/networks/pep/activities/")
+    assert second["X-Page-Cache"] == "hit" and second.json() == first.json()
+    assert {e["title"] for e in first.json()["results"]} == {"Career guidance day", "Draft workshop"}
+    other = api_caller(person_in(network, Role.MEMBER, name="Vocational School 7"))
+    theirs = other.get("/api/v1/networks/pep/activities/")
+    assert theirs["X-Page-Cache"] == "miss"
+    assert {e["title"] for e in theirs.json()["results"]} == {"Career guidance day"}
+    for _ in range(2):
+        bad = client.get("/api/v1/networks/pep/activities/?kind=nonsense")
+        assert bad.status_code == 400 and "kind" in bad.json()
+
+
+def test_an_organisation_page_is_kept_and_a_rename_shows_at_once(network):
+    organisation = OrganisationFactory(name="Youth Forum Gyumri")
+    path = f"/organisations/{organisation.pk}/"
+    assert visit(path)[0]["X-Page-Cache"] == "miss"
+    assert visit(path)[0]["X-Page-Cache"] == "hit"
+    organisation.name = "Youth Forum of Gyumri"
+    organisation.save()
+    response, html = visit(path)
+    assert response["X-Page-Cache"] == "miss" and "Youth Forum of Gyumri" in html
