@@ -236,23 +236,20 @@ def entry_list(*, network, user, filters):
     return entries.select_related("project", "activity", "organisation").order_by("-start_date", "-pk")
 
 
-def entry_in_network(*, network, pk):
-    """The network's entry `pk` with what its page and the permission rules read, or None."""
-    return (
-        ActivityEntry.objects.filter(network=network, pk=pk)
-        .select_related(
-            "network",
-            "project",
-            "activity",
-            "site",
-            "organisation",
-            "created_by",
-            "submitted_by",
-            "approved_by",
-            "returned_by",
-        )  # fmt: skip
-        .first()
-    )
+# What the permission rules read of an entry; its page reads the rest too.
+_ENTRY_RULES_READ = ("network", "project")
+_ENTRY_PAGE_READS = (
+    *_ENTRY_RULES_READ, "activity", "site", "organisation", "created_by", "submitted_by", "approved_by",
+    "returned_by",
+)  # fmt: skip
+
+
+def entry_in_network(*, network, pk, for_page=True):
+    """The network's entry `pk` with what its page and the permission rules read, or None; with
+    `for_page=False` only what the rules read (PostgreSQL takes ~10 ms to plan the page's ten-table join,
+    ten times the query's own time: a page served from the cache asks only the rules)."""
+    related = _ENTRY_PAGE_READS if for_page else _ENTRY_RULES_READ
+    return ActivityEntry.objects.filter(network=network, pk=pk).select_related(*related).first()
 
 
 @dataclass

@@ -38,9 +38,9 @@ def _memory_key(network):
     return f"entry_form.{network.pk}"
 
 
-def _entry_or_404(request, entry_id):
+def _entry_or_404(request, entry_id, for_page=True):
     """The entry of request.network with this id, if the user may see it (404 otherwise, as for none)."""
-    entry = selectors.entry_in_network(network=request.network, pk=entry_id)
+    entry = selectors.entry_in_network(network=request.network, pk=entry_id, for_page=for_page)
     return permissions.ensure_visible(request, "see_entry", entry)
 
 
@@ -175,14 +175,15 @@ def entry_edit(request, network_slug, entry_id):
 
 
 def entry_detail(request, network_slug, entry_id):
-    entry = _entry_or_404(request, entry_id)
-    return _entry_page(request, network_slug=network_slug, entry_id=entry_id, entry=entry)
+    _entry_or_404(request, entry_id, for_page=False)
+    return _entry_page(request, network_slug=network_slug, entry_id=entry_id)
 
 
 @pagecache.keep(pagecache.network_page)
-def _entry_page(request, network_slug, entry_id, entry):
+def _entry_page(request, network_slug, entry_id):
     """The page of an entry the user may see (kept per person: the page cache serves it to whoever reaches
-    it, so entry_detail's check stays outside)."""
+    it, so entry_detail's check stays outside, reading only what the rules read)."""
+    entry = selectors.entry_in_network(network=request.network, pk=entry_id)
     page = selectors.entry_page(entry=entry)
     return render(
         request,

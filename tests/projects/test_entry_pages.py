@@ -411,10 +411,11 @@ def _entry_with(network, project, partner, coordinator, *, partners, rounds):
     return entry
 
 
-# The network, the entry (with its project, activity, site, organisation and people), the session, the
-# user, their role; their organisations (a member's rules ask; a coordinator's need not); the audit rows,
-# the organisations named in them, the partners, the target groups; the files.
-ENTRY_PAGE_QUERIES = {"partner": 11, "coordinator": 10}
+# The network, the entry with its project (what the rules read), the session, the user, their role; their
+# organisations (a member's rules ask; a coordinator's need not); then, the page not kept, the entry with
+# its activity, site, organisation and people; the audit rows, the organisations named in them, the
+# partners, the target groups; the files.
+ENTRY_PAGE_QUERIES = {"partner": 12, "coordinator": 11}
 
 
 @pytest.mark.parametrize("who", ["partner", "coordinator"])
