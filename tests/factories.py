@@ -85,6 +85,11 @@ class MembershipFactory(factory.django.DjangoModelFactory):
             return super()._create(model_class, *args, **kwargs)
 
 
+def org(user):
+    """The organisation a person made by person_in (or AffiliationFactory) works for."""
+    return user.affiliations.get().organisation
+
+
 def person_in(network, role=Role.MEMBER, status=Membership.Status.ACTIVE, **org_kwargs):
     """A user who administers an organisation holding `role` in `network`."""
     affiliation = AffiliationFactory(organisation=OrganisationFactory(**org_kwargs))

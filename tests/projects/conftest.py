@@ -14,7 +14,9 @@ from tests.factories import (
     ComponentFactory,
     NetworkFactory,
     OrganisationFactory,
+    PartnerFactory,
     ProjectFactory,
+    org,
     person_in,
 )
 
@@ -37,6 +39,14 @@ def member(network):
 @pytest.fixture
 def project(network):
     return ProjectFactory(network=network, title="VET for the Future", acronym="VET4F", slug="vet4f")
+
+
+@pytest.fixture
+def partner(network, project):
+    """A member of the network whose organisation ("Partner school", PS) is a partner of the project."""
+    user = person_in(network, Role.MEMBER, name="Partner school", acronym="PS")
+    PartnerFactory(project=project, organisation=org(user))
+    return user
 
 
 @pytest.fixture

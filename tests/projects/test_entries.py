@@ -33,6 +33,7 @@ from tests.factories import (
     OrganisationFactory,
     PartnerFactory,
     ProjectFactory,
+    org,
     person_in,
 )
 
@@ -45,10 +46,6 @@ def partner(network, project):
     user = person_in(network, Role.MEMBER, name="Partner school")
     PartnerFactory(project=project, organisation=user.affiliations.get().organisation)
     return user
-
-
-def org(user):
-    return user.affiliations.get().organisation
 
 
 def data(**changes):

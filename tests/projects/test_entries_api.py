@@ -20,6 +20,7 @@ from tests.factories import (
     NetworkFactory,
     PartnerFactory,
     ProjectFactory,
+    org,
     person_in,
 )
 
@@ -47,10 +48,6 @@ def people(network, partner, coordinator, member):
         "anonymous": None,
         "other_coordinator": person_in(elsewhere, Role.COORDINATOR),
     }
-
-
-def org(user):
-    return user.affiliations.get().organisation
 
 
 def body(**changes):

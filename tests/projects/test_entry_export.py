@@ -17,20 +17,9 @@ from projects import entry_columns
 from projects.models import ActivityEntry, EntryExport, Site, TargetGroup
 from projects.services.entries import entry_create
 from projects.tasks import export_entries
-from tests.factories import ActivityFactory, PartnerFactory, person_in
+from tests.factories import ActivityFactory, org, person_in
 
 pytestmark = pytest.mark.django_db
-
-
-def org(user):
-    return user.affiliations.get().organisation
-
-
-@pytest.fixture
-def partner(network, project):
-    user = person_in(network, Role.MEMBER, name="Partner school", acronym="PS")
-    PartnerFactory(project=project, organisation=org(user))
-    return user
 
 
 @pytest.fixture

@@ -27,22 +27,11 @@ from projects.models import ActivityEntry, Site, TargetGroup
 from projects.services.entries import ENTRY_FIELDS, entry_create
 from projects.services.entry_imports import entry_import
 from projects.views import exchange
-from tests.factories import ActivityFactory, PartnerFactory, ProjectFactory, person_in
+from tests.factories import ActivityFactory, ProjectFactory, org, person_in
 
 pytestmark = pytest.mark.django_db
 
 HEADER = ["project", "activity", "kind", "title", "start_date", "end_date", "participants_total", "women", "partners"]
-
-
-def org(user):
-    return user.affiliations.get().organisation
-
-
-@pytest.fixture
-def partner(network, project):
-    user = person_in(network, Role.MEMBER, name="Partner school", acronym="PS")
-    PartnerFactory(project=project, organisation=org(user))
-    return user
 
 
 @pytest.fixture

@@ -29,21 +29,11 @@ from tests.factories import (
     OrganisationFactory,
     PartnerFactory,
     ProjectFactory,
+    org,
     person_in,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_scope")]
-
-
-def org(user):
-    return user.affiliations.get().organisation
-
-
-@pytest.fixture
-def partner(network, project):
-    user = person_in(network, Role.MEMBER, name="Partner school", acronym="PS")
-    PartnerFactory(project=project, organisation=org(user))
-    return user
 
 
 @pytest.fixture

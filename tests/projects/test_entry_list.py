@@ -16,14 +16,10 @@ from projects.models import ActivityEntry
 from projects.services.entries import entry_submit, entry_update, entry_withdraw
 from projects.views import activities
 from projects.views.activities import CALENDAR_PER_DAY
-from tests.factories import ActivityEntryFactory, ActivityFactory, NetworkFactory, PartnerFactory, person_in
+from tests.factories import ActivityEntryFactory, ActivityFactory, NetworkFactory, PartnerFactory, org, person_in
 from tests.pages import messages, text
 
 pytestmark = pytest.mark.django_db
-
-
-def org(user):
-    return user.affiliations.get().organisation
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from tests.factories import (
     OrganisationFactory,
     PartnerFactory,
     ProjectFactory,
+    org,
     person_in,
 )
 from tests.pages import field_error, messages, page_queries, text
@@ -35,10 +36,6 @@ def seen(response):
 
 
 pytestmark = pytest.mark.django_db
-
-
-def org(user):
-    return user.affiliations.get().organisation
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from projects.services.entries import (
     entry_withdraw,
 )
 from projects.services.periods import period_lock, period_reopen
-from tests.factories import NetworkFactory, PartnerFactory, ProjectFactory, person_in
+from tests.factories import NetworkFactory, PartnerFactory, ProjectFactory, org, person_in
 from tests.projects.test_attachments import pdf
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +43,6 @@ def partner(network, project):
     user = person_in(network, Role.MEMBER, name="Partner school")
     PartnerFactory(project=project, organisation=user.affiliations.get().organisation)
     return user
-
-
-def org(user):
-    return user.affiliations.get().organisation
 
 
 def log(network, user, day=IN_Q1, **changes):
