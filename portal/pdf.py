@@ -6,8 +6,8 @@ until proven ours. WeasyPrint fetches what a document names (images, stylesheets
 always the one used, and it never opens a connection or a file path it was given:
 
 - `data:` URLs are decoded in memory;
-- our own static files (`STATIC_URL` paths) are read through the staticfiles storage (STATIC_ROOT,
-  collected names) or, failing that, the staticfiles finders: never over HTTP;
+- our own static files (`STATIC_URL` paths) are read through the staticfiles finders (in development) or
+  the staticfiles storage (STATIC_ROOT, collected and hashed names), never over HTTP;
 - our own media files (`MEDIA_URL` paths) are read through Django's default storage API (local disk or
   object storage), never the network;
 - everything else is refused before anything is opened: http(s) to any other origin (127.0.0.1 included),
@@ -66,18 +66,32 @@ def _safe_name(path):
     return name
 
 
-def _read_static(name):
+def _from_storage(name):
     try:
         if staticfiles_storage.exists(name):
             with staticfiles_storage.open(name) as file:
                 return file.read()
     except Exception as error:  # a storage that refuses the name (SuspiciousFileOperation) or is away
         logger.info("PDF: static file %r not read from the storage: %s", name, error)
+    return None
+
+
+def _from_finders(name):
     found = finders.find(name)
-    if not found:
-        raise ResourceRefused(f"no such static file: {name!r}")
-    with open(found, "rb") as file:
-        return file.read()
+    if found:
+        with open(found, "rb") as file:
+            return file.read()
+    return None
+
+
+def _read_static(name):
+    """As the pages get it: from the finders in development (runserver serves them), else from the collected
+    files (STATIC_ROOT through the staticfiles storage, which alone knows the hashed names); then the other."""
+    readers = (_from_finders, _from_storage) if settings.DEBUG else (_from_storage, _from_finders)
+    for reader in readers:
+        if (content := reader(name)) is not None:
+            return content
+    raise ResourceRefused(f"no such static file: {name!r}")
 
 
 def _read_media(name):

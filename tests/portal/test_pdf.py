@@ -298,6 +298,21 @@ def test_the_fetcher_serves_our_static_and_media_files(media_root, settings):
         fetcher.fetch(f"https://partnera.example/media/{stored}")
 
 
+def test_the_fetcher_reads_collected_static_files_in_production(settings, tmp_path):
+    """With DEBUG off, the collected files (STATIC_ROOT, hashed names only the storage knows) come first."""
+    collected = tmp_path / "collected"
+    (collected / "css").mkdir(parents=True)
+    (collected / "css" / "partnera.0123abcd.css").write_text("p { color: red }")
+    (collected / "css" / "partnera.css").write_text("/* collected */")
+    settings.STATIC_ROOT = str(collected)
+    settings.DEBUG = False
+    fetcher = SafeURLFetcher()
+    assert fetcher.fetch("http://127.0.0.1:8000/static/css/partnera.0123abcd.css").read() == b"p { color: red }"
+    assert fetcher.fetch("http://127.0.0.1:8000/static/css/partnera.css").read() == b"/* collected */"
+    settings.DEBUG = True  # development: the finders, as runserver serves them
+    assert fetcher.fetch("http://127.0.0.1:8000/static/css/partnera.css").read() != b"/* collected */"
+
+
 def test_the_fetcher_decodes_data_urls():
     fetcher = SafeURLFetcher()
     png = fetcher.fetch("data:image/png;base64," + base64.b64encode(png_bytes()).decode())
