@@ -101,6 +101,7 @@ def _check_evidence(submission, accepted, errors):
         submission.outcome == Submission.Outcome.ALREADY_IMPLEMENTED
         and not (submission.evidence_url or submission.evidence_file or accepted)
         and "evidence_url" not in errors
+        and "evidence_file" not in errors
     ):
         errors["evidence_url"] = [
             _("“Already implemented” needs evidence: give a link or attach a document that shows it.")
@@ -154,7 +155,7 @@ def submission_respond(*, submission, acting_user, data, evidence=None):
     permissions.require("record_submission", acting_user, submission.output)
     with uploads.deleted_on_error() as written, transaction.atomic():
         submission = (
-            Submission.objects.select_for_update()
+            Submission.objects.select_for_update(of=("self",))
             .select_related("output", "follows_up")
             .get(network_id=submission.network_id, pk=submission.pk)
         )
