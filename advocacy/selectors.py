@@ -84,7 +84,8 @@ def ledger_table(network, *, today=None):
     """Every recommendation addressed or submitted to an institution, and every whole-output submission, by
     institution, with its latest outcome, whether a response is overdue (due date passed, no response), and
     per institution the median days to respond. Two queries whatever the size: the network's submissions,
-    and its recommendations addressed to an institution that were never submitted to it."""
+    and the recommendations of its published outputs addressed to an institution and never submitted to it
+    (a draft's are nobody's business but its coordinators')."""
     today = today or timezone.localdate()
     submissions = (
         Submission.objects.filter(network=network)
@@ -103,7 +104,9 @@ def ledger_table(network, *, today=None):
     for row in rows.values():
         row.overdue = _overdue(row.latest, today)
     unsent = (
-        Recommendation.objects.filter(network=network, institution__isnull=False)
+        Recommendation.objects.filter(
+            network=network, institution__isnull=False, output__status=AdvocacyOutput.Status.PUBLISHED
+        )
         .exclude(
             Exists(
                 Submission.objects.filter(
