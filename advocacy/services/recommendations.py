@@ -95,3 +95,4 @@ def recommendation_remove(*, recommendation, acting_user):
     for item in later.order_by("position"):
         item.position -= 1
         item.save(update_fields=["position"])
+    return recommendation
