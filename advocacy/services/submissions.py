@@ -5,6 +5,7 @@ EVIDENCE) and is stored under a random name through the storage API.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,8 @@ SUBMISSION_FIELDS = (
 RESPONSE_FIELDS = ("response_text", "responded_on", "evidence_url", "outcome", "response_due")
 _SCALAR = tuple(name for name in SUBMISSION_FIELDS if name not in ("recommendation", "institution", "follows_up"))
 _RESOLVED = ("network", "output", "recommendation", "institution", "follows_up", "created_by", "evidence_file")
+
+_validate_url = URLValidator(schemes=["http", "https"])
 
 # A response's evidence: the ministry's letter, the minutes, the law as adopted (documents or pictures).
 EVIDENCE = uploads.DocumentRule(
@@ -73,6 +76,11 @@ def _apply(submission, data, what, fields):
     except ValidationError as error:
         for key, messages in error.message_dict.items():
             errors.setdefault(key, messages)
+    if submission.evidence_url:  # one message for every bad address, Django's "Enter a valid URL." included
+        try:
+            _validate_url(submission.evidence_url)
+        except ValidationError:
+            errors["evidence_url"] = [_("Give the evidence's web address (https://…).")]
     if not errors:
         _check_dates(submission, errors)
     return errors

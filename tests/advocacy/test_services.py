@@ -275,6 +275,10 @@ def test_already_implemented_needs_evidence(network, people, in_network, media_r
     assert done.evidence_name == "Ministry letter.pdf"
     assert done.evidence_file.name.startswith("advocacy/evidence/") and done.evidence_file.name.endswith(".pdf")
     assert "Ministry" not in done.evidence_file.name
+    for address in ("javascript:alert(1)", "ftp://gov.example/law", "not a link"):
+        with pytest.raises(ValidationError) as refused:
+            _submit(output, people, outcome="already_implemented", responded_on=D(2025, 4, 2), evidence_url=address)
+        assert _errors(refused) == {"evidence_url": ["Give the evidence's web address (https://…)."]}, address
     by_link = _submit(output, people, responded_on=D(2025, 4, 2), outcome="already_implemented",
                       evidence_url="https://gov.example/law")  # fmt: skip
     assert by_link.has_evidence
@@ -307,3 +311,42 @@ def test_submissions_name_institutions_recommendations_of_the_output_and_a_publi
         submission_record(output=output, acting_user=people.member,
                           data={"institution": people.ministry.pk, "submitted_on": D(2025, 1, 1)})  # fmt: skip
     assert Submission.objects.filter(network=network).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"submitted_on": "yesterday"}, "submitted_on"),
+        ({"channel": "carrier pigeon"}, "channel"),
+        ({"outcome": "maybe"}, "outcome"),
+        ({"responded_on": "2025-13-40"}, "responded_on"),
+        ({"institution": "../../etc"}, "institution"),
+        ({"institution": 2**70}, "institution"),
+        ({"recommendation": "1; DROP TABLE"}, "recommendation"),
+    ],
+)
+def test_bad_submission_input_is_a_message_on_its_field(network, people, in_network, data, field):
+    output = make_output(network, people, status="published")
+    with pytest.raises(ValidationError) as refused:
+        _submit(output, people, **data)
+    assert field in _errors(refused)
+    assert Submission.objects.filter(network=network).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"kind": "manifesto"}, "kind"),
+        ({"visibility": "secret"}, "visibility"),
+        ({"language": "xx"}, "language"),
+        ({"title": {"xx": "Unknown language"}}, "title"),
+        ({"title": "x" * 301}, "title"),
+        ({"authors": [2**70]}, "authors"),
+        ({"project": "abc"}, "project"),
+    ],
+)
+def test_bad_output_input_is_a_message_on_its_field(network, people, in_network, data, field):
+    with pytest.raises(ValidationError) as refused:
+        output_create(network=network, acting_user=people.coordinator, data={"title": "Fine", **data})
+    assert field in _errors(refused)
+    assert _count(AdvocacyOutput) == 0
