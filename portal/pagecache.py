@@ -59,7 +59,7 @@ _TOKEN_PLACEHOLDER = b"\x00csrf\x00"
 
 NETWORK, SHARED, ALL = "network", "shared", "all"
 # The apps whose rows pages show. Sessions, the cache of permissions, allauth's rate-limit rows are none.
-_APPS = {"members", "network", "projects", "portal", "account", "guardian", "auth"}
+_APPS = {"members", "network", "projects", "advocacy", "portal", "account", "guardian", "auth"}
 # Saves that change nothing a page shows: signing in stamps last_login.
 _QUIET_FIELDS = {"last_login"}
 # The session keys that say who is signed in, how and for how long (Django's, its expiry for a login

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "members",
     "network",
     "projects",
+    "advocacy",
     # The composition root: root URLs, the home page, load_demo; the only package that imports every app.
     "config",
 ]

@@ -345,3 +345,51 @@ class ActivityEntryFactory(_TenantRowFactory):
         with scopes_disabled():
             entry.save()
         return entry
+
+
+# --- advocacy -----------------------------------------------------------------------------------------
+
+
+def institution_person(kind="ministry", **org_kwargs):
+    """A user who works for an institution (a ministry by default) that belongs to no network."""
+    return AffiliationFactory(organisation=OrganisationFactory(kind=kind, **org_kwargs), is_admin=False).user
+
+
+class AdvocacyOutputFactory(_TenantRowFactory):
+    """A draft policy proposal in English, members-only. Published ones: AdvocacyOutputFactory.published."""
+
+    class Meta:
+        model = "advocacy.AdvocacyOutput"
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = "policy_proposal"
+    language = "en"
+    title = factory.Sequence(lambda n: f"Output {n}")
+    status = "draft"
+    visibility = "members"
+
+    class Params:
+        published = factory.Trait(status="published", version=1, published_at=factory.LazyFunction(timezone.now))
+
+
+class RecommendationFactory(_TenantRowFactory):
+    class Meta:
+        model = "advocacy.Recommendation"
+
+    output = factory.SubFactory(AdvocacyOutputFactory)
+    network = factory.SelfAttribute("output.network")
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Recommendation {n}")
+
+
+class SubmissionFactory(_TenantRowFactory):
+    """A letter to a ministry, pending (give `institution`, `submitted_on`, a response…)."""
+
+    class Meta:
+        model = "advocacy.Submission"
+
+    output = factory.SubFactory(AdvocacyOutputFactory, published=True)
+    network = factory.SelfAttribute("output.network")
+    institution = factory.SubFactory(OrganisationFactory, kind="ministry")
+    submitted_on = factory.LazyFunction(lambda: date(2025, 3, 1))
+    channel = "letter"

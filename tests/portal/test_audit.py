@@ -18,6 +18,11 @@ from django.db import transaction
 from django_scopes import scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
+from advocacy.services import comments as advocacy_comments
+from advocacy.services import institutions as advocacy_institutions
+from advocacy.services import outputs as advocacy_outputs
+from advocacy.services import recommendations as advocacy_recommendations
+from advocacy.services import submissions as advocacy_submissions
 from network import tasks
 from network.models import Membership, NetworkObjective, PartnershipAgreement, Role
 from network.services import agreements, invitations, memberships, networks, news
@@ -33,6 +38,7 @@ from tests.factories import (
     MembershipFactory,
     NetworkFactory,
     NewsPostFactory,
+    OrganisationFactory,
     ProjectFactory,
     person_in,
 )
@@ -112,6 +118,37 @@ def _logo_file(name):
     buffer = io.BytesIO()
     Image.new("RGB", (24, 12), "teal").save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def _output(w, status="draft", **data):
+    """An advocacy output written through its services with their log entries kept out of the case's count
+    (the case's `seen` is taken after the preparation)."""
+    output = advocacy_outputs.output_create(network=w.network, acting_user=w.coordinator,
+                                            data={"title": "VET package", **data})  # fmt: skip
+    if status in ("in_review", "published"):
+        output = advocacy_outputs.output_start_review(output=output, acting_user=w.coordinator)
+    if status == "published":
+        output = advocacy_outputs.output_publish(output=output, acting_user=w.coordinator)
+    return output
+
+
+def _ministry():
+    return OrganisationFactory(name="Ministry of Education", acronym="", kind="ministry")
+
+
+def _addressed(w):
+    output = _output(w)
+    ministry = _ministry()
+    advocacy_institutions.output_address(output=output, institution=ministry, acting_user=w.coordinator)
+    return output, ministry
+
+
+def _submission(w):
+    output = _output(w, status="published")
+    return advocacy_submissions.submission_record(
+        output=output, acting_user=w.coordinator,
+        data={"institution": _ministry().pk, "submitted_on": datetime.date(2025, 3, 1)},
+    )  # fmt: skip
 
 
 CASES = [
@@ -465,6 +502,91 @@ CASES = [
                                                         acting_user=w.coordinator)),
         before={"reopened": False},
         after={"reopened": True, "reopen_reason": "Corrected figures"},
+    ),
+    Case(
+        "output.created",
+        _now(lambda w: _output(w, visibility="restricted")),
+        after={"title": {"en": "VET package"}, "visibility": "restricted"},
+    ),
+    Case(
+        "output.updated",
+        _prepared(_output, lambda w, o: advocacy_outputs.output_update(
+            output=o, acting_user=w.coordinator, data={"body": "<p>Text<script>x</script></p>"}
+        )),
+        after={"body": {"en": "<p>Text</p>"}},
+    ),
+    Case(
+        "output.review_started",
+        _prepared(_output, lambda w, o: advocacy_outputs.output_start_review(output=o, acting_user=w.coordinator)),
+        before={"status": "draft"},
+        after={"status": "in_review"},
+    ),
+    Case(
+        "output.published",
+        _prepared(lambda w: _output(w, status="in_review"),
+                  lambda w, o: advocacy_outputs.output_publish(output=o, acting_user=w.coordinator)),
+        before={"status": "in_review", "version": 0},
+        after={"status": "published", "version": 1},
+    ),
+    Case(
+        "output.institution_addressed",
+        _prepared(lambda w: (_output(w), _ministry()), lambda w, pair: advocacy_institutions.output_address(
+            output=pair[0], institution=pair[1], acting_user=w.coordinator
+        ).output),
+    ),
+    Case(
+        "output.institution_removed",
+        _prepared(_addressed, lambda w, pair: advocacy_institutions.output_unaddress(
+            output=pair[0], institution=pair[1], acting_user=w.coordinator
+        ) or pair[0]),
+    ),
+    Case(
+        "recommendation.added",
+        _prepared(_output, lambda w, o: advocacy_recommendations.recommendation_add(
+            output=o, acting_user=w.coordinator, data={"text": "Fund schools"}
+        )),
+        after={"position": 1, "text": {"en": "Fund schools"}},
+    ),
+    Case(
+        "recommendation.updated",
+        _prepared(lambda w: advocacy_recommendations.recommendation_add(
+            output=_output(w), acting_user=w.coordinator, data={"text": "Fund schools"}
+        ), lambda w, r: advocacy_recommendations.recommendation_update(
+            recommendation=r, acting_user=w.coordinator, data={"rationale": "They lack money"}
+        )),
+        after={"rationale": {"en": "They lack money"}},
+    ),
+    Case(
+        "recommendation.removed",
+        _prepared(lambda w: advocacy_recommendations.recommendation_add(
+            output=_output(w), acting_user=w.coordinator, data={"text": "Fund schools"}
+        ), lambda w, r: advocacy_recommendations.recommendation_remove(recommendation=r, acting_user=w.coordinator)),
+        before={"position": 1},
+    ),
+    Case(
+        "output.commented",
+        _prepared(lambda w: _output(w, status="in_review"), lambda w, o: advocacy_comments.comment_add(
+            output=o, acting_user=w.member, organisation=_org(w.member), text="Add the budget."
+        ).output),
+        actor="member",
+    ),
+    Case(
+        "submission.recorded",
+        _prepared(lambda w: (_output(w, status="published"), _ministry()),
+                  lambda w, pair: advocacy_submissions.submission_record(
+            output=pair[0], acting_user=w.coordinator,
+            data={"institution": pair[1].pk, "submitted_on": datetime.date(2025, 3, 1), "channel": "hearing"},
+        )),
+        after={"submitted_on": "2025-03-01", "channel": "hearing", "outcome": ""},
+    ),
+    Case(
+        "submission.response_recorded",
+        _prepared(_submission, lambda w, s: advocacy_submissions.submission_respond(
+            submission=s, acting_user=w.coordinator,
+            data={"responded_on": datetime.date(2025, 4, 1), "outcome": "adopted"},
+        )),
+        before={"responded_on": None, "outcome": ""},
+        after={"responded_on": "2025-04-01", "outcome": "adopted"},
     ),
 ]  # fmt: skip
 

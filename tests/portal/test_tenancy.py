@@ -16,7 +16,7 @@ from tests.factories import NetworkFactory, person_in
 
 pytestmark = pytest.mark.django_db
 
-SERVICE_PACKAGES = ("network/services", "projects/services", "members/services.py")
+SERVICE_PACKAGES = ("network/services", "projects/services", "advocacy/services", "members/services.py")
 # The one exception, and why: it creates the tenant, so no caller can have entered its scope.
 MAY_ENTER_A_SCOPE = {("network/services/networks.py", "network_create")}
 

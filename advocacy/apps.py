@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AdvocacyConfig(AppConfig):
+    name = "advocacy"
+    verbose_name = _("Advocacy")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from advocacy import audit as advocacy_audit
+        from advocacy import (
+            grants,
+            permissions,  # noqa: F401  (registers the rules)
+        )
+        from members.models import Affiliation
+        from portal import audit
+
+        audit.register(actions=advocacy_audit.ACTIONS)
+        # A person who starts or stops working for an addressed institution gains or loses its grants.
+        post_save.connect(grants.affiliation_saved, sender=Affiliation, dispatch_uid="advocacy-grants-saved")
+        post_delete.connect(grants.affiliation_deleted, sender=Affiliation, dispatch_uid="advocacy-grants-deleted")
