@@ -16,8 +16,11 @@ class AdvocacyConfig(AppConfig):
         )
         from members.models import Affiliation
         from portal import audit
+        from projects.services.organisations import organisation_merged
 
         audit.register(actions=advocacy_audit.ACTIONS)
         # A person who starts or stops working for an addressed institution gains or loses its grants.
         post_save.connect(grants.affiliation_saved, sender=Affiliation, dispatch_uid="advocacy-grants-saved")
         post_delete.connect(grants.affiliation_deleted, sender=Affiliation, dispatch_uid="advocacy-grants-deleted")
+        # A typed-in institution merged into its real record: the real one's people get its grants.
+        organisation_merged.connect(grants.organisation_merged, dispatch_uid="advocacy-grants-merged")

@@ -50,6 +50,14 @@ def _addressed_outputs(organisation_ids):
         return list(AdvocacyOutput.objects.filter(addresses__organisation_id__in=organisation_ids).distinct())
 
 
+def organisation_merged(sender, record_id, into, **kwargs):
+    """projects.services.organisations.organisation_merge moved a typed-in record's addresses to `into`
+    (with update(): no signal): `into`'s people get the grants of every output now addressed to it. The
+    record had no people of its own (the merge refuses one that has), so nobody loses a grant."""
+    for output in _addressed_outputs([into.pk]):
+        grant(output, into)
+
+
 def affiliation_saved(sender, instance, created, **kwargs):
     if created:
         for output in _addressed_outputs([instance.organisation_id]):

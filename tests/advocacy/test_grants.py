@@ -93,3 +93,25 @@ def test_outputs_addressed_to_spans_networks_and_leaves_out_unpublished(network,
     assert sorted(str(output.title) for output in found) == sorted([str(here.title), str(there.title)])
     assert outputs_addressed_to(people.other_ministry_user) == []
     assert outputs_addressed_to(people.anonymous) == []
+
+
+def test_a_typed_in_institution_merged_into_the_real_one_gives_its_people_the_grant(network, people, agency):
+    """A coordinator addressed the Office for Youth as a record of their own (nobody works for it); once the
+    office's real record is merged in, its people read the output. The merge's updates send no signal:
+    projects.services.organisations.organisation_merged tells advocacy."""
+    from advocacy.models import AddressedInstitution
+    from projects.services.organisations import organisation_merge
+
+    typed_in = OrganisationFactory(name="Office for Youth", kind="government_agency", created_in_network_id=network.pk)
+    officer = AffiliationFactory(organisation=agency, is_admin=True).user
+    output = make_output(network, people, visibility="restricted", status="published", address=False)
+    with scope(network=network):
+        output_address(output=output, institution=typed_in, acting_user=people.coordinator)
+        assert not permissions.check("view_output", _fresh(officer), output)
+    staff = get_user_model().objects.create_user(email="staff@example.org", password="x", is_staff=True)  # noqa: S106
+    organisation_merge(record=typed_in, into=agency, acting_user=staff)
+    assert get_perms(officer, output) == ["view_advocacyoutput"]
+    with scope(network=network):
+        assert AddressedInstitution.objects.filter(network=network, output=output, organisation=agency).exists()
+        assert permissions.check("view_output", _fresh(officer), output)
+    assert outputs_addressed_to(_fresh(officer)) == [output]
