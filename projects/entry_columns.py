@@ -95,15 +95,6 @@ def _restore(value):
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def translation_languages(entry):
-    """The translation slots of `entry`'s texts (translation_slot's: languages other than their original,
-    a machine's marked)."""
-    found = set()
-    for name in TEXTS:
-        found.update(translation_slots(getattr(entry, name)))
-    return found
-
-
 def _translation(text, slot):
     """The text's translation for the column `slot` (not its original, which its own column holds): a
     person's in "sl", a machine's in "sl, machine"."""
