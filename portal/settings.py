@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "network",
     "projects",
     "advocacy",
+    "reports",
     # The composition root: root URLs, the home page, load_demo; the only package that imports every app.
     "config",
 ]

@@ -1,0 +1,1 @@
+"""The documents the report engine renders; importing this package registers each of them (reports.kinds)."""

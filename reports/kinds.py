@@ -1,0 +1,61 @@
+"""The kinds of report the engine renders: one registration per document, read by the job machinery.
+
+A document module (reports/documents/) registers itself with `register(Kind(...))`; the services, the
+task and the views only ever look a kind up by name, so adding a report is adding one module.
+
+- `subject_model`: the model whose row the report is about ("advocacy.AdvocacyOutput"); jobs store its
+  id and network.
+- `can_request(user, subject)` / `can_download(user, subject)`: permission rules (portal.permissions),
+  checked for session and token callers alike; a download by someone who may not see the subject is 404.
+- `clean_parameters(subject, parameters) -> dict`: checks what the requester chose (a period, a
+  version...) and returns it normalised, or raises django.core.exceptions.ValidationError with a
+  message per field; nothing is saved then.
+- `data_version(subject, parameters) -> str`: changes whenever anything the report shows changes, so a
+  request with unchanged data reuses the finished file and a changed one never does.
+- `render(subject, *, parameters, language, progress) -> bytes`: the PDF. `progress(fraction)` takes a
+  float from 0 to 1 and may be called as often as the renderer likes.
+- `filename(subject, *, parameters, language) -> str`: what the download is called.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+_KINDS = {}
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: Any  # a lazy translation
+    subject_model: str
+    can_request: Callable
+    can_download: Callable
+    clean_parameters: Callable
+    data_version: Callable
+    render: Callable
+    filename: Callable
+    content_type: str = "application/pdf"
+
+
+def register(kind):
+    if kind.name in _KINDS and _KINDS[kind.name] != kind:
+        raise ValueError(f"report kind {kind.name!r} is registered twice")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def get(name):
+    """The kind named `name`; LookupError if there is none."""
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise LookupError(f"no report kind {name!r}") from None
+
+
+def choices():
+    return [(kind.name, kind.label) for kind in _KINDS.values()]
+
+
+def all_kinds():
+    return list(_KINDS.values())
