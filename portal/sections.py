@@ -8,13 +8,15 @@ includes whatever is registered, in order. The included template gets the page's
     {% load sections %}{% sections "network_page" %}
 
 Slots: "network_nav" (a tab of a network's navigation), "network_page" (a section of the public
-network page, between the objectives and the agreements), "workspace" (a section of the workspace) and
-"organisation_page" (a section of an organisation's public profile).
+network page, between the objectives and the agreements), "workspace" (a section of the workspace),
+"organisation_page" (a section of an organisation's public profile), "project_page" (a section of a
+project's page) and "output_page" (a section of an advocacy output's page; the page's context holds
+`output`).
 """
 
 from collections import defaultdict
 
-SLOTS = ("organisation_page", "network_nav", "network_page", "workspace")
+SLOTS = ("organisation_page", "network_nav", "network_page", "workspace", "project_page", "output_page")
 
 _registered = defaultdict(list)
 
