@@ -77,12 +77,12 @@ def _url_names(patterns, namespace=""):
         if isinstance(entry, URLPattern):
             if entry.name:
                 yield f"{namespace}:{entry.name}" if namespace else entry.name
-        elif entry.namespace in ("members", "network", "projects"):
+        elif entry.namespace in ("members", "network", "projects", "advocacy"):
             yield from _url_names(entry.url_patterns, entry.namespace)
 
 
 def test_every_page_of_the_apps_is_a_page_type(demo):
-    """A new URL in members, network or projects urls.py must be added to config/demo/pages.py."""
+    """A new URL in members, network, projects or advocacy urls.py must be added to config/demo/pages.py."""
     pages.prepare()
     covered = set()
     for role in pages.ROLES:
