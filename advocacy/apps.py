@@ -18,7 +18,9 @@ class AdvocacyConfig(AppConfig):
         from portal import audit, sections, tenancy
         from projects.services.organisations import organisation_merged
 
-        audit.register(actions=advocacy_audit.ACTIONS, links=advocacy_audit.LINKS)
+        audit.register(
+            actions=advocacy_audit.ACTIONS, links=advocacy_audit.LINKS, field_labels=advocacy_audit.FIELD_LABELS
+        )
         sections.register("network_nav", "advocacy/_network_nav.html", order=20)
         # An output addressed to an institution is read by its people, who are in no network: its page,
         # versions and files admit them whatever the network (advocacy.views.common.output_or_404 decides).

@@ -30,3 +30,6 @@ def _output_url(network, pk):
 
 # Only outputs link: a recommendation's or submission's page would cost a query per row to name.
 LINKS = {AdvocacyOutput: _output_url}
+
+# Before/after keys of the file actions that are no field of the output.
+FIELD_LABELS = {AdvocacyOutput: {"file": _("file")}}

@@ -21,6 +21,7 @@ from advocacy.models import (
     Submission,
 )
 from advocacy.permissions import granted_output_ids, visible_outputs
+from advocacy.services.common import pk_of
 from members.models import Organisation
 from members.permissions import organisation_ids
 from network.models import Network
@@ -173,8 +174,6 @@ def output_timeline(output):
 
 def output_in_network(*, network, pk):
     """The network's output with this id (None for another network's, or none), with what its page names."""
-    from advocacy.services.common import pk_of
-
     pk = pk_of(pk)
     if pk is None:
         return None
@@ -230,8 +229,6 @@ def output_page(*, output):
 
 def output_version(*, output, number):
     """One published version of the output, or None; with the institutions its recommendations name."""
-    from advocacy.services.common import pk_of
-
     number = pk_of(number)
     version = (
         OutputVersion.objects.filter(network=output.network, output=output, number=number).first() if number else None

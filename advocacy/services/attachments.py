@@ -53,7 +53,7 @@ def output_cover_set(*, output, image, acting_user):
         written.store(output.cover, accepted)
         output.save(update_fields=["cover", "updated_at"])
         record(output, acting_user, "output.cover_changed", before={"cover": old or None},
-               after={"cover": accepted.described})  # fmt: skip
+               after={"cover": accepted.image.described})  # fmt: skip
     return output
 
 

@@ -173,7 +173,7 @@ def test_the_ledger_marks_overdue_rows_in_words_and_gives_the_median(client, net
         })  # fmt: skip
     body = _as(client, people, "member").get(_url("ledger", network)).content.decode()
     assert 'class="overdue"' in body and ">Overdue</span>" in body
-    assert '<td class="num">15</td>' in body  # the median of 10 and 20 days
+    assert 'data-label="Median days to respond">15</td>' in body  # the median of 10 and 20 days
 
 
 def test_the_home_page_links_an_institution_to_its_documents(client, people):
