@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -141,7 +141,7 @@ def _breakdowns(project, indicators):
 
 
 def _field_label(name):
-    return str(ActivityEntry._meta.get_field(name).verbose_name)
+    return capfirst(str(ActivityEntry._meta.get_field(name).verbose_name))
 
 
 def _indicators(project, page, period_start, period_end, colour):
