@@ -2,7 +2,7 @@
 """Time the two report PDFs in a throwaway SQLite database, and our pipeline's overhead over bare WeasyPrint.
 
     .venv/bin/python scripts/bench_reports.py [--runs 5] [--components 8 --activities 8 --results 10
-        --indicators 40 --entries 150 --recommendations 20]
+        --indicators 40 --entries 150 --recommendations 20] [--only recommendation_package]
 
 Builds a project big enough for a ~50-page progress report (by default 8 × 8 planned activities, 10 results
 with 40 indicators, 3 actual values each, 150 approved entries in the period) and a recommendation package
@@ -172,6 +172,7 @@ def measure(name, subject, parameters, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=("progress_report", "recommendation_package"), help="time one document")
     for name, default in (("components", 8), ("activities", 8), ("results", 10), ("indicators", 40),
                           ("entries", 150), ("recommendations", 20)):  # fmt: skip
         parser.add_argument(f"--{name}", type=int, default=default)
@@ -183,6 +184,8 @@ def main():
             ("progress_report", project, PERIOD),
             ("recommendation_package", output, {"version": output.version}),
         ):
+            if sizes.only and name != sizes.only:
+                continue
             figures = measure(name, subject, parameters, sizes.runs)
             print(f"{figures['document']}: {figures['pages']} pages, HTML {figures['html_kb']:.0f} KB")
             for key in ("render", "render_pdf", "bare_weasyprint"):
