@@ -22,7 +22,7 @@ from PIL import Image
 
 from network.models import Network, Role
 from network.services.networks import network_update
-from portal.pdf import SafeURLFetcher
+from portal.pdf import SafeURLFetcher, media_url, render_pdf
 from projects.models import EntryAttachment, EntryExport
 from projects.services.attachments import attachments_add
 from projects.services.entries import entry_create
@@ -134,7 +134,8 @@ def test_the_network_logo_is_stored_served_replaced_and_read_for_pdfs_from_the_b
     served = content(client.get(logo_url))
     assert served == s3_storage.read(first) and Image.open(io.BytesIO(served)).size == (64, 64)
     # PDFs name a stored file by its MEDIA_URL path; the fetcher reads it from the bucket, not over HTTP.
-    assert SafeURLFetcher().fetch(f"http://127.0.0.1:8000/media/{first}").read() == served
+    assert SafeURLFetcher().fetch(f"http://127.0.0.1:8000{media_url(network.logo)}").read() == served
+    assert b"/Image" in render_pdf(f'<img src="{media_url(network.logo)}" width="64" height="64">')
 
     second = upload("blue")
     assert s3_storage.keys() == [second]  # the old logo's object is deleted once the change committed
