@@ -20,14 +20,16 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from PIL import Image
 
+from advocacy.services.submissions import submission_respond
 from network.models import Network, Role
 from network.services.networks import network_update
+from portal import uploads
 from portal.pdf import SafeURLFetcher, media_url, render_pdf
 from projects.models import EntryAttachment, EntryExport
 from projects.services.attachments import attachments_add
 from projects.services.entries import entry_create
 from projects.views.exchange import IMPORT_FOLDER, IMPORT_KEPT, sweep_abandoned
-from tests.factories import NetworkFactory, org, person_in
+from tests.factories import NetworkFactory, SubmissionFactory, org, person_in
 from tests.portal.test_uploads import image_bytes, real_pdf
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -112,6 +114,7 @@ def test_a_photo_its_thumbnail_from_the_worker_and_a_document_round_trip_through
     assert Image.open(io.BytesIO(small)).size == (480, 360)
     download = client.get(file_url("entry_file", document))
     assert download["Content-Disposition"].startswith("attachment;")
+    assert download["Content-Length"] == str(len(real_pdf()))
     assert content(download) == real_pdf() == s3_storage.read(document.file.name)
 
 
@@ -174,3 +177,24 @@ def test_abandoned_import_files_are_listed_and_swept_in_the_bucket(s3_storage):
     assert sweep_abandoned(now=modified + IMPORT_KEPT / 2) == []
     assert sweep_abandoned(now=modified + IMPORT_KEPT * 2) == [name]
     assert name not in s3_storage.keys()
+
+
+def test_an_uptake_evidence_document_is_stored_in_the_bucket_and_replaced_there(s3_storage, media_root, network):
+    """The ledger's evidence goes through the same floor (its page will answer with uploads.serve, as here)."""
+    coordinator = person_in(network, Role.COORDINATOR)
+    submission = SubmissionFactory(output__network=network)
+
+    def respond(document):
+        with scope(network=network):
+            return submission_respond(
+                submission=submission, acting_user=coordinator, evidence=document,
+                data={"responded_on": date(2025, 4, 1), "outcome": "already_implemented"},
+            )  # fmt: skip
+
+    first = respond(SimpleUploadedFile("Ministry letter.pdf", real_pdf())).evidence_file.name
+    assert s3_storage.keys() == [first] and s3_storage.read(first) == real_pdf()
+    responded = respond(SimpleUploadedFile("Minutes.pdf", real_pdf(pages=2)))
+    served = uploads.serve(responded.evidence_file, shared=False, types=uploads.DOCUMENT_SERVED_TYPES)
+    assert b"".join(served.streaming_content) == real_pdf(pages=2)
+    assert s3_storage.keys() == [responded.evidence_file.name]  # the first one deleted after the commit
+    assert files_under(media_root) == []
