@@ -21,6 +21,8 @@ TEST_PROFILE = {
     "EMAIL_URL": "",
     "DEFAULT_FROM_EMAIL": "Partnera <noreply@partnera.localhost>",
     "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),  # tests/conftest.py: a tmp dir each
+    # Files on the local disk: a deployment's bucket is never the tests' (tests/conftest.py `s3_storage`).
+    "S3_BUCKET": "",
     "UPLOAD_LOGO_MAX_BYTES": "1048576",
     "UPLOAD_ENTRY_FILE_MAX_BYTES": "10485760",
     "UPLOAD_ENTRY_MAX_FILES": "20",
