@@ -67,7 +67,8 @@ def _in_period(day, start, end):
 
 
 def _ledger_url(project):
-    """The network's ledger table, when the advocacy pages are installed."""
+    """The network's ledger table, when the advocacy pages are installed (linked for those who may see it:
+    `link_action` below)."""
     try:
         return reverse("advocacy:ledger", kwargs={"network_slug": project.network.slug})
     except NoReverseMatch:
@@ -92,6 +93,7 @@ SOURCES = (
         label=_("From the uptake ledger: recommendations adopted"),
         rule=_("From the uptake ledger: recommendations of the project's outputs adopted (the latest response)"),
         compute=_counter({Outcome.ADOPTED}),
+        link_action="see_ledger",
     ),
     IndicatorSource(
         key="ledger_adopted_or_partly",
@@ -101,5 +103,6 @@ SOURCES = (
             "latest response)"
         ),
         compute=_counter({Outcome.ADOPTED, Outcome.PARTLY_ADOPTED}),
+        link_action="see_ledger",
     ),
 )

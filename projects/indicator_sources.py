@@ -6,7 +6,9 @@ An app registers a source in its AppConfig.ready():
     indicator_sources.register(IndicatorSource(key="ledger_adopted", label=..., rule=..., compute=...))
 
 `key` is stored in Indicator.source (at most 30 characters), `label` is the choice the indicator editor
-offers, `rule` the short line the project page shows under the indicator's name. `compute(project, cells)`
+offers, `rule` the short line the project page shows under the indicator's name, `link_action` the permission
+(portal.permissions, asked with the project's network) a reader needs for the values' links to be shown: the
+page a value links to may be for the network's members only, while the project page is public. `compute(project, cells)`
 gets the project and every (indicator, period_start, period_end) to fill (a period's ends are dates, or both
 None for the whole record) and returns {(indicator id, period_start, period_end): SourceValue}; a cell it
 leaves out counts 0. It must read a fixed number of queries whatever the number of indicators and periods
@@ -35,6 +37,7 @@ class IndicatorSource:
     label: str
     rule: str
     compute: Callable
+    link_action: str = ""
 
 
 _sources = {}

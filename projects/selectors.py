@@ -582,11 +582,13 @@ _AGGREGATES_PER_QUERY = 500
 @dataclass(frozen=True)
 class ComputedIndicator:
     """A computed indicator's values per period and the codes of the planned activities it counts; `rule`:
-    what a registered source counts, in words ('' for the activity log, whose rule the page spells out)."""
+    what a registered source counts, in words ('' for the activity log, whose rule the page spells out);
+    `link_action`: the permission a reader needs to be shown the values' links (projects.indicator_sources)."""
 
     values: list
     activity_codes: list
     rule: str = ""
+    link_action: str = ""
 
 
 def computed_indicators(*, project, indicators):
@@ -656,7 +658,7 @@ def _registered_indicators(project, indicators):
         cells = [(i, start, end) for i in chosen for start, end in indicator_periods(i, project)]
         found = source.compute(project, cells)
         for indicator in chosen:
-            result[indicator.pk] = ComputedIndicator([], [], str(source.rule))
+            result[indicator.pk] = ComputedIndicator([], [], str(source.rule), source.link_action)
         for indicator, start, end in cells:
             value = found.get((indicator.pk, start, end)) or indicator_sources.SourceValue(0)
             result[indicator.pk].values.append(

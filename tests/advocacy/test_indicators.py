@@ -162,6 +162,19 @@ def test_the_editor_offers_the_ledger_and_keeps_no_log_rule(ledger, result, peop
     assert selectors.computed_indicators(project=project, indicators=[typed]) == {}
 
 
+def test_the_editing_page_adds_a_ledger_indicator(ledger, result, people, project, client):
+    client.force_login(people.coordinator)
+    url = reverse("projects:item_add", kwargs={"network_slug": "vet-reform", "project_slug": project.slug,
+                                               "kind": "indicator"})  # fmt: skip
+    prefix = f"add-indicator-{result.pk}"
+    response = client.post(url, {"parent": result.pk, f"{prefix}-name": "Adopted", f"{prefix}-source": "ledger_adopted",
+                                 f"{prefix}-breakdown": "all"})  # fmt: skip
+    assert response.status_code in (200, 302)
+    (saved,) = Indicator.objects.filter(project=project)
+    assert (saved.source, saved.measure) == ("ledger_adopted", "")
+    assert values(project, saved) == {2025: 1, 2026: 1, 2027: 0}
+
+
 def test_an_unknown_source_is_a_message_on_the_field(result, people):
     before = Indicator.objects.count()
     with pytest.raises(ValidationError) as error:
@@ -202,13 +215,20 @@ def test_the_project_page_shows_the_figure_and_its_rule(ledger, result, people, 
     assert "2025:\n  <strong>1</strong>" in html and "2027:\n  <strong>0</strong>" in html
 
 
-def test_the_figure_links_to_the_ledger_when_the_advocacy_pages_have_one(
-    ledger, result, people, project, client, monkeypatch
-):
+def test_the_figure_links_to_the_ledger_for_those_who_may_see_it(ledger, result, people, project, client, monkeypatch):
+    """When the advocacy pages give the ledger an address: the network's people follow the figure to it; a
+    visitor or another network's coordinator, for whom the ledger is closed, sees the figure alone."""
     monkeypatch.setattr(ledger_indicators, "_ledger_url", lambda project: "/networks/vet-reform/advocacy/ledger/")
     add_indicator(result, people)
-    html = client.get(detail_path(project)).content.decode()
-    assert '2026:\n  <a href="/networks/vet-reform/advocacy/ledger/"><strong>1</strong>' in html
+    link = '2026:\n  <a href="/networks/vet-reform/advocacy/ledger/"><strong>1</strong>'
+    for person, linked in ((people.observer, True), (people.coordinator, True), (people.other_coordinator, False),
+                           (people.ministry_user, False), (None, False)):  # fmt: skip
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        html = client.get(detail_path(project)).content.decode()
+        assert (link in html) is linked, person
+        assert "2026:\n  " in html
 
 
 @pytest.mark.django_db(transaction=True)
