@@ -204,6 +204,23 @@ def test_all_ledger_indicators_cost_one_query_whatever_their_number(ledger, resu
     assert len(queries) == 2  # one ledger read per source
 
 
+def test_the_project_page_keeps_its_queries_whatever_the_number_of_ledger_indicators(
+    ledger, result, people, project, client, monkeypatch
+):
+    monkeypatch.setattr(ledger_indicators, "_ledger_url", lambda project: "/networks/vet-reform/advocacy/ledger/")
+    client.force_login(people.member)  # the links are asked of the permission rules
+    counts = []
+    for n in (1, 8):
+        while Indicator.objects.filter(project=project).count() < n:
+            add_indicator(result, people, name=f"Adopted {n}")
+        client.get(detail_path(project))  # warm what a first visit reads once (the session, the content types)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(detail_path(project))
+        assert response.content.decode().count('<a href="/networks/vet-reform/advocacy/ledger/">') == 3 * n
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 def detail_path(project):
     return reverse("projects:detail", kwargs={"network_slug": project.network.slug, "project_slug": project.slug})
 
