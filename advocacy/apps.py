@@ -12,13 +12,18 @@ class AdvocacyConfig(AppConfig):
         from advocacy import audit as advocacy_audit
         from advocacy import (
             grants,
+            indicators,
             permissions,  # noqa: F401  (registers the rules)
         )
         from members.models import Affiliation
         from portal import audit
+        from projects import indicator_sources
         from projects.services.organisations import organisation_merged
 
         audit.register(actions=advocacy_audit.ACTIONS)
+        # "Recommendations adopted": indicators computed from the uptake ledger (advocacy/indicators.py).
+        for source in indicators.SOURCES:
+            indicator_sources.register(source)
         # A person who starts or stops working for an addressed institution gains or loses its grants.
         post_save.connect(grants.affiliation_saved, sender=Affiliation, dispatch_uid="advocacy-grants-saved")
         post_delete.connect(grants.affiliation_deleted, sender=Affiliation, dispatch_uid="advocacy-grants-deleted")
