@@ -404,6 +404,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # WeasyPrint logs every step of every render (and of its own stylesheet, when imported) at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 
