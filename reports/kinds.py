@@ -13,7 +13,8 @@ task and the views only ever look a kind up by name, so adding a report is addin
 - `data_version(subject, parameters) -> str`: changes whenever anything the report shows changes, so a
   request with unchanged data reuses the finished file and a changed one never does.
 - `render(subject, *, parameters, language, progress) -> bytes`: the PDF. `progress(fraction)` takes a
-  float from 0 to 1 and may be called as often as the renderer likes.
+  float from 0 to 1 and may be called as often as the renderer likes. A failure the requester can
+  understand is raised as `RenderError(message)`: the job fails with that message as its reason.
 - `filename(subject, *, parameters, language) -> str`: what the download is called.
 """
 
@@ -59,3 +60,10 @@ def choices():
 
 def all_kinds():
     return list(_KINDS.values())
+
+
+class RenderError(Exception):
+    """Raised by a kind's `render` for a failure its requester can understand and maybe fix ("the project
+    has no logframe yet"): the job fails with this message as its reason. Any other exception fails the
+    job with a general reason (and is logged), or is retried if it is transient (portal.mail.is_transient).
+    """

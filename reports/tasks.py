@@ -1,0 +1,24 @@
+"""Report jobs: render one (queued by reports.services after the request's commit) and the periodic
+sweeper that re-sends lost or orphaned ones. Thin: they take ids and call reports.services."""
+
+from celery import shared_task
+
+from portal.celery import NetworkTask, TransactionAwareTask
+
+
+@shared_task(base=NetworkTask)
+def render_report(*, network, job_id):
+    """Render a ReportJob, store its file, e-mail its requester; a finished job is left alone, so a second
+    delivery of the message (a redelivery after a worker died, the sweeper) renders nothing twice."""
+    from reports import services
+
+    last_try = render_report.request.retries >= render_report.max_retries
+    services.report_render(network=network, job_id=job_id, last_try=last_try)
+
+
+@shared_task(base=TransactionAwareTask)
+def sweep_report_jobs():
+    """The periodic sweeper (CELERY_BEAT_SCHEDULE): reports.services.report_sweep."""
+    from reports import services
+
+    return services.report_sweep()
