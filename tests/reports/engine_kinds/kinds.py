@@ -8,12 +8,14 @@ two requests different.
 
 import time
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 
 from portal import permissions
 from portal.pdf import render_pdf
 from reports import kinds
+from reports.forms import register_fields
 
 NAME = "engine_test"
 FAILURES = ("", "render", "crash", "transient")
@@ -34,20 +36,20 @@ def clean_parameters(project, parameters):
         raise ValidationError({name: "Not a parameter of this report." for name in sorted(unknown)})
     errors = {}
     try:
-        steps = int(parameters.get("steps", 2))
+        steps = int(parameters.get("steps") or 2)
         if not 1 <= steps <= 100:
             raise ValueError
     except (TypeError, ValueError):
         errors["steps"] = "Between 1 and 100 steps."
         steps = 0
     try:
-        delay = float(parameters.get("delay", 0))
+        delay = float(parameters.get("delay") or 0)
         if not 0 <= delay <= 5:
             raise ValueError
     except (TypeError, ValueError):
         errors["delay"] = "Between 0 and 5 seconds."
         delay = 0
-    fail = str(parameters.get("fail", ""))
+    fail = str(parameters.get("fail") or "")
     if fail not in FAILURES:
         errors["fail"] = "Not a known failure."
     if errors:
@@ -97,3 +99,10 @@ KIND = kinds.register(
         filename=filename,
     )
 )
+
+
+def form_fields(project):
+    return {name: (forms.CharField(label=name, required=False), "") for name in sorted(ALLOWED)}
+
+
+register_fields(NAME, form_fields)
