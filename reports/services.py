@@ -4,8 +4,9 @@ re-sent when their message was lost or their worker died (`report_sweep`, the pe
 
 Reliability, in one place:
 
-- the message is sent after the request's commit (portal.celery.TransactionAwareTask), so a rolled-back
-  request sends nothing and a worker never looks for a row that is not there;
+- the message is sent after the request's commit, so a rolled-back request sends nothing and a worker
+  never looks for a row that is not there; a broker that is down at that moment leaves the job queued
+  (the request still succeeds) for the sweeper to send;
 - a run claims the job with a conditional UPDATE that writes a fresh token (`claim`); progress, the
   finished state and the failure are written only under that token, so a run that was superseded (its
   worker was thought dead and the job re-sent) changes nothing; a finished job is never rendered again;
@@ -24,6 +25,7 @@ import json
 import logging
 import secrets
 import time
+from functools import partial
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -36,6 +38,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from portal import mail, permissions
 from reports import kinds
@@ -127,9 +130,19 @@ def report_retry(*, job, acting_user):
 
 
 def _enqueue(network_id, job_id):
+    """Send the job's message once the transaction commits (nothing if it rolls back). A broker that is
+    down then is no error of the request, whose job is committed: it stays queued, and the sweeper sends
+    it again once the broker is back."""
+    transaction.on_commit(partial(_send, network_id, job_id))
+
+
+def _send(network_id, job_id):
     from reports import tasks  # the tasks call these services
 
-    tasks.render_report.delay(network=network_id, job_id=job_id)
+    try:
+        tasks.render_report.delay(network=network_id, job_id=job_id)
+    except KombuOperationalError as error:
+        logger.warning("report job %s not sent (the sweeper will send it): %s", job_id, error)
 
 
 # --- the worker's side ---------------------------------------------------------------------------------

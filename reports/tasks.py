@@ -6,7 +6,8 @@ from celery import shared_task
 from portal.celery import NetworkTask, TransactionAwareTask
 
 
-@shared_task(base=NetworkTask)
+# No results kept: the job's row is the result (and a broker's outage cannot block a worker storing one).
+@shared_task(base=NetworkTask, ignore_result=True)
 def render_report(*, network, job_id):
     """Render a ReportJob, store its file, e-mail its requester; a finished job is left alone, so a second
     delivery of the message (a redelivery after a worker died, the sweeper) renders nothing twice."""
@@ -16,7 +17,7 @@ def render_report(*, network, job_id):
     services.report_render(network=network, job_id=job_id, last_try=last_try)
 
 
-@shared_task(base=TransactionAwareTask)
+@shared_task(base=TransactionAwareTask, ignore_result=True)
 def sweep_report_jobs():
     """The periodic sweeper (CELERY_BEAT_SCHEDULE): reports.services.report_sweep."""
     from reports import services

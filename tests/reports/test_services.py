@@ -1,10 +1,13 @@
 """reports.services: asking for a report (reuse, changed data, bad parameters, refusals), the render run
 by the task in this process (eager), retries, failures, and exactly one stored file per job."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from reports import services
@@ -15,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def job_files(job):
+    """Every file in the folder of the job's file (the tests that use it have no other job)."""
     folder, _ = job.file_name.rsplit("/", 1)
     try:
         return default_storage.listdir(folder)[1]
@@ -202,3 +206,54 @@ def test_progress_is_written_throttled(project, people, media_root, monkeypatch)
 
     assert 0 < len(writes) <= 21  # every 5 points at most, within a second
     assert 95 <= fresh(job).progress == writes[-1]["progress"] <= 99  # 100 is written with the file
+
+
+# --- the sweeper ---------------------------------------------------------------------------------------
+
+
+def test_the_sweeper_sends_lost_and_orphaned_jobs_again_and_fails_one_that_keeps_dying(
+    project, people, media_root, published
+):
+    done = fresh(ask(project, people.member))
+    lost = fresh(ask(project, people.member, title="lost"))
+    orphaned = fresh(ask(project, people.member, title="orphaned"))
+    dying = fresh(ask(project, people.member, title="dying"))
+    waiting = fresh(ask(project, people.member, title="waiting"))
+    running = fresh(ask(project, people.member, title="running"))
+    now = timezone.now()
+    long_ago = now - datetime.timedelta(minutes=30)
+    with scopes_disabled():
+        set_ = ReportJob.objects.filter
+        set_(pk=lost.pk).update(status="queued", enqueued_at=long_ago, file="")
+        set_(pk=orphaned.pk).update(status="running", started_at=long_ago, enqueued_at=long_ago, attempts=1)
+        set_(pk=dying.pk).update(status="running", started_at=long_ago, enqueued_at=long_ago, attempts=3, claim="c")
+        set_(pk=waiting.pk).update(status="queued", enqueued_at=now - datetime.timedelta(minutes=2))
+        set_(pk=running.pk).update(status="running", started_at=now - datetime.timedelta(minutes=2), attempts=1)
+    published.clear()
+
+    with scope(network=project.network), committed():
+        assert services.report_sweep(now=now) == {"requeued": 2, "failed": 1}
+
+    sent = {kwargs["job_id"] for name, kwargs in published if name == "reports.tasks.render_report"}
+    assert sent == {lost.pk, orphaned.pk}
+    assert fresh(lost).status == fresh(orphaned).status == "done"  # rendered (eagerly, here)
+    dying = fresh(dying)
+    assert dying.status == "failed" and "stopped 3 times" in dying.error
+    assert not default_storage.exists(dying.file_name)  # the file an earlier run stored belongs to nobody
+    assert fresh(waiting).status == "queued" and fresh(running).status == "running"
+    assert fresh(done).status == "done"
+
+
+def test_a_broker_down_at_the_commit_leaves_the_job_queued_and_the_request_succeeds(
+    project, people, media_root, monkeypatch
+):
+    from kombu.exceptions import OperationalError
+
+    from reports import tasks
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.render_report, "delay", broker_down)
+    job = fresh(ask(project, people.member))
+    assert job.status == "queued" and job.enqueued_at is not None  # the sweeper sends it later
