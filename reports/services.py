@@ -37,7 +37,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_scopes import scopes_disabled
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from portal import mail, permissions
@@ -211,7 +210,10 @@ def _render(job, claim, last_try):
             _under_claim(job, claim, status=Status.DONE, file=name, progress=100, error="", finished_at=timezone.now())
         except Exception as error:
             if mail.is_transient(error) and not last_try:
-                raise  # the task base retries it with backoff; the retry claims the job afresh
+                # The task base retries it with backoff (up to 10 minutes): until then it is waiting again,
+                # which the sweeper judges by when it was sent, not by when this run started.
+                _under_claim(job, claim, status=Status.QUEUED, progress=0, enqueued_at=timezone.now())
+                raise
             if not isinstance(error, kinds.RenderError | ValidationError):
                 logger.exception("report job %s (%s) failed", job.pk, job.kind)
             if _under_claim(job, claim, status=Status.FAILED, error=_reason(error), finished_at=timezone.now()):
@@ -275,7 +277,8 @@ def report_sweep(*, now=None):
     since). A job that has been claimed REPORT_MAX_ATTEMPTS times and still did not finish fails instead:
     something in it kills the worker. Returns {"requeued": n, "failed": n}.
 
-    Runs for every network at once (the sweeper belongs to none): each message names its job's network.
+    Runs for every network at once (the sweeper belongs to none): its caller disables the scopes, and each
+    message names its job's network.
     """
     now = now or timezone.now()
     queued_before = now - datetime.timedelta(seconds=settings.REPORT_QUEUED_STUCK_SECONDS)
@@ -283,7 +286,7 @@ def report_sweep(*, now=None):
         seconds=settings.CELERY_TASK_TIME_LIMIT + settings.REPORT_RUNNING_MARGIN_SECONDS
     )
     requeued = failed = 0
-    with scopes_disabled(), transaction.atomic():
+    with transaction.atomic():
         lost = ReportJob.objects.filter(status=Status.QUEUED).filter(
             Q(enqueued_at__lt=queued_before) | Q(enqueued_at=None, requested_at__lt=queued_before)
         )
@@ -302,7 +305,9 @@ def report_sweep(*, now=None):
                     _storage().delete(job.file_name)
                     failed += 1
                 continue
-            if ReportJob.objects.filter(pk=job.pk, status=job.status).update(enqueued_at=now):
+            if ReportJob.objects.filter(network_id=job.network_id, pk=job.pk, status=job.status).update(
+                enqueued_at=now
+            ):
                 _enqueue(job.network_id, job.pk)
                 requeued += 1
     if requeued or failed:

@@ -2,6 +2,7 @@
 sweeper that re-sends lost or orphaned ones. Thin: they take ids and call reports.services."""
 
 from celery import shared_task
+from django_scopes import scopes_disabled
 
 from portal.celery import NetworkTask, TransactionAwareTask
 
@@ -19,7 +20,8 @@ def render_report(*, network, job_id):
 
 @shared_task(base=TransactionAwareTask, ignore_result=True)
 def sweep_report_jobs():
-    """The periodic sweeper (CELERY_BEAT_SCHEDULE): reports.services.report_sweep."""
+    """The periodic sweeper (CELERY_BEAT_SCHEDULE): reports.services.report_sweep, over every network."""
     from reports import services
 
-    return services.report_sweep()
+    with scopes_disabled():
+        return services.report_sweep()

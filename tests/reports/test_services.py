@@ -231,7 +231,7 @@ def test_the_sweeper_sends_lost_and_orphaned_jobs_again_and_fails_one_that_keeps
         set_(pk=running.pk).update(status="running", started_at=now - datetime.timedelta(minutes=2), attempts=1)
     published.clear()
 
-    with scope(network=project.network), committed():
+    with scopes_disabled(), committed():  # as the periodic task runs it, over every network
         assert services.report_sweep(now=now) == {"requeued": 2, "failed": 1}
 
     sent = {kwargs["job_id"] for name, kwargs in published if name == "reports.tasks.render_report"}
@@ -257,3 +257,18 @@ def test_a_broker_down_at_the_commit_leaves_the_job_queued_and_the_request_succe
     monkeypatch.setattr(tasks.render_report, "delay", broker_down)
     job = fresh(ask(project, people.member))
     assert job.status == "queued" and job.enqueued_at is not None  # the sweeper sends it later
+
+
+def test_a_run_that_will_be_retried_leaves_the_job_waiting_for_the_retry(project, people, media_root):
+    """Between a transient error and its retry (up to 10 minutes of backoff) the job waits: the sweeper
+    judges it by when it was last sent, not as a run whose worker died."""
+    job = fresh(ask(project, people.member, fail="render"))
+    with scopes_disabled():
+        ReportJob.objects.filter(pk=job.pk).update(status="queued", parameters={**job.parameters, "fail": "transient"})
+    before = timezone.now()
+
+    with scope(network=project.network), pytest.raises(ConnectionError):
+        services.report_render(network=project.network, job_id=job.pk, last_try=False)
+
+    job = fresh(job)
+    assert job.status == "queued" and job.enqueued_at >= before and job.attempts == 2
