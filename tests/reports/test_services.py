@@ -56,6 +56,18 @@ def test_the_same_request_over_unchanged_data_reuses_the_finished_job(project, p
     assert len(mail.outbox) == 1  # nothing rendered, nothing sent again
 
 
+def test_a_second_click_opens_the_requesters_job_still_waiting_but_not_someone_elses(project, people):
+    from reports.services import report_request
+
+    def click(user):  # not committed: the job stays waiting
+        with scope(network=project.network):
+            return report_request(kind=KIND, subject=project, parameters={}, language="en", acting_user=user)
+
+    first = click(people.member)
+    assert click(people.member).pk == first.pk
+    assert click(people.coordinator).pk != first.pk  # theirs: they get the e-mail of their own request
+
+
 @pytest.mark.parametrize(
     "change",
     [
