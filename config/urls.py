@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("network.urls")),
     path("", include("projects.urls")),
+    path("", include("reports.urls")),
 ]

@@ -307,7 +307,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.agreement_expiry_sweep",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Report jobs whose message was lost or whose worker died are sent again (reports.services.report_sweep).
+    "report-job-sweeper": {
+        "task": "reports.tasks.sweep_report_jobs",
+        "schedule": 300.0,
+    },
 }
+# Report jobs (reports/): a job still waiting this long after its message was sent is sent again; one
+# running longer than the hard time limit plus the margin lost its worker; after this many runs that
+# never finished it fails instead of being sent again.
+REPORT_QUEUED_STUCK_SECONDS = env.int("REPORT_QUEUED_STUCK_SECONDS", default=600)
+REPORT_RUNNING_MARGIN_SECONDS = env.int("REPORT_RUNNING_MARGIN_SECONDS", default=60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 
 REST_FRAMEWORK = {
     # Token first: DRF answers an unauthenticated caller 401 only if the first authenticator names a

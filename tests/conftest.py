@@ -4,7 +4,8 @@ Sections (keep them separate; add new fixtures in a section of their own):
   1. Environment set at import time
   2. CI guard: under CI=true the suite runs on PostgreSQL + Redis, or fails
   3. Playwright wiring for Debian's Chromium (tests marked `e2e` or living in tests/e2e/)
-  4. A real Celery worker process for tests that need one (`celery_worker_process`)
+  4. A real Celery worker process for tests that need one (`celery_worker_process`; more with
+     `start_celery_worker`)
   5. Jobs and e-mail in-process: a mail server failing on cue (`smtp`), what is handed to Celery
      (`published`), eager retries (`retries_run_here`)
   6. API callers: a session or a token client (`client_kind`; helpers in tests/clients.py)
@@ -145,6 +146,7 @@ class CeleryWorker:
     log_path: Path  # the worker's stdout and stderr
     media_root: Path  # the worker's MEDIA_ROOT
     env: dict = field(default_factory=dict, repr=False)  # the variables the worker was started with
+    proc: subprocess.Popen | None = field(default=None, repr=False)
 
     @contextmanager
     def taking_jobs(self):
@@ -159,6 +161,11 @@ class CeleryWorker:
             yield self
         finally:
             conf.task_always_eager, conf.task_default_queue = previous
+
+    def kill(self):
+        """SIGKILL the worker and its pool processes at once (no warm shutdown, nothing acknowledged)."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
 
     def messages(self):
         """Every e-mail the worker has sent so far, as `email.message.EmailMessage` objects."""
@@ -222,8 +229,26 @@ def _unavailable(reason):
 
 @contextmanager
 def _celery_worker(tmp_path_factory, *, media_root, env=None):
-    """Start a real `celery -A portal worker` on REDIS_URL and the test database, with MEDIA_ROOT `media_root`
-    and the variables `env` on top of the test run's; yield its CeleryWorker, stop it at the end."""
+    """A worker from `start_celery_worker` with its files under a fresh temporary folder, stopped at the end."""
+    worker = start_celery_worker(base=tmp_path_factory.mktemp("celery-worker"), media_root=media_root, env=env)
+    try:
+        yield worker
+    finally:
+        _stop(worker.proc)
+
+
+def start_celery_worker(
+    *, base, media_root=None, env=None, broker_url=None, settings_module="portal.settings", queue=None
+):
+    """Start a real `celery -A portal worker` on REDIS_URL and the test database, with its files under `base`;
+    returns its CeleryWorker once it answers ping (the caller stops it: `_stop(worker.proc)` or `worker.kill()`).
+
+    `media_root`: the worker's MEDIA_ROOT (default: the test run's); `env`: variables on top of the test
+    run's (s3_worker's bucket); `broker_url`: another broker than the settings' (a Redis of the test's own
+    that it may stop); `settings_module`: the worker's settings (tests/reports/worker_settings.py adds a
+    test-only report kind); `queue`: the queue it listens on (a fresh one of its own by default), so a second
+    worker can take over the first one's queue.
+    """
     from django.conf import settings
 
     from portal.celery import app as celery_app
@@ -235,23 +260,25 @@ def _celery_worker(tmp_path_factory, *, media_root, env=None):
     if database_url is None:
         _unavailable("the test database is SQLite in memory; set DATABASE_URL to PostgreSQL for worker tests")
 
-    base = tmp_path_factory.mktemp("celery-worker")
+    base = Path(base)
     mail_dir = base / "mail"
-    mail_dir.mkdir()
-    log_path = base / "worker.log"
+    mail_dir.mkdir(exist_ok=True)
     name = f"partnera-test-{os.getpid()}-{secrets.token_hex(3)}"
+    log_path = base / f"{name}.log"
     nodename = f"{name}@{os.uname().nodename}"
     # A queue of its own: another worker on the same Redis (a developer's, another test run's) listening
     # on the default queue would take the job and run it against its own database.
-    queue = name
+    queue = queue or name
 
+    media_root = Path(media_root or settings.MEDIA_ROOT)
     extra = {"MEDIA_ROOT": str(media_root), **(env or {})}
     worker_env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DEBUG": "true",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
+        **({"CELERY_BROKER_URL": broker_url} if broker_url else {}),
         "EMAIL_URL": "",  # a developer's .env must not turn the file backend into SMTP
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
@@ -279,33 +306,45 @@ def _celery_worker(tmp_path_factory, *, media_root, env=None):
             start_new_session=True,
         )
     worker = CeleryWorker(
-        nodename=nodename, queue=queue, mail_dir=mail_dir, log_path=log_path, media_root=Path(media_root), env=extra
+        nodename=nodename,
+        queue=queue,
+        mail_dir=mail_dir,
+        log_path=log_path,
+        media_root=media_root,
+        env=extra,
+        proc=proc,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"the Celery worker exited with {proc.returncode} while starting:\n{worker.log_tail()}",
-                    pytrace=False,
-                )
-            if celery_app.control.ping(destination=[nodename], timeout=1.0):
-                break
-            if time.monotonic() > deadline:
-                pytest.fail(f"the Celery worker did not answer ping within 60 s:\n{worker.log_tail()}", pytrace=False)
-            time.sleep(0.5)
-        # This run's other worker (celery_worker_process beside s3_worker) has a queue of its own too.
+        with celery_app.connection_for_write(broker_url) as connection:
+            deadline = time.monotonic() + 60
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(
+                        f"the Celery worker exited with {proc.returncode} while starting:\n{worker.log_tail()}",
+                        pytrace=False,
+                    )
+                if celery_app.control.ping(destination=[nodename], timeout=1.0, connection=connection):
+                    break
+                if time.monotonic() > deadline:
+                    pytest.fail(
+                        f"the Celery worker did not answer ping within 60 s:\n{worker.log_tail()}", pytrace=False
+                    )
+                time.sleep(0.5)
+            replies = celery_app.control.ping(timeout=1.0, connection=connection)
+        # This run's other workers (celery_worker_process beside s3_worker) have queues of their own too.
         ours = f"partnera-test-{os.getpid()}-"
-        others = [name for reply in celery_app.control.ping(timeout=1.0) for name in reply if not name.startswith(ours)]
+        others = [name for reply in replies for name in reply if not name.startswith(ours)]
         if others:
+            broker = broker_url or celery_app.conf.broker_url
             warnings.warn(
-                f"other Celery workers listen on {redis_url} ({', '.join(others)}); they may take the test "
+                f"other Celery workers listen on {broker} ({', '.join(others)}); they may take the test "
                 "jobs and run them against another database",
                 stacklevel=1,
             )
-        yield worker
-    finally:
+    except BaseException:
         _stop(proc)
+        raise
+    return worker
 
 
 @pytest.fixture(scope="session")

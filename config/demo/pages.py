@@ -44,6 +44,8 @@ from projects.services.entries import entry_approve, entry_create, entry_return,
 from projects.services.exports import entry_export_request
 from projects.services.periods import period_lock, period_reopen
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
+from reports import kinds as report_kinds
+from reports.models import ReportJob
 
 NETWORK = "pep"
 OTHER_NETWORK = "alliance"  # one the PEP members have not joined: its join page
@@ -75,6 +77,8 @@ NOT_PAGES = {
     # the activity log's files: downloads, not pages (their pages are "entry import" and "entry export")
     "projects:entry_export_csv", "projects:entry_export_xlsx", "projects:entry_export_download",
     "projects:entry_import_errors", "projects:entry_template",
+    # a report's file and its retry button (their page is "report job")
+    "reports:download", "reports:retry",
 }  # fmt: skip
 
 
@@ -144,6 +148,22 @@ def prepare():
     with scope(network=network):
         _log_activities(network, coordinator, user("member"))
         entry_export_request(network=network, acting_user=coordinator, filters={})  # the export's page
+        kind = project_report_kind()
+        if kind is not None:  # a report being prepared, for the job's page (written here: no worker renders it)
+            project = Project.objects.filter(network=network).order_by("pk").first()
+            ReportJob.objects.create(
+                network=network, kind=kind.name, subject_id=project.pk, language="en", requested_by=coordinator,
+                status=ReportJob.Status.RUNNING, progress=40, started_at=timezone.now(),
+            )  # fmt: skip
+
+
+def project_report_kind():
+    """The kind of report about a project the pages show (the progress report; another one where only that
+    is registered, as in the engine's tests), or None."""
+    about_projects = [kind for kind in report_kinds.all_kinds() if kind.subject_model == "projects.Project"]
+    return next((kind for kind in about_projects if kind.name == "progress_report"), None) or next(
+        iter(about_projects), None
+    )
 
 
 # The activity log's pages (list, calendar, queue) need entries this month: approved ones everybody sees, a
@@ -237,6 +257,7 @@ def page_types(role):
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
         entries = _entries(network, _own_organisation(user("member")))
         export = EntryExport.objects.filter(network=network).order_by("pk").first()
+        report_job = ReportJob.objects.filter(network=network).order_by("pk").first()
     n = {"network_slug": network.slug}
     p = {**n, "project_slug": project.slug}
     pages = [
@@ -288,6 +309,20 @@ def page_types(role):
         PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
         PageType("entry import", reverse("projects:entry_import", kwargs=n)),
     ]
+    if report_job is not None:
+        # The statuses as the kind's rules answer this role (a kind may leave asking to the coordinators).
+        with scope(network=network):
+            kind, subject = report_job.kind_object, report_job.subject
+            sees = kind.can_download(account, subject)
+            asks = 200 if kind.can_request(account, subject) else (403 if sees else 404)
+        pages += [
+            PageType(
+                "report request",
+                reverse("reports:request", kwargs={"kind": report_job.kind, "subject_id": report_job.subject_id}),
+                status=asks,
+            ),
+            PageType("report job", reverse("reports:job", kwargs={"key": report_job.key}), status=200 if sees else 404),
+        ]
     # Locked periods: every role in the network reads them; the coordinator also gets the forms.
     pages.append(PageType("locked reporting periods", reverse("projects:entry_periods", kwargs=n)))
     someone_elses = {"pk": _own_organisation(user("member")).pk}
