@@ -12,15 +12,20 @@ class AdvocacyConfig(AppConfig):
         from advocacy import audit as advocacy_audit
         from advocacy import (
             grants,
+            indicators,
             permissions,  # noqa: F401  (registers the rules)
         )
         from members.models import Affiliation
         from portal import audit, sections, tenancy
+        from projects import indicator_sources
         from projects.services.organisations import organisation_merged
 
         audit.register(
             actions=advocacy_audit.ACTIONS, links=advocacy_audit.LINKS, field_labels=advocacy_audit.FIELD_LABELS
         )
+        # "Recommendations adopted": indicators computed from the uptake ledger (advocacy/indicators.py).
+        for source in indicators.SOURCES:
+            indicator_sources.register(source)
         sections.register("network_nav", "advocacy/_network_nav.html", order=20)
         # An output addressed to an institution is read by its people, who are in no network: its page,
         # versions and files admit them whatever the network (advocacy.views.common.output_or_404 decides).

@@ -31,4 +31,5 @@ urlpatterns = [
     path("", include("network.urls")),
     path("", include("projects.urls")),
     path("", include("advocacy.urls")),
+    path("", include("reports.urls")),
 ]

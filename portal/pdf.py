@@ -9,7 +9,8 @@ always the one used, and it never opens a connection or a file path it was given
 - our own static files (`STATIC_URL` paths) are read through the staticfiles finders (in development) or
   the staticfiles storage (STATIC_ROOT, collected and hashed names), never over HTTP;
 - our own media files (`MEDIA_URL` paths) are read through Django's default storage API (local disk or
-  object storage), never the network;
+  object storage), never the network. A document names a stored file by `media_url(field_file)` (its
+  MEDIA_URL path), never by `field_file.url`: with S3_BUCKET set that is the bucket's URL, refused here;
 - everything else is refused before anything is opened: http(s) to any other origin (127.0.0.1 included),
   `file:`, `ftp:`, any other scheme, a path that is neither static nor media, a path with `..`, `.`,
   a backslash or a control character in it. Nothing is fetched, so no redirect can ever be followed.
@@ -26,7 +27,7 @@ import logging
 import mimetypes
 import posixpath
 import re
-from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
+from urllib.parse import quote, unquote, unquote_to_bytes, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -100,6 +101,15 @@ def _read_media(name):
             return file.read()
     except Exception as error:
         raise ResourceRefused(f"media file not readable: {name!r}") from error
+
+
+def media_url(field_file):
+    """The address a PDF's HTML names a stored file by (`/media/logos/3f2a….png`), which SafeURLFetcher reads
+    from the default storage. Not `field_file.url`: on object storage that is the bucket's own URL, which
+    is never handed out and which the fetcher refuses. "" without a file."""
+    if not field_file:
+        return ""
+    return urljoin("/", settings.MEDIA_URL) + quote(field_file.name)
 
 
 class SafeURLFetcher(URLFetcher):

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -222,8 +223,8 @@ COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploads (portal/uploads.py) are stored through STORAGES["default"] under MEDIA_ROOT and served only by
-# views that check permission: nothing serves MEDIA_ROOT as it is, in development neither.
+# Uploads (portal/uploads.py) are stored through STORAGES["default"] (under MEDIA_ROOT, or in S3_BUCKET below)
+# and served only by views that check permission: nothing serves MEDIA_ROOT as it is, in development neither.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 UPLOAD_LOGO_MAX_BYTES = env.int("UPLOAD_LOGO_MAX_BYTES", default=1024 * 1024)  # 1 MB
@@ -236,8 +237,42 @@ UPLOAD_ENTRY_MAX_FILES = env.int("UPLOAD_ENTRY_MAX_FILES", default=20)
 ENTRY_EXPORT_INLINE_ROWS = env.int("ENTRY_EXPORT_INLINE_ROWS", default=2000)
 ENTRY_IMPORT_MAX_ROWS = env.int("ENTRY_IMPORT_MAX_ROWS", default=5000)
 ENTRY_IMPORT_MAX_BYTES = env.int("ENTRY_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)  # 20 MB
+# Object storage: with S3_BUCKET set, every stored file (logos, activity log files and thumbnails, exports,
+# import dry runs, reports) lives in an S3-compatible bucket (AWS S3, MinIO…) through django-storages, so web
+# and worker processes on several machines see the same files; unset, the local disk under MEDIA_ROOT.
+# Either way files are reached only through the storage API and served only by the views that check
+# permission: the bucket stays private and its URLs are never handed out (so querystring_auth, which
+# signs them, changes nothing).
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    _S3_ADDRESSING_STYLES = ("", "auto", "path", "virtual")
+    if env("S3_ADDRESSING_STYLE", default="") not in _S3_ADDRESSING_STYLES:
+        raise ImproperlyConfigured(f"S3_ADDRESSING_STYLE must be one of {', '.join(_S3_ADDRESSING_STYLES[1:])}")
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            # Empty: AWS S3 itself. MinIO and the like: their URL (http://minio:9000).
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("S3_REGION", default="") or None,
+            # "path" (bucket in the URL's path) for MinIO and most S3-compatible servers; empty: boto3 decides.
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="") or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID…, an instance role).
+            "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
+            # Empty sends no ACL, for an AWS bucket whose ACLs are disabled (the bucket's policy decides).
+            "default_acl": env("S3_DEFAULT_ACL", default="private") or None,
+            # A random name is never reused: a name taken gets another, never the old file overwritten.
+            "file_overwrite": False,
+            "querystring_auth": True,
+            # A file read from the bucket is spooled to a temporary file past this size, not kept in memory.
+            "max_memory_size": 2_621_440,  # 2.5 MB, Django's FILE_UPLOAD_MAX_MEMORY_SIZE
+        },
+    }
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -272,7 +307,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.agreement_expiry_sweep",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Report jobs whose message was lost or whose worker died are sent again (reports.services.report_sweep).
+    "report-job-sweeper": {
+        "task": "reports.tasks.sweep_report_jobs",
+        "schedule": 300.0,
+    },
 }
+# Report jobs (reports/): a job still waiting this long after its message was sent is sent again; one
+# running longer than the hard time limit plus the margin lost its worker; after this many runs that
+# never finished it fails instead of being sent again.
+REPORT_QUEUED_STUCK_SECONDS = env.int("REPORT_QUEUED_STUCK_SECONDS", default=600)
+REPORT_RUNNING_MARGIN_SECONDS = env.int("REPORT_RUNNING_MARGIN_SECONDS", default=60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 
 REST_FRAMEWORK = {
     # Token first: DRF answers an unauthenticated caller 401 only if the first authenticator names a
@@ -369,6 +415,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # WeasyPrint logs every step of every render (and of its own stylesheet, when imported) at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

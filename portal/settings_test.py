@@ -21,6 +21,8 @@ TEST_PROFILE = {
     "EMAIL_URL": "",
     "DEFAULT_FROM_EMAIL": "Partnera <noreply@partnera.localhost>",
     "MEDIA_ROOT": str(Path(__file__).resolve().parent.parent / "media"),  # tests/conftest.py: a tmp dir each
+    # Files on the local disk: a deployment's bucket is never the tests' (tests/conftest.py `s3_storage`).
+    "S3_BUCKET": "",
     "UPLOAD_LOGO_MAX_BYTES": "1048576",
     "UPLOAD_ENTRY_FILE_MAX_BYTES": "10485760",
     "UPLOAD_ENTRY_MAX_FILES": "20",
@@ -37,12 +39,15 @@ TEST_PROFILE = {
     # On, as in production (DEBUG turns it off by default): every test that looks at a page as a visitor
     # after a change also checks that the change reached the kept page.
     "PAGE_CACHE_SECONDS": "600",
+    "REPORT_QUEUED_STUCK_SECONDS": "600",
+    "REPORT_RUNNING_MARGIN_SECONDS": "60",
+    "REPORT_MAX_ATTEMPTS": "3",
 }
 _saved = {name: os.environ.get(name) for name in TEST_PROFILE}
 os.environ.update(TEST_PROFILE)
 try:
     from .settings import *  # noqa: E402, F403
-    from .settings import REST_FRAMEWORK, STORAGES  # noqa: E402
+    from .settings import INSTALLED_APPS, REST_FRAMEWORK, STORAGES  # noqa: E402
 finally:
     for _name, _value in _saved.items():
         if _value is None:
@@ -50,6 +55,9 @@ finally:
         else:
             os.environ[_name] = _value
 
+# A report kind for the report engine's tests only (tests/reports/engine_kinds); the worker processes those
+# tests start install it too (tests/reports/worker_settings.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.reports.engine_kinds"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True

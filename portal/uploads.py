@@ -21,8 +21,10 @@ What each step guarantees:
   and re-encoded to a PNG (or a WebP where the PNG would be large) of at most `max_side` pixels a side:
   what is stored and served is our own encoding, so no metadata (EXIF, GPS), no trailing bytes and no
   polyglot content of the upload survive.
-- Files go through Django's storage API (STORAGES["default"]: FileSystemStorage under MEDIA_ROOT) under
-  a random name, `<folder>/<32 hex digits>.<png|webp>`. MEDIA_ROOT is never served as it is: only the
+- Files go through Django's storage API (STORAGES["default"]: FileSystemStorage under MEDIA_ROOT, or an
+  S3-compatible bucket when S3_BUCKET is set; nothing here uses a local path, so web and worker processes
+  need no shared disk) under a random name, `<folder>/<32 hex digits>.<png|webp>`. MEDIA_ROOT and the bucket
+  are never served as they are (no bucket URL is handed out): only the
   views that check permission serve uploads, with the type we wrote, `X-Content-Type-Options: nosniff`,
   `Content-Disposition: inline` for the image types alone (anything else would be an attachment), a
   sandboxing Content-Security-Policy and cache headers (`private` unless the owner's page is public).

@@ -25,6 +25,7 @@ from network.models import Network
 from portal.history import scoped_history
 from portal.texts import MultilingualTextField
 from portal.uploads import RandomName
+from projects import indicator_sources
 from projects.currencies import validate_currency
 
 # Any language Django knows, not only the portal's interface languages: a project's documents may be in
@@ -344,6 +345,11 @@ def entry_kind_choices():
     return ActivityEntry.Kind.choices
 
 
+def indicator_source_choices():
+    """Typed in, the activity log, and the sources later apps register (projects.indicator_sources)."""
+    return [*Indicator.Source.choices, *indicator_sources.choices()]
+
+
 class Indicator(ProjectItem):
     """How a result is measured: a unit, a baseline and a target; actual values come per period."""
 
@@ -381,7 +387,8 @@ class Indicator(ProjectItem):
         def entry_field(self):
             return "participants_total" if self == self.ALL else self.value
 
-    source = models.CharField(_("actual values"), max_length=10, choices=Source.choices, default=Source.TYPED)
+    # TYPED, LOG, or the key of a source another app registered (projects.indicator_sources).
+    source = models.CharField(_("actual values"), max_length=30, choices=indicator_source_choices, default=Source.TYPED)
     measure = models.CharField(_("what is counted"), max_length=20, choices=Measure.choices, blank=True)
     entry_kind = models.CharField(
         _("kind of entries"), max_length=20, choices=entry_kind_choices, blank=True,
@@ -404,12 +411,22 @@ class Indicator(ProjectItem):
 
     @property
     def is_computed(self):
+        """Its actual values are calculated (from the activity log or a registered source), not typed in."""
+        return self.source != self.Source.TYPED
+
+    @property
+    def is_from_log(self):
         return self.source == self.Source.LOG
+
+    @property
+    def registered_source(self):
+        """The projects.indicator_sources source it is computed from, else None."""
+        return indicator_sources.get(self.source)
 
     def clean(self):
         """The rules a computed indicator keeps (its activities are checked by the service: they are
         set after saving)."""
-        if not self.is_computed:
+        if not self.is_from_log:
             return
         if not self.measure:
             raise ValidationError({"measure": _("Say what is counted: participants or entries.")})

@@ -32,7 +32,7 @@ from members.models import Organisation
 from network.models import Membership
 from portal import audit
 from portal.models import AuditEntry
-from projects import figures
+from projects import figures, indicator_sources
 from projects.models import (
     PARTNER_ROLE_ORDER,
     Activity,
@@ -544,13 +544,15 @@ def activity_progress(*, project, activities):
 class ComputedValue:
     """A computed indicator's actual value for one period (start and end None: the whole log), beside the
     value typed in for the same period, if any. `filters` are the activity list's parameters that show
-    the entries it was counted from."""
+    the entries it was counted from; a value from a registered source (projects.indicator_sources) has
+    none, and `url`, the page that shows what it counted, if that source has one."""
 
     period_start: datetime.date | None
     period_end: datetime.date | None
     value: int
     typed: IndicatorValue | None
-    filters: dict
+    filters: dict | None
+    url: str = ""
 
     @property
     def calendar_year(self):
@@ -579,19 +581,25 @@ _AGGREGATES_PER_QUERY = 500
 
 @dataclass(frozen=True)
 class ComputedIndicator:
-    """A computed indicator's values per period and the codes of the planned activities it counts."""
+    """A computed indicator's values per period and the codes of the planned activities it counts; `rule`:
+    what a registered source counts, in words ('' for the activity log, whose rule the page spells out);
+    `link_action`: the permission a reader needs to be shown the values' links (projects.indicator_sources)."""
 
     values: list
     activity_codes: list
+    rule: str = ""
+    link_action: str = ""
 
 
 def computed_indicators(*, project, indicators):
     """{indicator id: ComputedIndicator} for the computed ones among `indicators` (the project's, with
-    their values prefetched). One query for their activities and one per 500 indicator-periods (a
-    conditional aggregate each, over one pass of the project's counted entries): two for any real project."""
-    computed = [i for i in indicators if i.is_computed]
+    their values prefetched). From the log: one query for their activities and one per 500
+    indicator-periods (a conditional aggregate each, over one pass of the project's counted entries): two
+    for any real project. From a registered source: what its `compute` reads, a fixed number per source."""
+    result = _registered_indicators(project, [i for i in indicators if i.is_computed and not i.is_from_log])
+    computed = [i for i in indicators if i.is_from_log]
     if not computed:
-        return {}
+        return result
     links = (
         Indicator.activities.through.objects.filter(indicator__in=[i.pk for i in computed])
         .order_by("activity__component__position", "activity__position")
@@ -624,12 +632,38 @@ def computed_indicators(*, project, indicators):
     for first in range(0, len(cells), _AGGREGATES_PER_QUERY):
         batch = cells[first : first + _AGGREGATES_PER_QUERY]
         totals.update(entries.aggregate(**{key: aggregate for _i, _s, _e, key, aggregate, _c in batch}))
-    result = {indicator.pk: ComputedIndicator([], codes.get(indicator.pk, [])) for indicator in computed}
+    result.update({indicator.pk: ComputedIndicator([], codes.get(indicator.pk, [])) for indicator in computed})
     for indicator, start, end, key, _aggregate, chosen in cells:
         typed = next((v for v in indicator.values.all() if (v.period_start, v.period_end) == (start, end)), None)
         result[indicator.pk].values.append(
             ComputedValue(start, end, totals[key] or 0, typed, _evidence(project, indicator, chosen, start, end))
         )
+    return result
+
+
+def _typed_value(indicator, start, end):
+    return next((v for v in indicator.values.all() if (v.period_start, v.period_end) == (start, end)), None)
+
+
+def _registered_indicators(project, indicators):
+    """The indicators computed from sources other apps registered, one call of each source's `compute`
+    for all its indicators and periods. An indicator whose source is registered no more shows nothing."""
+    by_source = {}
+    for indicator in indicators:
+        source = indicator_sources.get(indicator.source)
+        if source is not None:
+            by_source.setdefault(source.key, (source, []))[1].append(indicator)
+    result = {}
+    for source, chosen in by_source.values():
+        cells = [(i, start, end) for i in chosen for start, end in indicator_periods(i, project)]
+        found = source.compute(project, cells)
+        for indicator in chosen:
+            result[indicator.pk] = ComputedIndicator([], [], str(source.rule), source.link_action)
+        for indicator, start, end in cells:
+            value = found.get((indicator.pk, start, end)) or indicator_sources.SourceValue(0)
+            result[indicator.pk].values.append(
+                ComputedValue(start, end, value.value, _typed_value(indicator, start, end), None, value.url)
+            )
     return result
 
 

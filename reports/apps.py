@@ -7,4 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
-        from reports import documents  # noqa: F401  (registers the kinds of report)
+        from portal import sections
+        from reports import (
+            documents,  # noqa: F401  (registers the kinds of report)
+            permissions,  # noqa: F401  (registers the rules)
+        )
+
+        sections.register("project_page", "reports/sections/project_page.html", order=50)
+        sections.register("output_page", "reports/sections/output_page.html", order=50)

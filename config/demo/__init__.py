@@ -14,7 +14,7 @@ agreement and news post each document describes: what a required field needs and
 give (a title, a site's name, a result's level) is ours and said so in a comment; dates, numbers and
 amounts are only the documents' own. tests/network/seed_facts.py lists where each fact shows.
 
-Shape (advocacy outputs will be one more key next to these):
+Shape:
 
     NETWORKS = [{
         "network": {...Network fields, passed to network.services.network_create...},
@@ -33,10 +33,22 @@ Shape (advocacy outputs will be one more key next to these):
                      "by": "coordinator" | "member",   # which demo login logs it
                      "status": "approved" (default) | "submitted" | "returned" | "draft",
                      "returned_reason": ...}],          # found again by original title + start date
+        "institutions": [{...Organisation fields...,          # addressed by the outputs, not members: found
+                          "login": {"email": ..., ...}}],     # by name; with a login, created by it (its admin),
+                                                              # else typed in by the network (no admin)
+        "outputs": [{...advocacy.services.outputs.OUTPUT_FIELDS..., "project": "<slug>",
+                     "result": "<original title>", "authors": [names], "institutions": [names],
+                     "status": "published" (default) | "in_review" | "draft",
+                     "recommendations": [{"text", "rationale", "institution": name}],
+                     "submissions": [{...SUBMISSION_FIELDS..., "recommendation": <number>, "institution": name,
+                                      "key": ..., "follows_up": "<key of an earlier one>",
+                                      "response": {...RESPONSE_FIELDS...}}]}],  # found again by original title
     }]
 
 The activity log entries are illustrative, not facts: no document reports what was done. Their descriptions
-open with config.demo.common.ENTRY_NOTE (and its translation where the entry is not in English).
+open with config.demo.common.ENTRY_NOTE (and its translation where the entry is not in English). So are the
+advocacy outputs' recommendations, submissions and the institutions' responses: the documents name the outputs,
+not what they recommend nor what came of them; those texts open with config.demo.common.OUTPUT_NOTE.
 
 All content is written by the network's coordinator with a login, after every network exists.
 

@@ -7,11 +7,15 @@ log). See config/demo/__init__.py.
 
 import datetime
 
-from config.demo.common import DEMO_NOTE, illustrative, people
+from config.demo.common import DEMO_NOTE, OUTPUT_NOTE, illustrative, illustrative_text, people
 
 D = datetime.date
 PROJECT = "social-partnership-and-education"
 SAEC, ALLL = "Sisian Adult Education Center Foundation", "Armenian Lifelong Learning League Union of Legal Entities"
+# The document names no ministry ("government agencies", "state institutions"); the package is addressed to the
+# ministry in charge of education and VET in Armenia, under its official English name.
+MINISTRY = "Ministry of Education, Science, Culture and Sports of the Republic of Armenia"
+PACKAGE = "Recommendations package for VET reforms"  # the last of the network's objectives names it
 
 SEED = {
     "network": {
@@ -130,12 +134,219 @@ SEED = {
                 {"kind": "funder", "name": "European Union"},
                 {"kind": "intermediary", "name": "Commitment to Constructive Dialogue"},
             ],
+            # The package the network's last objective asks for, as an expected result of the project, with an
+            # indicator computed from the uptake ledger (advocacy/indicators.py). Both are ours: the document
+            # gives the project no logframe.
+            "results": [
+                {
+                    "level": "output",
+                    "title": PACKAGE,
+                    "indicators": [
+                        {
+                            "name": "Illustrative: recommendations of the package adopted by the Ministry",
+                            "unit": "recommendations",
+                            "target": "4",
+                            "source": "ledger_adopted",
+                        },
+                    ],
+                },
+            ],
             # The four coalition members. The document names no lead, so all four are partners.
             "partners": [
                 {"organisation": "Partnership and Teaching", "role": "partner"},
                 {"organisation": "Global Development Foundation", "role": "partner"},
                 {"organisation": "Sisian Adult Education Center Foundation", "role": "partner"},
                 {"organisation": "Armenian Lifelong Learning League Union of Legal Entities", "role": "partner"},
+            ],
+        },
+    ],
+    # Institutions the network's outputs are addressed to, not members of it (config.demo's docstring). The
+    # ministry has a demo login: its person finds the package on the "documents addressed to us" page.
+    "institutions": [
+        {
+            "name": MINISTRY,
+            "acronym": "MoESCS",
+            "kind": "ministry",
+            "country": "AM",
+            "city": "Yerevan",
+            "description": DEMO_NOTE + "an institution the recommendations package for VET reforms is addressed "
+            "to, and a demo login for its staff (the document names no ministry).",
+            "login": {"email": "ministry@demo.partnera.org", "full_name": "Ministry Demo Officer"},
+        },
+    ],
+    # The "recommendations package for VET reforms" of the network's last objective. The document names it and
+    # nothing of its content: the recommendations, the submissions and the ministry's answers are illustrative
+    # (each text says so), written in English with Armenian translations (stored as translations, not as the
+    # original). Restricted: the members and the ministry read it.
+    "outputs": [
+        {
+            "kind": "recommendation_package",
+            "language": "en",
+            "title": {
+                "en": PACKAGE,
+                "hy": "Մասնագիտական կրթության և ուսուցման բարեփոխումների առաջարկությունների փաթեթ",
+            },
+            "summary": {
+                "en": "The package the network's objectives call for (“Develop recommendations package for VET "
+                "reforms.”). " + OUTPUT_NOTE + "its recommendations follow the network's objectives on career "
+                "counselling, social partnership and the involvement of employers in VET.",
+                "hy": "Ցանցի նպատակներով նախատեսված փաթեթը։ Օրինակային (ցուցադրական տվյալներ, ոչ աղբյուր "
+                "փաստաթղթից)՝ առաջարկությունները հետևում են կարիերայի խորհրդատվության, սոցիալական "
+                "գործընկերության և ՄԿՈՒ-ում գործատուների ներգրավման վերաբերյալ ցանցի նպատակներին։",
+            },
+            "body": {
+                "en": "<p>" + OUTPUT_NOTE + "the coalition drafted the package with VET colleges, general "
+                "education schools and local self-government bodies of the enlarged communities, and presented "
+                "the draft to government agencies before submitting it.</p>",
+            },
+            "visibility": "restricted",
+            "project": PROJECT,
+            "result": PACKAGE,
+            "authors": ["Partnership and Teaching", "Global Development Foundation", SAEC, ALLL],
+            "institutions": [MINISTRY],
+            "recommendations": [
+                {
+                    "text": illustrative_text(
+                        en="Introduce a career counsellor's position in every general education school of the "
+                        "enlarged communities.",
+                        hy="Ներդնել կարիերայի խորհրդատուի հաստիք խոշորացված համայնքների յուրաքանչյուր "
+                        "հանրակրթական դպրոցում։",
+                    ),
+                    "rationale": "Most schools of the enlarged communities have nobody whose task is career guidance.",
+                    "institution": MINISTRY,
+                },
+                {
+                    "text": illustrative_text(
+                        en="Adopt a national standard for career counselling services in VET institutions.",
+                        hy="Ընդունել ՄԿՈՒ հաստատություններում կարիերայի խորհրդատվական ծառայությունների ազգային "
+                        "չափորոշիչ։",
+                    ),
+                    "institution": MINISTRY,
+                },
+                {
+                    "text": illustrative_text(
+                        en="Involve employers and social partners in updating VET qualification standards and "
+                        "curricula.",
+                        hy="Ներգրավել գործատուներին և սոցիալական գործընկերներին ՄԿՈՒ որակավորումների "
+                        "չափորոշիչների և ուսումնական ծրագրերի թարմացման գործում։",
+                    ),
+                    "institution": MINISTRY,
+                },
+                {
+                    "text": illustrative_text(
+                        en="Give VET institutions and production training centres a legal basis for work-based "
+                        "learning in public-private partnership.",
+                        hy="Ստեղծել իրավական հիմքեր ՄԿՈՒ հաստատություններում և արտադրական ուսումնական "
+                        "կենտրոններում աշխատավայրում ուսուցման համար՝ պետություն-մասնավոր գործընկերությամբ։",
+                    ),
+                    "institution": MINISTRY,
+                },
+                {
+                    "text": illustrative_text(
+                        en="Support a national network of VET institutions that share teaching methods and resources.",
+                        hy="Աջակցել ՄԿՈՒ հաստատությունների ազգային ցանցին՝ ուսուցման մեթոդների և ռեսուրսների "
+                        "փոխանակման համար։",
+                    ),
+                    "institution": MINISTRY,
+                },
+                {
+                    "text": illustrative_text(
+                        en="Consult civil society organisations on draft normative legal acts in education in a "
+                        "standing public consultation procedure.",
+                        hy="Կրթության ոլորտի նորմատիվ իրավական ակտերի նախագծերը քննարկել քաղաքացիական "
+                        "հասարակության կազմակերպությունների հետ՝ մշտական հանրային խորհրդակցության ընթացակարգով։",
+                    ),
+                    "institution": MINISTRY,
+                },
+                {
+                    "text": illustrative_text(
+                        en="Share labour market information with local self-government bodies, schools and VET "
+                        "institutions every year.",
+                        hy="Ամեն տարի աշխատաշուկայի տեղեկատվությունը տրամադրել տեղական ինքնակառավարման "
+                        "մարմիններին, դպրոցներին և ՄԿՈՒ հաստատություններին։",
+                    ),
+                    "institution": MINISTRY,
+                },
+            ],
+            # The uptake ledger: the package by letter, then each recommendation at a meeting (following the
+            # letter up), and the ministry's answers. Recommendation 4 waits past its due date; 7 is not
+            # submitted yet. The ledger indicator counts 2 and 6 (adopted); 1 is partly adopted.
+            "submissions": [
+                {
+                    "key": "letter",
+                    "institution": MINISTRY,
+                    "submitted_on": D(2025, 11, 17),
+                    "channel": "letter",
+                    "response_due": D(2025, 12, 17),
+                    "response": {
+                        "responded_on": D(2025, 12, 10),
+                        "outcome": "acknowledged",
+                        "response_text": OUTPUT_NOTE + "the ministry confirmed receipt and passed the package to "
+                        "its VET department.",
+                    },
+                },
+                *(
+                    {
+                        "recommendation": number,
+                        "institution": MINISTRY,
+                        "submitted_on": D(2026, 2, 12),
+                        "channel": "meeting",
+                        "follows_up": "letter",
+                        "response": response,
+                    }
+                    for number, response in (
+                        (
+                            1,
+                            {
+                                "responded_on": D(2026, 4, 3),
+                                "outcome": "partly_adopted",
+                                "response_text": OUTPUT_NOTE + "counsellors' positions first in ten pilot schools of "
+                                "Syunik; the other schools later.",
+                            },
+                        ),
+                        (
+                            2,
+                            {
+                                "responded_on": D(2026, 5, 20),
+                                "outcome": "adopted",
+                                "response_text": OUTPUT_NOTE + "the standard is in the ministry's VET action plan.",
+                            },
+                        ),
+                        (
+                            3,
+                            {
+                                "responded_on": D(2026, 3, 30),
+                                "outcome": "under_consideration",
+                                "response_text": OUTPUT_NOTE + "to be discussed with the sector skills councils.",
+                            },
+                        ),
+                        (
+                            5,
+                            {
+                                "responded_on": D(2026, 4, 3),
+                                "outcome": "rejected",
+                                "response_text": OUTPUT_NOTE + "no budget for a national network this year.",
+                            },
+                        ),
+                        (
+                            6,
+                            {
+                                "responded_on": D(2026, 6, 15),
+                                "outcome": "adopted",
+                                "response_text": OUTPUT_NOTE + "drafts in education are now published for "
+                                "consultation with CSOs.",
+                            },
+                        ),
+                    )
+                ),
+                {
+                    "recommendation": 4,
+                    "institution": MINISTRY,
+                    "submitted_on": D(2026, 3, 2),
+                    "channel": "letter",
+                    "follows_up": "letter",
+                    "response_due": D(2026, 4, 1),  # no answer: overdue
+                },
             ],
         },
     ],

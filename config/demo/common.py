@@ -32,3 +32,20 @@ def people(total, *, women, other=0, ages=(0, 0, 0, 0), disabilities=0):
         "under_18": under_18, "age_18_29": age_18_29, "age_30_64": age_30_64, "age_65_plus": age_65_plus,
         "age_not_given": age_not_given, "with_disabilities": disabilities,
     }  # fmt: skip
+
+
+# The advocacy outputs' recommendations, submissions and responses are ours too: the documents name the outputs
+# (a recommendations package, a study, an official proposal, a guidebook…) but not what they say nor what the
+# institutions answered. Every such text opens with this note (and its translation), so nobody takes them for
+# facts; an output's summary says which parts are the document's.
+OUTPUT_NOTE = "Illustrative (demo data, not from the source document): "
+OUTPUT_NOTES = {
+    "en": OUTPUT_NOTE,
+    "hy": "Օրինակային (ցուցադրական տվյալներ, ոչ աղբյուր փաստաթղթից)՝ ",
+    "sl": "Ponazoritveno (demo podatki, ne iz izvornega dokumenta): ",
+}
+
+
+def illustrative_text(**texts):
+    """An output's illustrative text, each language's after that language's note: illustrative_text(en="…")."""
+    return {language: OUTPUT_NOTES[language] + text for language, text in texts.items()}

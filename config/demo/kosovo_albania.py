@@ -19,6 +19,9 @@ MANAGERS, TEACHERS, PROVIDERS = "Mobilities Managers", "VET Teachers/Trainers an
 LEARNERS = "VET Learners"
 AUTHORITIES = "Public authorities (Ministries of Education, local administration etc.)"
 POLICYMAKERS = "Regional/EU/WB policymakers in the field of VET"
+MOOC = "MOOC Platform"
+GUIDEBOOK = "Guidebook for Set-Up and Operation of the International Offices"
+METHODOLOGY = "Comprehensive Methodology for Project Management, R&D, and International Networking & Cooperation"
 
 SEED = {
     "network": {
@@ -246,6 +249,47 @@ SEED = {
                     "role": "partner",
                 },
             ],
+        },
+    ],
+    # The project's three deliverables as advocacy outputs, each the expected result it is, public: the guidebook,
+    # the methodology and the training course on the MOOC platform ("ALLIANCE Training Course"). Titles and
+    # summaries are the document's words; written by EVBB, the lead. Nothing is submitted to an institution yet.
+    "outputs": [
+        {
+            "kind": "guidebook",
+            "language": "en",
+            "title": GUIDEBOOK,
+            "summary": "This guidebook can be mainstreamed through the advocation of its adoption by VET schools "
+            "planning to establish their own International Offices. Additionally, it could be used as a standard "
+            "by national VET coordinating bodies when setting up international cooperation frameworks within "
+            "the VET system",
+            "visibility": "public",
+            "project": "alliance",
+            "result": GUIDEBOOK,
+            "authors": ["EVBB"],
+        },
+        {
+            "kind": "methodology",
+            "language": "en",
+            "title": METHODOLOGY,
+            "summary": "To mainstream this methodology, it can be incorporated into the curriculum of VET teacher "
+            "training programs and management training sessions for VET school administrators.",
+            "visibility": "public",
+            "project": "alliance",
+            "result": METHODOLOGY,
+            "authors": ["EVBB"],
+        },
+        {
+            "kind": "training_course",
+            "language": "en",
+            "title": "ALLIANCE Training Course",
+            "summary": "The training course will be embedded in EVBB’s online training platform (e learning.evbb.eu) "
+            "and will be more probably maintained beyond the 5-year-period. A link to ALLIANCE Training Course "
+            "within EVBB’s platform will be provided in E+ Results Platform.",
+            "visibility": "public",
+            "project": "alliance",
+            "result": MOOC,
+            "authors": ["EVBB"],
         },
     ],
     # The activity log: illustrative entries, not facts (the document reports no activity). The document

@@ -12,9 +12,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django_scopes import scope
 
+from advocacy.models import AdvocacyOutput
+from advocacy.services.institutions import output_address
+from advocacy.services.outputs import output_create, output_publish, output_start_review
+from advocacy.services.recommendations import recommendation_add
+from advocacy.services.submissions import submission_record, submission_respond
 from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN, logos
 from members.models import Organisation
-from members.services import organisation_create
+from members.services import organisation_create, organisation_register
 from network import selectors
 from network.models import Membership, Network, Role
 from network.permissions import network_role
@@ -23,7 +28,7 @@ from network.services.invitations import invitation_accept, invitation_create
 from network.services.networks import network_create, network_update
 from network.services.news import news_post_create
 from portal.texts import MultilingualText
-from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Site, TargetGroup
+from projects.models import Activity, ActivityEntry, Project, ProjectPartner, Result, Site, TargetGroup
 from projects.services.entries import entry_approve, entry_create, entry_return, entry_submit
 from projects.services.imports import project_import
 
@@ -37,6 +42,12 @@ ORGANISATION_SPEC_KEYS = ("role", "login")
 # network's demo coordinator, or "member", the member organisation's demo account), the workflow status it
 # ends in (draft, submitted, approved by the coordinator, or returned with `returned_reason`).
 ENTRY_SPEC_KEYS = ("by", "status", "returned_reason")
+# What an advocacy output's spec holds besides advocacy.services.outputs.OUTPUT_FIELDS: its project by address,
+# its expected result and authors, institutions and each recommendation's institution by name, the status it
+# ends in, and its submissions (the recommendation by number, an earlier submission it follows up by its
+# "key", the institution's "response").
+OUTPUT_SPEC_KEYS = ("project", "result", "authors", "institutions", "recommendations", "status", "submissions")
+SUBMISSION_SPEC_KEYS = ("key", "response")
 
 User = get_user_model()
 
@@ -60,7 +71,7 @@ class DemoLoader:
     def __init__(self):
         self.created = {
             "networks": 0, "organisations": 0, "memberships": 0, "accounts": 0, "agreements": 0, "news posts": 0,
-            "projects": 0, "logos": 0, "entries": 0,
+            "projects": 0, "logos": 0, "entries": 0, "advocacy outputs": 0,
         }  # fmt: skip
         self._password_hash = None
 
@@ -249,6 +260,85 @@ class DemoLoader:
         language = spec.get("language") or network.language or network.first_language
         return MultilingualText.coerce(spec["title"], language=language).original
 
+    # --- advocacy ---------------------------------------------------------------------------------
+
+    def institutions(self, entry, network):
+        """The institutions the network's outputs are addressed to that are not its members: found by name; a new
+        one is created by its demo login (its admin) if it has one, else recorded as typed in by the network
+        (nobody administers it). Returns the login rows."""
+        rows = []
+        for spec in entry.get("institutions", ()):
+            data = {key: value for key, value in spec.items() if key != "login"}
+            organisation = Organisation.objects.filter(name=spec["name"]).first()
+            if "login" in spec:
+                user = self.account(spec["login"])
+                if organisation is None:
+                    organisation = organisation_create(data=data, acting_user=user)
+                    self.created["organisations"] += 1
+                rows.append((user.email, "institution staff", f"– (addressed by {network.slug})", organisation.name))
+            elif organisation is None:
+                organisation_register(data=data, network_id=network.pk)
+                self.created["organisations"] += 1
+        return rows
+
+    def outputs(self, entry, network, coordinator):
+        """Each output is written through the advocacy services by the network's demo coordinator: created,
+        addressed, its recommendations added, sent for review and published, then its submissions and the
+        answers recorded in the ledger. Found again by original title (one deleted by hand comes back)."""
+        specs = entry.get("outputs", ())
+        if not specs:
+            return
+        written = {
+            row.title.original for row in AdvocacyOutput.objects.filter(network=network).only("title", "language")
+        }
+        for spec in specs:
+            if MultilingualText.coerce(spec["title"], language=spec["language"]).original in written:
+                continue
+            self.output(spec, network, coordinator)
+            self.created["advocacy outputs"] += 1
+
+    def output(self, spec, network, coordinator):
+        data = {key: value for key, value in spec.items() if key not in OUTPUT_SPEC_KEYS}
+        project = Project.objects.get(network=network, slug=spec["project"]) if spec.get("project") else None
+        if project is not None:
+            data["project"] = project.pk
+        if spec.get("result"):
+            (data["result"],) = [
+                r.pk
+                for r in Result.objects.filter(network=network, project=project)
+                if r.title.original == spec["result"]
+            ]
+        data["authors"] = [Organisation.objects.get(name=name).pk for name in spec.get("authors", ())]
+        output = output_create(network=network, acting_user=coordinator, data=data)
+        institutions = {name: Organisation.objects.get(name=name) for name in spec.get("institutions", ())}
+        for institution in institutions.values():
+            output_address(output=output, institution=institution, acting_user=coordinator)
+        recommendations = []
+        for item in spec.get("recommendations", ()):
+            item = dict(item)
+            if item.get("institution"):
+                item["institution"] = institutions[item["institution"]].pk
+            recommendations.append(recommendation_add(output=output, acting_user=coordinator, data=item))
+        status = spec.get("status", AdvocacyOutput.Status.PUBLISHED)
+        if status != AdvocacyOutput.Status.DRAFT:
+            output = output_start_review(output=output, acting_user=coordinator)
+        if status == AdvocacyOutput.Status.PUBLISHED:
+            output = output_publish(output=output, acting_user=coordinator)
+        submissions = {}
+        for item in spec.get("submissions", ()):
+            data = {key: value for key, value in item.items() if key not in SUBMISSION_SPEC_KEYS}
+            data["institution"] = institutions[data["institution"]].pk
+            if data.get("recommendation"):
+                data["recommendation"] = recommendations[data["recommendation"] - 1].pk
+            if data.get("follows_up"):
+                data["follows_up"] = submissions[data["follows_up"]].pk
+            submission = submission_record(output=output, acting_user=coordinator, data=data)
+            if item.get("response"):
+                submission = submission_respond(submission=submission, acting_user=coordinator, data=item["response"])
+            if item.get("key"):
+                submissions[item["key"]] = submission
+        return output
+
     # --- everything -------------------------------------------------------------------------------
 
     def load(self):
@@ -280,6 +370,8 @@ class DemoLoader:
                 self.news(entry, network, coordinator)
                 self.projects(entry, network, coordinator)
                 self.entries(entry, network, coordinator)
+                rows.extend(self.institutions(entry, network))
+                self.outputs(entry, network, coordinator)
 
         ngo_admin = self.account(JOIN_DEMO["login"])
         self.organisation(JOIN_DEMO["organisation"], ngo_admin)

@@ -50,6 +50,8 @@ from projects.services.entries import entry_approve, entry_create, entry_return,
 from projects.services.exports import entry_export_request
 from projects.services.periods import period_lock, period_reopen
 from projects.views.projects import PAGES as PROJECT_EDIT_PAGES
+from reports import kinds as report_kinds
+from reports.models import ReportJob
 
 NETWORK = "pep"
 OTHER_NETWORK = "alliance"  # one the PEP members have not joined: its join page
@@ -86,6 +88,8 @@ NOT_PAGES = {
     "advocacy:recommendation_remove", "advocacy:submission_evidence", "advocacy:output_file",
     "advocacy:output_file_delete", "advocacy:output_cover_set", "advocacy:output_cover_remove",
     "advocacy:output_cover",
+    # a report's file and its retry button (their page is "report job")
+    "reports:download", "reports:retry",
 }  # fmt: skip
 
 
@@ -156,6 +160,22 @@ def prepare():
         _advocacy_output(network, coordinator, user("member"))
         _log_activities(network, coordinator, user("member"))
         entry_export_request(network=network, acting_user=coordinator, filters={})  # the export's page
+        kind = project_report_kind()
+        if kind is not None:  # a report being prepared, for the job's page (written here: no worker renders it)
+            project = Project.objects.filter(network=network).order_by("pk").first()
+            ReportJob.objects.create(
+                network=network, kind=kind.name, subject_id=project.pk, language="en", requested_by=coordinator,
+                status=ReportJob.Status.RUNNING, progress=40, started_at=timezone.now(),
+            )  # fmt: skip
+
+
+def project_report_kind():
+    """The kind of report about a project the pages show (the progress report; another one where only that
+    is registered, as in the engine's tests), or None."""
+    about_projects = [kind for kind in report_kinds.all_kinds() if kind.subject_model == "projects.Project"]
+    return next((kind for kind in about_projects if kind.name == "progress_report"), None) or next(
+        iter(about_projects), None
+    )
 
 
 # The activity log's pages (list, calendar, queue) need entries this month: approved ones everybody sees, a
@@ -289,6 +309,7 @@ def page_types(role):
         output = next(o for o in AdvocacyOutput.objects.filter(network=network) if str(o.title) == OUTPUT_TITLE)
         recommendation = output.recommendations.order_by("position").first()
         submission = output.submissions.order_by("pk").first()
+        report_job = ReportJob.objects.filter(network=network).order_by("pk").first()
     n = {"network_slug": network.slug}
     o = {**n, "output_id": output.pk}
     p = {**n, "project_slug": project.slug}
@@ -346,6 +367,20 @@ def page_types(role):
         PageType("uptake ledger", reverse("advocacy:ledger", kwargs=n)),
         PageType("documents addressed to us", reverse("advocacy:addressed")),
     ]
+    if report_job is not None:
+        # The statuses as the kind's rules answer this role (a kind may leave asking to the coordinators).
+        with scope(network=network):
+            kind, subject = report_job.kind_object, report_job.subject
+            sees = kind.can_download(account, subject)
+            asks = 200 if kind.can_request(account, subject) else (403 if sees else 404)
+        pages += [
+            PageType(
+                "report request",
+                reverse("reports:request", kwargs={"kind": report_job.kind, "subject_id": report_job.subject_id}),
+                status=asks,
+            ),
+            PageType("report job", reverse("reports:job", kwargs={"key": report_job.key}), status=200 if sees else 404),
+        ]
     # Locked periods: every role in the network reads them; the coordinator also gets the forms.
     pages.append(PageType("locked reporting periods", reverse("projects:entry_periods", kwargs=n)))
     someone_elses = {"pk": _own_organisation(user("member")).pk}

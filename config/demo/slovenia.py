@@ -8,10 +8,17 @@ log). See config/demo/__init__.py.
 
 import datetime
 
-from config.demo.common import DEMO_NOTE, illustrative, people
+from config.demo.common import DEMO_NOTE, OUTPUT_NOTE, OUTPUT_NOTES, illustrative, illustrative_text, people
 
 D = datetime.date
 PROJECT = "model-sodelovanja"
+# The document calls them "MVI" / "Ministry of Education" and "urad za mladino" / "Office for Youth"; the
+# ministry's full name expands its acronym.
+MVI, URAD = "Ministrstvo za vzgojo in izobraževanje", "Urad za mladino"
+# Result 4 of the project, which the official proposal is.
+PROPOSAL_RESULT = (
+    "Uradni predlog za MVI in urad za mladino z jasnimi smernicami za vključevanje NVO v sistem karierne vzgoje."
+)
 
 SEED = {
     "network": {
@@ -236,25 +243,120 @@ SEED = {
                     },
                 },
             ],
-            # The two institutions the official proposal (result 4) is addressed to. The document names
-            # no partner; Partnera has no "addressed institution" role for projects (advocacy outputs
-            # will), so they are associated partners and the note says what they really are. The
-            # document calls them "MVI" / "Ministry of Education" and "urad za mladino" / "Office for
-            # Youth"; the ministry's full name expands its acronym.
-            "partners": [
+        },
+    ],
+    # The two institutions the official proposal (result 4) is addressed to: addressed institutions of the
+    # proposal, not partners of the project (the document names no partner). Records the network typed in
+    # (members.services.organisation_register: nobody administers them), their notes on their profiles.
+    "institutions": [
+        {
+            "name": MVI,
+            "acronym": "MVI",
+            "kind": "ministry",
+            "country": "SI",
+            "description": "Naslovnik uradnega predloga (MVI) / Addressee of the official proposal (Ministry of "
+            "Education); the document does not name it a partner.",
+        },
+        {
+            "name": URAD,
+            "kind": "government_agency",
+            "country": "SI",
+            "description": "Naslovnik uradnega predloga / Addressee of the official proposal (Office for Youth); "
+            "the document does not name it a partner.",
+        },
+    ],
+    # The study and the official proposal the document names (a key activity, result 4). Their titles and
+    # summaries are the document's words; the rest, and the submissions of the proposal, are illustrative.
+    "outputs": [
+        {
+            "kind": "study_or_survey",
+            "language": "sl",
+            "title": {
+                "sl": 'Raziskava o "diskriminatornih" oz. slabih praksah',
+                "en": "Study on “discriminatory” or poor practices",
+            },
+            "summary": {
+                "sl": 'Ključne aktivnosti vključujejo izvedbo raziskave o "diskriminatornih" oz. slabih praksah.',
+                "en": "Key activities include conducting a study on “discriminatory” or poor practices.",
+            },
+            "body": {
+                "sl": "<p>" + OUTPUT_NOTES["sl"] + "vprašalnik za šole o tem, kako izbirajo zunanje izvajalce "
+                "karierne vzgoje, in njegove ugotovitve.</p>",
+                "en": "<p>" + OUTPUT_NOTE + "a questionnaire to schools on how they choose outside providers of "
+                "career education, and its findings.</p>",
+            },
+            "visibility": "public",
+            "project": PROJECT,
+            "authors": ["Demo coordinator NGO (Karierna vzgoja)"],
+        },
+        {
+            "kind": "policy_proposal",
+            "language": "sl",
+            "title": {
+                "sl": "Uradni predlog za MVI in urad za mladino",
+                "en": "Official proposal for the Ministry of Education and the Office for Youth",
+            },
+            "summary": {
+                "sl": PROPOSAL_RESULT + " Naslovnika: " + MVI + " (MVI) in " + URAD + ".",
+                "en": "An official proposal for the Ministry of Education and the Office for Youth with clear "
+                "guidelines for integrating CSOs into the career guidance system. Addressed to the Ministry of "
+                "Education (MVI) and the Office for Youth.",
+            },
+            "visibility": "public",
+            "project": PROJECT,
+            "result": PROPOSAL_RESULT,
+            "authors": ["Demo coordinator NGO (Karierna vzgoja)"],
+            "institutions": [MVI, URAD],
+            "recommendations": [
                 {
-                    "organisation": "Ministrstvo za vzgojo in izobraževanje",
-                    "role": "associated",
-                    "note": "Naslovnik uradnega predloga (MVI) / Addressee of the official proposal "
-                    "(Ministry of Education); the document does not name it a partner.",
-                    "organisation_details": {"acronym": "MVI", "kind": "ministry", "country": "SI"},
+                    "text": illustrative_text(
+                        sl="V smernice za karierno vzgojo v šolah vključiti sodelovanje z NVO.",
+                        en="Include cooperation with CSOs in the guidelines for career education in schools.",
+                    ),
+                    "institution": MVI,
                 },
                 {
-                    "organisation": "Urad za mladino",
-                    "role": "associated",
-                    "note": "Naslovnik uradnega predloga / Addressee of the official proposal (Office for "
-                    "Youth); the document does not name it a partner.",
-                    "organisation_details": {"kind": "government_agency", "country": "SI"},
+                    "text": illustrative_text(
+                        sl="Pri izbiri zunanjih izvajalcev karierne vzgoje uvesti pregledna merila.",
+                        en="Introduce transparent criteria for choosing outside providers of career education.",
+                    ),
+                    "institution": MVI,
+                },
+                {
+                    "text": illustrative_text(
+                        sl="Podpreti usposabljanje NVO za spremljanje in poročanje o slabih praksah.",
+                        en="Support training for CSOs on monitoring and reporting poor practices.",
+                    ),
+                    "institution": URAD,
+                },
+            ],
+            "submissions": [
+                {
+                    "institution": MVI,
+                    "submitted_on": D(2026, 3, 16),
+                    "channel": "letter",
+                    "response_due": D(2026, 5, 15),
+                    "response": {
+                        "responded_on": D(2026, 4, 8),
+                        "outcome": "acknowledged",
+                        "response_text": illustrative_text(
+                            sl="ministrstvo je predlog prejelo in ga bo obravnavalo.",
+                            en="the ministry received the proposal and will consider it.",
+                        ),
+                    },
+                },
+                {
+                    "institution": URAD,
+                    "submitted_on": D(2026, 3, 16),
+                    "channel": "letter",
+                    "response": {
+                        "responded_on": D(2026, 5, 5),
+                        "outcome": "under_consideration",
+                        "response_text": illustrative_text(
+                            sl="urad predlog preučuje skupaj s svetom za mladino.",
+                            en="the office is studying the proposal with the youth council.",
+                        ),
+                    },
                 },
             ],
         },
@@ -341,7 +443,6 @@ SEED = {
             "place": "Ljubljana",
             "country": "SI",
             **people(8, women=5, ages=(0, 0, 8, 0)),
-            "partners": ["Ministrstvo za vzgojo in izobraževanje"],
         },
         {
             "kind": "workshop",

@@ -155,9 +155,10 @@ def _prepare_activity(item, data, is_new):
 
 
 def _prepare_indicator(item, data, is_new):
-    """A computed indicator counts entries of its own project's activities only. A typed one keeps no
-    rule for the log: switching back to typed clears what was counted, so no stale rule lies dormant."""
-    if not item.is_computed:
+    """A computed indicator counts entries of its own project's activities only. One typed in, or computed
+    from a registered source (projects.indicator_sources), keeps no rule for the log: switching away from
+    the log clears what was counted, so no stale rule lies dormant."""
+    if not item.is_from_log:
         item.measure, item.entry_kind, item.breakdown = "", "", Indicator.Breakdown.ALL
         data["activities"] = []
         return

@@ -136,7 +136,6 @@ SEEDS = {
             "network": ("network:detail", {"network_slug": "karierna-vzgoja"}),
             "projects": ("projects:list", {"network_slug": "karierna-vzgoja"}),
             "project": ("projects:detail", {"network_slug": "karierna-vzgoja", "project_slug": "model-sodelovanja"}),
-            "MVI": ("members:organisation", {"pk": "Ministrstvo za vzgojo in izobraževanje"}),
         },
         "facts": [
             ("network", "Partnerstvo NVO in šol za karierno vzgojo"),
@@ -253,11 +252,11 @@ SEEDS = {
                 "Empowered CSOs for quality collaboration with schools, as well as empowered schools for more equal "
                 "partnership with CSOs.",
             ),
-            # The institutions the official proposal is addressed to.
-            ("project", "Associated partner Ministrstvo za vzgojo in izobraževanje (MVI) · Slovenia"),
-            ("project", "Urad za mladino · Slovenia"),
-            ("project", "Addressee of the official proposal (Office for Youth)"),
-            ("MVI", "Ministrstvo za vzgojo in izobraževanje (MVI) Kind Ministry Country Slovenia"),
+            # The institutions the official proposal is addressed to ("MVI", "urad za mladino" above) are the
+            # proposal's addressed institutions now, not the project's partners: their records (the ministry's
+            # name expanded, its acronym, kinds, country, the notes) are checked by
+            # tests/config/test_load_demo.py (test_the_slovenian_study_and_proposal_…). No public page links their
+            # profiles until the advocacy output's page does; list it and them here then.
         ],
     },
     # ------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ The demo is loaded once for the module (the `demo` fixture in tests/conftest.py)
 are rolled back after it. Tests of the command on an empty database are in test_load_demo_command.py.
 """
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -11,8 +12,10 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
+from advocacy.models import AddressedInstitution, AdvocacyOutput, OutputVersion, Recommendation, Submission
+from advocacy.selectors import ledger_table, outputs_addressed_to
 from config.demo import JOIN_DEMO, NETWORKS, STAFF_LOGIN
-from config.demo.common import ENTRY_NOTE
+from config.demo.common import ENTRY_NOTE, OUTPUT_NOTE
 from config.demo.loader import DEMO_PASSWORD
 from members.models import Affiliation, Organisation, User
 from network.models import (
@@ -28,6 +31,7 @@ from network.models import (
     Role,
 )
 from network.permissions import can_request_to_join, network_role
+from portal import permissions
 from portal.models import AuditEntry
 from projects.models import (
     Activity,
@@ -64,7 +68,7 @@ def row_counts():
         Network, Organisation, Membership, User, Affiliation, Invitation, NetworkObjective, EmailAddress,
         PartnershipAgreement, AgreementParty, AgreementSignatory, AgreementArea, NewsPost,
         Project, ProjectPartner, FundingLink, Objective, Component, Activity, Result, Need, TargetGroup, Site,
-        ActivityEntry,
+        ActivityEntry, AdvocacyOutput, AddressedInstitution, Recommendation, OutputVersion, Submission,
     )  # fmt: skip
     with scopes_disabled():  # counting across every network
         return {model.__name__: model.objects.count() for model in models}
@@ -83,15 +87,15 @@ def test_loads_the_five_networks_with_their_members(demo):
 def test_counts(demo):
     assert row_counts() == {
         "Network": 5,
-        # 26 in networks, Demo Youth NGO, and the two Slovenian institutions the project's official proposal
-        # is addressed to (partners created by project_import, without an admin).
-        "Organisation": 29,
+        # 26 in networks, Demo Youth NGO, the two Slovenian institutions the project's official proposal is
+        # addressed to (records the network typed in, without an admin) and the Armenian ministry.
+        "Organisation": 30,
         "Membership": 26,
-        "User": 18,  # 15 network logins, ngo@, admin@ and the data steward (cannot log in)
-        "Affiliation": 27,
+        "User": 19,  # 15 network logins, ministry@, ngo@, admin@ and the data steward (cannot log in)
+        "Affiliation": 28,
         "Invitation": 21,  # every membership except the five founding coordinators'
         "NetworkObjective": 16,
-        "EmailAddress": 18,  # one per account, the steward's too (it accepts the loader's invitations)
+        "EmailAddress": 19,  # one per account, the steward's too (it accepts the loader's invitations)
         # The Polish agreement and the news post about it.
         "PartnershipAgreement": 1,
         "AgreementParty": 3,
@@ -100,16 +104,21 @@ def test_counts(demo):
         "NewsPost": 1,
         # Armenia, Slovenia, ALLIANCE, Azerbaijan (the Polish document describes no project of its own).
         "Project": 4,
-        "ProjectPartner": 20,  # 4 + 2 + 10 + 4
+        "ProjectPartner": 18,  # 4 + 10 + 4 (the Slovenian institutions are addressed, not partners)
         "FundingLink": 5,  # EU → CCD; EU → Erasmus+; EU
         "Objective": 5,  # 1 + 3 + 1
         "Component": 8,  # 4 key activities; 3 pillars + horizontal measures
         "Activity": 15,  # 1.1–1.5, 2.1–2.4, 3.1–3.2, 4.1–4.4
-        "Result": 8,  # 5 + 3
+        "Result": 9,  # 1 + 5 + 3 (PEP's: the recommendations package)
         "Need": 8,
         "TargetGroup": 6,
         "Site": 7,
         "ActivityEntry": 56,  # PEP 6, Slovenia 6, Poland 4, ALLIANCE 12, Azerbaijan 28
+        "AdvocacyOutput": 6,  # PEP's package; the Slovenian study and proposal; ALLIANCE's three deliverables
+        "AddressedInstitution": 3,  # the package → the ministry; the proposal → MVI and the Office for Youth
+        "Recommendation": 10,  # 7 + 3
+        "OutputVersion": 6,  # each published once
+        "Submission": 9,  # PEP: the letter, five at the meeting, one more letter; Slovenia: two letters
     }
 
 
@@ -119,15 +128,18 @@ def test_running_twice_creates_nothing_new(demo):
     assert row_counts() == before
     assert (
         "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 0 news posts, 0 projects, "
-        "0 logos, 0 entries)" in output
+        "0 logos, 0 entries, 0 advocacy outputs)" in output
     )
 
 
 def test_running_again_after_a_partial_load_adds_only_what_is_missing(demo):
-    # A project with its entries, a news post and one Azerbaijani entry deleted by hand come back; nothing else
-    # is duplicated.
+    # A project with its entries and outputs, a news post, one Azerbaijani entry and the Armenian package with its
+    # ledger deleted by hand come back; nothing else is duplicated.
     before = row_counts()
     with scopes_disabled():
+        Submission.objects.filter(network__slug="pep", follows_up__isnull=False).delete()  # the follow-ups first
+        Submission.objects.filter(network__slug="pep").delete()
+        AdvocacyOutput.objects.filter(network__slug__in=["pep", "alliance"]).delete()
         ActivityEntry.objects.filter(project__slug="alliance").delete()
         Project.objects.get(slug="alliance").delete()
         NewsPost.objects.all().delete()
@@ -136,7 +148,7 @@ def test_running_again_after_a_partial_load_adds_only_what_is_missing(demo):
     assert row_counts() == before
     assert (
         "created: 0 networks, 0 organisations, 0 memberships, 0 accounts, 0 agreements, 1 news posts, 1 projects, "
-        "0 logos, 13 entries)" in output
+        "0 logos, 13 entries, 4 advocacy outputs)" in output
     )
 
 
@@ -451,3 +463,135 @@ def test_the_alliance_project_page_shows_indicators_computed_from_the_log(demo, 
         assert html.count(link) == 2, year
         assert f"{link}{people}</strong>" in html and f"{link}{women}</strong>" in html, year
     assert "Illustrative: people trained on the ALLIANCE training course and its modules" in html
+
+
+# --- advocacy outputs, the uptake ledger, the ministry's login ----------------------------------------------
+
+ARMENIAN_MINISTRY = "Ministry of Education, Science, Culture and Sports of the Republic of Armenia"
+
+
+def _outputs(slug):
+    with scopes_disabled():
+        return {
+            output.title.original: output
+            for output in AdvocacyOutput.objects.filter(network__slug=slug).select_related("project", "result")
+        }
+
+
+def test_the_armenian_package_its_recommendations_and_its_ledger(demo):
+    (package,) = _outputs("pep").values()
+    assert (package.kind, package.status, package.visibility, package.version) == (
+        "recommendation_package", "published", "restricted", 1
+    )  # fmt: skip
+    assert package.title.original == "Recommendations package for VET reforms"
+    assert package.title.source("hy") == "human"  # the Armenian title is a translation
+    assert (package.project.slug, package.result.title.original) == (
+        "social-partnership-and-education", "Recommendations package for VET reforms"
+    )  # fmt: skip
+    ministry = Organisation.objects.get(name=ARMENIAN_MINISTRY)
+    assert (ministry.kind, ministry.country.code, ministry.description.startswith("Demo data")) == (
+        "ministry",
+        "AM",
+        True,
+    )
+    with scopes_disabled():
+        assert [a.organisation for a in AddressedInstitution.objects.filter(output=package)] == [ministry]
+        recommendations = list(Recommendation.objects.filter(output=package).order_by("position"))
+        assert [r.position for r in recommendations] == [1, 2, 3, 4, 5, 6, 7]
+        for recommendation in recommendations:
+            assert recommendation.institution == ministry
+            assert recommendation.text.text("en").startswith(OUTPUT_NOTE), recommendation
+            assert recommendation.text.source("hy") == "human", recommendation
+        assert package.versions.get().recommendations[0]["text"]["en"]["text"].startswith(OUTPUT_NOTE)
+        ledger = ledger_table(package.network, today=datetime.date(2026, 12, 1))
+    by_position = {row.recommendation.position if row.recommendation else None: row for row in ledger.rows}
+    assert {position: row.outcome for position, row in by_position.items()} == {
+        None: "acknowledged",  # the letter with the whole package
+        1: "partly_adopted", 2: "adopted", 3: "under_consideration", 4: "", 5: "rejected", 6: "adopted",
+        7: None,  # not submitted yet
+    }  # fmt: skip
+    assert [position for position, row in by_position.items() if row.overdue] == [4]
+    assert {row.latest.channel for row in ledger.rows if row.latest and row.recommendation} == {"meeting", "letter"}
+    assert all(
+        s.response_text.original.startswith(OUTPUT_NOTE) for row in ledger.rows for s in row.submissions if s.outcome
+    )
+
+
+def test_the_ministry_login_finds_the_package_addressed_to_it(demo, client):
+    (package,) = _outputs("pep").values()
+    assert client.login(email="ministry@demo.partnera.org", password=DEMO_PASSWORD)
+    user = User.objects.get(email="ministry@demo.partnera.org")
+    assert user.is_active and not user.is_staff
+    assert EmailAddress.objects.get(user=user).verified
+    assert Affiliation.objects.get(user=user, is_admin=True).organisation.name == ARMENIAN_MINISTRY
+    assert all(network_role(user, network) is None for network in Network.objects.all())
+    # The grant on the restricted package, and the "documents addressed to us" list holds it alone.
+    assert user.has_perm("advocacy.view_advocacyoutput", package)
+    assert permissions.check("view_output", user, package)
+    assert [output.pk for output in outputs_addressed_to(user)] == [package.pk]
+    # Nobody else outside the network reads it.
+    ngo_admin = User.objects.get(email=JOIN_DEMO["login"]["email"])
+    assert not permissions.check("view_output", ngo_admin, package)
+
+
+def test_load_demo_prints_the_ministry_login(demo):
+    line = next(line for line in load().splitlines() if line.startswith("ministry@demo.partnera.org"))
+    assert "institution staff" in line and ARMENIAN_MINISTRY in line
+
+
+def test_the_slovenian_study_and_proposal_address_the_ministry_and_the_office_not_as_partners(demo):
+    outputs = _outputs("karierna-vzgoja")
+    study = outputs['Raziskava o "diskriminatornih" oz. slabih praksah']
+    proposal = outputs["Uradni predlog za MVI in urad za mladino"]
+    assert (study.kind, proposal.kind) == ("study_or_survey", "policy_proposal")
+    for output in (study, proposal):
+        assert (output.status, output.visibility, output.language, output.project.slug) == (
+            "published", "public", "sl", "model-sodelovanja"
+        )  # fmt: skip
+        assert output.title.text("en") and output.title.source("en") == "human"
+    assert proposal.result.title.original.startswith("Uradni predlog za MVI in urad za mladino")
+    mvi = Organisation.objects.get(name="Ministrstvo za vzgojo in izobraževanje")
+    office = Organisation.objects.get(name="Urad za mladino")
+    network = Network.objects.get(slug="karierna-vzgoja")
+    assert (mvi.acronym, mvi.kind, mvi.country.code) == ("MVI", "ministry", "SI")
+    assert (office.kind, office.country.code) == ("government_agency", "SI")
+    # Records the network typed in (nobody administers them), with the notes on what they are.
+    for institution in (mvi, office):
+        assert institution.created_in_network_id == network.pk
+        assert not Affiliation.objects.filter(organisation=institution).exists()
+        assert "Addressee of the official proposal" in institution.description
+    with scopes_disabled():
+        assert {a.organisation for a in AddressedInstitution.objects.filter(output=proposal)} == {mvi, office}
+        assert not ProjectPartner.objects.filter(organisation__in=[mvi, office]).exists()
+        assert {s.institution for s in Submission.objects.filter(output=proposal)} == {mvi, office}
+        assert not AddressedInstitution.objects.filter(output=study).exists()
+    assert "Ministry of Education (MVI) and the Office for Youth" in proposal.summary.text("en")
+
+
+def test_the_alliance_guidebook_methodology_and_training_course(demo):
+    outputs = _outputs("alliance")
+    assert {title: output.kind for title, output in outputs.items()} == {
+        "Guidebook for Set-Up and Operation of the International Offices": "guidebook",
+        "Comprehensive Methodology for Project Management, R&D, and International Networking & Cooperation":
+            "methodology",
+        "ALLIANCE Training Course": "training_course",
+    }  # fmt: skip
+    for output in outputs.values():
+        assert (output.status, output.visibility, output.project.slug) == ("published", "public", "alliance")
+        assert [a.name for a in output.authors.all()] == ["EVBB"]
+    results = {output.kind: output.result.title.original for output in outputs.values()}
+    assert results["training_course"] == "MOOC Platform"
+    assert results["guidebook"] == "Guidebook for Set-Up and Operation of the International Offices"
+    assert outputs["ALLIANCE Training Course"].summary.original.startswith("The training course will be embedded")
+
+
+def test_the_pep_project_page_shows_the_indicator_computed_from_the_ledger(demo, client):
+    """The package's recommendations 2 and 6 are adopted (1 only partly): 2, over the whole record (the project
+    has no dates)."""
+    response = client.get(
+        reverse("projects:detail", kwargs={"network_slug": "pep", "project_slug": "social-partnership-and-education"})
+    )
+    html = response.content.decode()
+    assert "Illustrative: recommendations of the package adopted by the Ministry" in html
+    assert "From the uptake ledger: recommendations of the project&#x27;s outputs adopted" in html
+    assert "to date:\n  <strong>2</strong>" in html

@@ -50,6 +50,7 @@ from projects.models import (
     Project,
     ReportingPeriodLock,
 )
+from reports.models import ReportJob
 from tests.clients import is_api, sign_in
 from tests.factories import (
     ActivityEntryFactory,
@@ -105,7 +106,11 @@ PROBE_KWARGS = {
     "project_slug": lambda b: b.project.slug,
     "item_id": lambda b: b.project_objective.pk,
     "activity_id": lambda b: b.activity.pk,  # a planned activity of B's project (marked done, reopened)
-    "kind": {"projects": lambda b: "objective"},  # the kind of project row `item_id` is
+    "kind": {
+        "projects": lambda b: "objective",  # the kind of project row `item_id` is
+        "reports": lambda b: "engine_test",  # a kind of report (the tests' own, about a project: B's)
+    },
+    "subject_id": lambda b: b.project.pk,  # what a new report is about: B's project
     "page": {"projects:edit_page": lambda b: "logframe"},
     "colour": {"theme": lambda b: b.network.colour},  # a colour names no object: the stylesheet is made from it
     "key": {
@@ -114,6 +119,7 @@ PROBE_KWARGS = {
         "projects": lambda b: b.attachment.key,  # B's entry's stored photo (and its thumbnail)
         "advocacy:output_cover": lambda b: b.output.cover_key,  # B's output's stored cover
         "advocacy": lambda b: b.output_attachment.key,  # B's output's stored file
+        "reports": lambda b: b.report_job.key,  # B's finished report job (its page, file and retry)
     },
     "lock_id": lambda b: b.period_lock.pk,  # B's locked reporting period
     "entry_id": lambda b: b.entry.pk,  # an activity log entry of B's project
@@ -336,6 +342,11 @@ def tenants():
         )
         b.entry_export = EntryExport.objects.create(network=network, requested_by=coordinator, status="done")
         b.entry_export.file.save("export.xlsx", ContentFile(b"Zeta secret export"), save=True)
+        b.report_job = ReportJob.objects.create(
+            network=network, kind="engine_test", subject_id=b.project.pk, language="en", requested_by=coordinator,
+            status="done", progress=100,
+        )  # fmt: skip
+        b.report_job.file.save("report.pdf", ContentFile(b"%PDF- Zeta secret report"), save=True)
         # A stored logo, so network:logo is probed at a file that exists (and A has one too, at another key).
         for net in (network, network_a):
             net.logo.save("logo.png", ContentFile(LOGO_PNG))
@@ -400,6 +411,7 @@ def b_state(b):
             list(ActivityEntry.objects.filter(network=b.network).values()),
             list(Activity.objects.filter(network=b.network).values()),
             list(EntryExport.objects.filter(network=b.network).values()),
+            list(ReportJob.objects.filter(network=b.network).values()),
             list(AuditEntry.objects.filter(network=b.network).values()),
             list(EntryAttachment.objects.filter(network=b.network).values()),
             list(ReportingPeriodLock.objects.filter(network=b.network).values()),

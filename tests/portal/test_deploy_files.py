@@ -26,16 +26,38 @@ def _settings_variables():
     return set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]*)"', source))
 
 
-def test_compose_has_the_five_services(compose):
-    assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis"}
+def test_compose_has_the_seven_services(compose):
+    assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis", "minio", "bucket"}
     app = [compose["services"][name] for name in ("web", "worker", "beat")]
     assert {s["image"] for s in app} == {"partnera:latest"}
     assert all(s["build"] == "." for s in app)
-    for name in ("db", "redis"):
+    for name in ("db", "redis", "minio"):
         service = compose["services"][name]
         assert service["healthcheck"]["test"], name
         assert service["volumes"], name
+    for name in ("db", "redis"):
         assert all(s["depends_on"][name]["condition"] == "service_healthy" for s in app)
+
+
+def test_compose_stores_every_file_in_the_minio_bucket_the_one_shot_creates(compose):
+    services = compose["services"]
+    app = [services[name] for name in ("web", "worker", "beat")]
+    # No shared disk for files: the app services mount no media volume, and wait for the bucket to exist.
+    assert not any("/app/media" in volume for s in app for volume in s.get("volumes", [])), "a media volume"
+    assert "media" not in compose["volumes"]
+    assert all(s["depends_on"]["bucket"]["condition"] == "service_completed_successfully" for s in app)
+    assert services["bucket"]["depends_on"]["minio"]["condition"] == "service_healthy"
+    assert services["bucket"]["restart"] == "no"
+    environment = compose["x-app"]["environment"]
+    assert environment["S3_BUCKET"] == services["bucket"]["environment"]["S3_BUCKET"] == "${S3_BUCKET:-partnera}"
+    assert environment["S3_ENDPOINT_URL"] == "${S3_ENDPOINT_URL:-http://minio:9000}"
+    assert environment["S3_ADDRESSING_STYLE"] == "${S3_ADDRESSING_STYLE:-path}"
+    # The app signs in with MinIO's own credentials, and the bucket is made with them too.
+    for key, minio_key in (("S3_ACCESS_KEY_ID", "MINIO_ROOT_USER"), ("S3_SECRET_ACCESS_KEY", "MINIO_ROOT_PASSWORD")):
+        assert environment[key] == services["minio"]["environment"][minio_key] == services["bucket"]["environment"][key]
+    script = services["bucket"]["entrypoint"][-1]
+    assert "mc mb --ignore-existing" in script and "$$S3_BUCKET" in script
+    assert "ports" not in services["minio"]  # reached by the app only, never published
 
 
 def test_worker_consumes_the_queue_the_app_sends_to(compose):
@@ -59,7 +81,14 @@ def test_env_example_lists_only_real_variables():
     names = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]*)=", text, re.M))
     unknown = names - _settings_variables() - COMPOSE_ONLY
     assert not unknown, f".env.example names variables nothing reads: {unknown}"
-    for required in ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SITE_URL", "EMAIL_URL"):
+    for required in (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "CSRF_TRUSTED_ORIGINS",
+        "SITE_URL",
+        "EMAIL_URL",
+        "S3_SECRET_ACCESS_KEY",
+    ):
         assert re.search(rf"^{required}=", text, re.M), required
 
 

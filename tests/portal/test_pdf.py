@@ -27,6 +27,7 @@ from PIL import Image
 
 from portal import pdf
 from portal.pdf import ResourceRefused, SafeURLFetcher, render_pdf
+from tests.factories import NetworkFactory
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfimages", "pdfdetach"))
@@ -346,6 +347,15 @@ def test_a_static_file_is_embedded(settings, tmp_path):
     settings.STATICFILES_DIRS = [str(static)]  # the finders' cache is cleared on the change
     data = render_pdf('<p>x</p><img src="/static/img/mark.png">')
     assert image_count(data, tmp_path) == 1
+
+
+def test_media_url_names_a_stored_file_by_the_path_the_fetcher_reads(media_root, settings):
+    network = NetworkFactory.build(logo=default_storage.save("logos/mark.png", ContentFile(png_bytes())))
+    assert pdf.media_url(network.logo) == "/media/logos/mark.png"
+    assert SafeURLFetcher().fetch(f"http://127.0.0.1:8000{pdf.media_url(network.logo)}").read() == png_bytes()
+    settings.MEDIA_URL = "/files/"
+    assert pdf.media_url(network.logo) == "/files/logos/mark.png"
+    assert pdf.media_url(NetworkFactory.build().logo) == ""
 
 
 @needs_poppler

@@ -27,6 +27,8 @@ SETTINGS_VARIABLES = (
     "MEDIA_ROOT", "CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "LOG_LEVEL", "INVITATION_VALID_DAYS", "TRUSTED_PROXY_COUNT",
     "TRUSTED_CLIENT_IP_HEADER", "INVITATIONS_PER_USER_PER_HOUR", "INVITATIONS_PER_NETWORK_PER_DAY",
     "NETWORKS_PER_USER_PER_DAY", "INVITATION_MESSAGE_TRUST_DAYS", "UPLOAD_LOGO_MAX_BYTES",
+    "S3_BUCKET", "S3_ENDPOINT_URL", "S3_REGION", "S3_ADDRESSING_STYLE", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY",
+    "S3_DEFAULT_ACL",
 )  # fmt: skip
 
 
@@ -108,6 +110,7 @@ print(json.dumps({
     "EMAIL_BACKEND": settings.EMAIL_BACKEND,
     "DEFAULT_FROM_EMAIL": settings.DEFAULT_FROM_EMAIL,
     "ALLAUTH_TRUSTED_PROXY_COUNT": settings.ALLAUTH_TRUSTED_PROXY_COUNT,
+    "DEFAULT_STORAGE": settings.STORAGES["default"]["BACKEND"],
     "status": response.status_code,
 }))
 """
@@ -123,7 +126,7 @@ def test_the_test_profile_ignores_the_production_values_of_env_example(tmp_path)
     production = _env_example_values()
     assert production["DEBUG"] == "false" and production["SITE_URL"].startswith("https://")
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
-    env.update(production, DJANGO_SETTINGS_MODULE="portal.settings_test")
+    env.update(production, DJANGO_SETTINGS_MODULE="portal.settings_test", S3_BUCKET="partnera-production")
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     result = subprocess.run(
         [sys.executable, "-c", PROBE_TEST_PROFILE], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
@@ -138,6 +141,7 @@ def test_the_test_profile_ignores_the_production_values_of_env_example(tmp_path)
     assert seen["EMAIL_BACKEND"] == "django.core.mail.backends.locmem.EmailBackend"
     assert seen["DEFAULT_FROM_EMAIL"] == "Partnera <noreply@partnera.localhost>"
     assert production["TRUSTED_PROXY_COUNT"] == "1" and seen["ALLAUTH_TRUSTED_PROXY_COUNT"] == 0
+    assert seen["DEFAULT_STORAGE"] == "django.core.files.storage.FileSystemStorage"  # never a deployment's bucket
     assert seen["DEBUG_IN_ENVIRON"] == "false"  # the environment is put back after the settings are read
 
 
@@ -167,6 +171,59 @@ def test_production_on_postgresql_keeps_database_connections(tmp_path, overrides
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == expected
+
+
+PROBE_STORAGE = (
+    "import json, environ; environ.Env.read_env = classmethod(lambda cls, *a, **k: None); "
+    "from django.conf import settings; print(json.dumps(settings.STORAGES['default']))"
+)
+
+
+def _default_storage(env):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE_STORAGE], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    return result, json.loads(result.stdout.strip().splitlines()[-1]) if result.returncode == 0 else None
+
+
+def test_files_are_on_the_local_disk_unless_a_bucket_is_named(tmp_path):
+    result, storage = _default_storage(_production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert storage == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_a_bucket_puts_every_file_in_s3_compatible_storage(tmp_path):
+    env = _production_env(
+        tmp_path, S3_BUCKET="partnera", S3_ENDPOINT_URL="http://minio:9000", S3_REGION="eu-central-1",
+        S3_ADDRESSING_STYLE="path", S3_ACCESS_KEY_ID="partnera", S3_SECRET_ACCESS_KEY="minio-secret",
+    )  # fmt: skip
+    result, storage = _default_storage(env)
+    assert result.returncode == 0, result.stderr
+    assert storage == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": "partnera", "endpoint_url": "http://minio:9000", "region_name": "eu-central-1",
+            "addressing_style": "path", "access_key": "partnera", "secret_key": "minio-secret",
+            "default_acl": "private", "file_overwrite": False, "querystring_auth": True,
+            "max_memory_size": 2_621_440,
+        },
+    }  # fmt: skip
+
+
+def test_on_aws_the_defaults_leave_the_endpoint_and_the_credentials_to_boto3(tmp_path):
+    result, storage = _default_storage(_production_env(tmp_path, S3_BUCKET="partnera", S3_DEFAULT_ACL=""))
+    assert result.returncode == 0, result.stderr
+    options = storage["OPTIONS"]
+    assert [options[k] for k in ("endpoint_url", "region_name", "addressing_style", "access_key", "secret_key")] == [
+        None
+    ] * 5
+    assert options["default_acl"] is None  # a bucket with ACLs disabled refuses any ACL sent
+
+
+def test_an_unknown_addressing_style_refuses_to_start(tmp_path):
+    result, _storage = _default_storage(_production_env(tmp_path, S3_BUCKET="partnera", S3_ADDRESSING_STYLE="dns"))
+    assert result.returncode != 0
+    assert "S3_ADDRESSING_STYLE must be one of auto, path, virtual" in result.stderr
 
 
 @pytest.mark.parametrize("debug", ["true", "false"])

@@ -16,7 +16,9 @@ from tests.factories import NetworkFactory, person_in
 
 pytestmark = pytest.mark.django_db
 
-SERVICE_PACKAGES = ("network/services", "projects/services", "advocacy/services", "members/services.py")
+SERVICE_PACKAGES = (
+    "network/services", "projects/services", "advocacy/services", "members/services.py", "reports/services.py",
+)  # fmt: skip
 # The one exception, and why: it creates the tenant, so no caller can have entered its scope.
 MAY_ENTER_A_SCOPE = {("network/services/networks.py", "network_create")}
 
@@ -89,6 +91,10 @@ TENANT_CODE = (
     "projects/services",
     "projects/selectors.py",
     "projects/views",
+    "reports/services.py",
+    "reports/tasks.py",
+    # not reports/views.py: its addresses name no network on purpose (people outside it read reports), so
+    # it finds the job by its random key and the subject by its id, then enters that row's network's scope
 )
 FETCHES = {"get", "filter", "get_object_or_404", "select_for_update"}
 # Global models, looked up by id on purpose: the tenant itself and the members app's rows.

@@ -11,6 +11,10 @@ e-mail, memberships by (network, organisation), agreements by title, news posts 
 projects by address, activity log entries by original title and start date. The whole load is one
 transaction, so it is all there or none of it. The illustrative activity log is written through
 projects.services.entries (logged by the demo coordinator or member, then submitted, approved or returned).
+The advocacy outputs go through advocacy.services (created, addressed, recommendations added, reviewed,
+published, submitted to the institutions and answered) by the demo coordinator; outputs are found by original
+title, the institutions they address by name. The Armenian ministry's demo login (ministry@demo.partnera.org)
+reads the restricted package through the grant its address gives.
 
 This is the composition root, so it names every app's services directly; the content lives in
 config/demo/, one module per seed document.

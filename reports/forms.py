@@ -1,0 +1,62 @@
+"""The form that asks for a report: the language, and the fields of the kind's parameters.
+
+A kind's parameters are its own (reports.kinds: `clean_parameters` checks them); which form fields ask for
+them is said here, per kind name (`register_fields`), so the request page and the sections on the
+subject's page show the same fields. The fields' values reach the kind as the strings a browser posts
+(dates as ISO dates): the kind reads those, as it reads them back from the job's stored parameters.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from portal.forms import DateInput
+
+_FIELDS = {}  # kind name -> function(subject) -> {name: (form field, initial value)}
+
+
+def register_fields(kind_name, fields):
+    """`fields(subject)` returns {parameter name: (form field, initial value)} for kind `kind_name`."""
+    _FIELDS[kind_name] = fields
+
+
+def _progress_report_fields(project):
+    today = timezone.localdate()
+    end = min(project.end_date, today) if project.end_date else today
+    start = project.start_date or end.replace(month=1, day=1)
+    return {
+        "period_start": (forms.DateField(label=_("Period from"), widget=DateInput), start),
+        "period_end": (forms.DateField(label=_("Period to"), widget=DateInput), max(start, end)),
+    }
+
+
+register_fields("progress_report", _progress_report_fields)
+
+
+class ReportRequestForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, kind, subject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind, self.subject = kind, subject
+        self.parameter_names = []
+        for name, (field, initial) in _FIELDS.get(kind.name, lambda subject: {})(subject).items():
+            self.fields[name] = field
+            self.initial.setdefault(name, initial)
+            self.parameter_names.append(name)
+        language = get_language() or settings.LANGUAGE_CODE
+        self.initial.setdefault("language", language if language in dict(settings.LANGUAGES) else "en")
+
+    def parameters(self):
+        """The kind's parameters from the cleaned form, as posted strings."""
+        values = {}
+        for name in self.parameter_names:
+            value = self.cleaned_data.get(name)
+            if isinstance(value, datetime.date):
+                value = value.isoformat()
+            values[name] = "" if value is None else str(value)
+        return values
