@@ -16,14 +16,21 @@ class AdvocacyConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
         )
         from members.models import Affiliation
-        from portal import audit
+        from portal import audit, sections, tenancy
         from projects import indicator_sources
         from projects.services.organisations import organisation_merged
 
-        audit.register(actions=advocacy_audit.ACTIONS)
+        audit.register(
+            actions=advocacy_audit.ACTIONS, links=advocacy_audit.LINKS, field_labels=advocacy_audit.FIELD_LABELS
+        )
         # "Recommendations adopted": indicators computed from the uptake ledger (advocacy/indicators.py).
         for source in indicators.SOURCES:
             indicator_sources.register(source)
+        sections.register("network_nav", "advocacy/_network_nav.html", order=20)
+        # An output addressed to an institution is read by its people, who are in no network: its page,
+        # versions and files admit them whatever the network (advocacy.views.common.output_or_404 decides).
+        for view_name in ("output", "output_version", "output_file", "output_cover", "submission_evidence"):
+            tenancy.open_door(f"advocacy:{view_name}")
         # A person who starts or stops working for an addressed institution gains or loses its grants.
         post_save.connect(grants.affiliation_saved, sender=Affiliation, dispatch_uid="advocacy-grants-saved")
         post_delete.connect(grants.affiliation_deleted, sender=Affiliation, dispatch_uid="advocacy-grants-deleted")

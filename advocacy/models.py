@@ -15,6 +15,7 @@ from django_scopes import ScopedManager
 
 from members.models import Organisation
 from network.models import Network
+from portal import uploads
 from portal.history import scoped_history
 from portal.texts import MultilingualTextField
 from portal.uploads import RandomName
@@ -81,6 +82,11 @@ class AdvocacyOutput(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
     )
+    # An image shown at the top of the output's page; stored by advocacy.services.attachments alone
+    # (portal.uploads.accept_file, re-encoded), served by advocacy:output_cover under its random key.
+    cover = models.FileField(
+        _("cover image"), upload_to=RandomName("advocacy/covers"), max_length=200, blank=True, editable=False
+    )
     version = models.PositiveIntegerField(_("version"), default=0)  # the latest published version's number
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -107,6 +113,47 @@ class AdvocacyOutput(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def cover_key(self):
+        """The random part of the cover's name: what advocacy:output_cover's URL names it by ("" without)."""
+        return uploads.key(self.cover)
+
+
+class OutputAttachment(models.Model):
+    """A file of an output: the full study, its annexes, a presentation, a picture. Written by
+    advocacy.services.attachments through portal.uploads (type checked by content, images re-encoded,
+    stored under a random name) and served only to those who may read the output (advocacy.views.files);
+    documents are downloads, never shown in the page."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    output = models.ForeignKey(AdvocacyOutput, on_delete=models.CASCADE, related_name="attachments")
+    # Not editable: nothing but the service (through portal.uploads) stores a file.
+    file = models.FileField(_("file"), upload_to=RandomName("advocacy/files"), max_length=200, editable=False)
+    # The random part of the file's name: what the serving URL names it by (portal.uploads.key).
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    original_name = models.CharField(_("name"), max_length=200)  # portal.uploads.clean_name: safe to show
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["output", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        indexes = [models.Index(fields=["network", "output"], name="output_attachment_network")]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self):
+        return self.content_type.startswith("image/")
 
 
 class AddressedInstitution(models.Model):

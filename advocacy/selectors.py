@@ -6,14 +6,26 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from advocacy.models import AdvocacyOutput, Recommendation, Submission
-from advocacy.permissions import granted_output_ids
+from advocacy.models import (
+    INSTITUTION_KINDS,
+    AddressedInstitution,
+    AdvocacyOutput,
+    Comment,
+    OutputAttachment,
+    OutputVersion,
+    Recommendation,
+    Submission,
+)
+from advocacy.permissions import granted_output_ids, visible_outputs
+from advocacy.services.common import pk_of
+from members.models import Organisation
 from members.permissions import organisation_ids
 from network.models import Network
+from portal.texts import MultilingualText
 
 
 def outputs_addressed_to(user):
@@ -158,3 +170,86 @@ def output_timeline(output):
     order = {"submitted": 0, "responded": 1}
     return sorted(events, key=lambda event: (event.day, order[event.kind], event.submission.submitted_on,
                                              event.submission.pk))  # fmt: skip
+
+
+def output_in_network(*, network, pk):
+    """The network's output with this id (None for another network's, or none), with what its page names."""
+    pk = pk_of(pk)
+    if pk is None:
+        return None
+    return (
+        AdvocacyOutput.objects.filter(network=network, pk=pk)
+        .select_related("network", "project", "result", "result__project")
+        .first()
+    )
+
+
+def output_list(*, user, network, kind="", status=""):
+    """The outputs `user` may see in `network` (advocacy.permissions.visible_outputs), newest first, with
+    the kind and status filters applied when they name a choice; each row carries its project."""
+    outputs = visible_outputs(user, network).select_related("project")
+    if kind in AdvocacyOutput.Kind.values:
+        outputs = outputs.filter(kind=kind)
+    if status in AdvocacyOutput.Status.values:
+        outputs = outputs.filter(status=status)
+    return outputs.order_by(F("published_at").desc(nulls_first=True), "-pk")
+
+
+@dataclass
+class OutputPage:
+    """What an output's page shows beyond the row: one query each, whatever their number."""
+
+    authors: list
+    addresses: list  # AddressedInstitution, with their organisation
+    recommendations: list  # with their institution
+    attachments: list
+    comments: list  # with their organisation and author
+    versions: list  # OutputVersion, newest first (without their texts)
+    timeline: list  # TimelineEvent
+
+
+def output_page(*, output):
+    network = output.network
+    return OutputPage(
+        authors=list(output.authors.order_by("name")),
+        addresses=list(
+            AddressedInstitution.objects.filter(network=network, output=output).select_related("organisation")
+        ),
+        recommendations=list(
+            Recommendation.objects.filter(network=network, output=output).select_related("institution")
+        ),
+        attachments=list(OutputAttachment.objects.filter(network=network, output=output)),
+        comments=list(Comment.objects.filter(network=network, output=output).select_related("organisation", "author")),
+        versions=list(
+            OutputVersion.objects.filter(network=network, output=output).only("pk", "number", "published_at", "output")
+        ),
+        timeline=output_timeline(output),
+    )
+
+
+def output_version(*, output, number):
+    """One published version of the output, or None; with the institutions its recommendations name."""
+    number = pk_of(number)
+    version = (
+        OutputVersion.objects.filter(network=output.network, output=output, number=number).first() if number else None
+    )
+    if version is None:
+        return None
+    ids = {item.get("institution") for item in version.recommendations} - {None}
+    names = {o.pk: o for o in Organisation.objects.filter(pk__in=ids)} if ids else {}
+    version.recommendation_rows = [
+        {
+            "position": item.get("position"),
+            "text": MultilingualText.from_json(item.get("text")),
+            "rationale": MultilingualText.from_json(item.get("rationale")),
+            "institution": names.get(item.get("institution")),
+        }
+        for item in version.recommendations
+    ]
+    return version
+
+
+def works_for_institution(user):
+    """Whether `user` works for a ministry, agency or local government (their "documents addressed to us")."""
+    ids = organisation_ids(user)
+    return bool(ids) and Organisation.objects.filter(pk__in=ids, kind__in=INSTITUTION_KINDS).exists()

@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("network.urls")),
     path("", include("projects.urls")),
+    path("", include("advocacy.urls")),
     path("", include("reports.urls")),
 ]

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from advocacy.models import INSTITUTION_KINDS
 from network import selectors
 from portal import pagecache
 
@@ -10,4 +11,8 @@ def home(request):
     context = {"public_networks": selectors.networks_directory(user=request.user)[:6]}
     if request.user.is_authenticated:
         context.update(selectors.home_for_user(user=request.user))
+        # The people of a ministry, agency or local government get their "documents addressed to us".
+        context["works_for_institution"] = any(
+            affiliation.organisation.kind in INSTITUTION_KINDS for affiliation in context.get("affiliations", ())
+        )
     return render(request, "home.html", context)

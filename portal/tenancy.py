@@ -3,7 +3,8 @@
 The floor imports no app, so the tenant app (network) registers itself here in its AppConfig.ready():
 the URL keyword that carries the tenant's slug, how to load it, the scope dimension its rows are scoped
 by, the permission action that lets a user in, and the few ways out (`exits`) that a user who may not
-enter can still take. portal.middleware and portal.permissions read it.
+enter can still take. Later apps may open doors (open_door): reading views of one object shared beyond
+the tenant. portal.middleware and portal.permissions read it.
 """
 
 from dataclasses import dataclass, field
@@ -34,6 +35,22 @@ def register(*, model, url_kwarg, scope_name, load, enter_action, exits=None):
         enter_action=enter_action,
         exits=dict(exits or {}),
     )
+
+
+# Views a later app lets people in through without entering the tenant: pages of one object shared with
+# people outside it (an advocacy output addressed to a ministry of no network). Only for reading (GET and
+# HEAD); the view itself decides, and answers 404 to everyone it does not admit. Filled by open_door().
+_doors = set()
+
+
+def open_door(view_name):
+    """Let GET requests for `view_name` ("advocacy:output") reach the view whether or not the user may
+    enter the tenant; the view must check its object itself and answer 404 to whoever may not see it."""
+    _doors.add(view_name)
+
+
+def is_door(view_name):
+    return view_name in _doors
 
 
 def tenant():

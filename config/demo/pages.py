@@ -30,9 +30,15 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from PIL import Image
 
+from advocacy.models import AdvocacyOutput
+from advocacy.services.comments import comment_add
+from advocacy.services.institutions import output_address
+from advocacy.services.outputs import output_create, output_publish, output_start_review
+from advocacy.services.recommendations import recommendation_add
+from advocacy.services.submissions import submission_record, submission_respond
 from config.demo import logos, poland
 from config.demo.loader import DEMO_PASSWORD
-from members.models import Affiliation, ColleagueInvitation
+from members.models import Affiliation, ColleagueInvitation, Organisation
 from members.services import colleague_invite
 from network.models import Invitation, Network, NewsPost, PartnershipAgreement
 from network.services.agreements import agreement_import
@@ -77,6 +83,11 @@ NOT_PAGES = {
     # the activity log's files: downloads, not pages (their pages are "entry import" and "entry export")
     "projects:entry_export_csv", "projects:entry_export_xlsx", "projects:entry_export_download",
     "projects:entry_import_errors", "projects:entry_template",
+    # advocacy: the workflow buttons, the removals and the files (downloads and images, not pages)
+    "advocacy:output_review", "advocacy:output_publish", "advocacy:output_comment", "advocacy:output_unaddress",
+    "advocacy:recommendation_remove", "advocacy:submission_evidence", "advocacy:output_file",
+    "advocacy:output_file_delete", "advocacy:output_cover_set", "advocacy:output_cover_remove",
+    "advocacy:output_cover",
     # a report's file and its retry button (their page is "report job")
     "reports:download", "reports:retry",
 }  # fmt: skip
@@ -146,6 +157,7 @@ def prepare():
         period_reopen(lock=reopened, reason="The donor asked for corrected figures", acting_user=coordinator)
     colleague_invite(organisation=_own_organisation(coordinator), email=COLLEAGUE, acting_user=coordinator)
     with scope(network=network):
+        _advocacy_output(network, coordinator, user("member"))
         _log_activities(network, coordinator, user("member"))
         entry_export_request(network=network, acting_user=coordinator, filters={})  # the export's page
         kind = project_report_kind()
@@ -245,6 +257,43 @@ def _attach_files(network):
     )  # fmt: skip
 
 
+OUTPUT_TITLE = "Recommendations for the reform of vocational education"
+
+
+def _advocacy_output(network, coordinator, member):
+    """A public recommendation package of PEP addressed to a ministry: two recommendations, a member's
+    comment from its review, two published versions, and a submission with the ministry's response."""
+    ministry, _created = Organisation.objects.get_or_create(
+        name="Ministry of Education, Science, Culture and Sport (page types)", defaults={"kind": "ministry"}
+    )
+    output = output_create(network=network, acting_user=coordinator, data={
+        "kind": "recommendation_package", "title": OUTPUT_TITLE, "visibility": "public",
+        "summary": "What the network's members propose after two years of pilots in vocational schools.",
+        "body": "<h2>Why</h2><p>Vocational schools lack <strong>career guidance</strong>.</p><ul><li>One</li></ul>",
+    })  # fmt: skip
+    output_address(output=output, institution=ministry, acting_user=coordinator)
+    for text, rationale in (
+        ("Fund a career counsellor in every vocational school.", "The pilots halved early leaving."),
+        ("Make work-based learning part of every curriculum.", ""),
+    ):
+        recommendation_add(output=output, acting_user=coordinator,
+                           data={"text": text, "rationale": rationale, "institution": ministry.pk})  # fmt: skip
+    output = output_start_review(output=output, acting_user=coordinator)
+    comment_add(output=output, acting_user=member, organisation=_own_organisation(member),
+                text="Please add the figures from the Sisian pilot.")  # fmt: skip
+    output = output_publish(output=output, acting_user=coordinator)
+    output = output_publish(output=output, acting_user=coordinator)
+    first = output.recommendations.order_by("position").first()
+    submission = submission_record(output=output, acting_user=coordinator, data={
+        "recommendation": first.pk, "institution": ministry.pk, "submitted_on": date(2025, 5, 6),
+        "channel": "meeting", "response_due": date(2025, 6, 30),
+    })  # fmt: skip
+    submission_respond(submission=submission, acting_user=coordinator, data={
+        "responded_on": date(2025, 6, 20), "outcome": "under_consideration",
+        "response_text": "The ministry will consider it for the 2026 budget.",
+    })  # fmt: skip
+
+
 def page_types(role):
     """The page types `role` can open, in a reading order, each with the status it must answer."""
     account = user(role)
@@ -257,8 +306,12 @@ def page_types(role):
         colleague = ColleagueInvitation.objects.get(email=COLLEAGUE)
         entries = _entries(network, _own_organisation(user("member")))
         export = EntryExport.objects.filter(network=network).order_by("pk").first()
+        output = next(o for o in AdvocacyOutput.objects.filter(network=network) if str(o.title) == OUTPUT_TITLE)
+        recommendation = output.recommendations.order_by("position").first()
+        submission = output.submissions.order_by("pk").first()
         report_job = ReportJob.objects.filter(network=network).order_by("pk").first()
     n = {"network_slug": network.slug}
+    o = {**n, "output_id": output.pk}
     p = {**n, "project_slug": project.slug}
     pages = [
         PageType("home", reverse("home")),
@@ -277,6 +330,9 @@ def page_types(role):
         PageType("colleague invitation", reverse("members:colleague_invitation", kwargs={"token": colleague.token})),
         PageType("404", "/networks/no-such-network/", status=404),
         PageType("activity log entry", reverse("projects:entry_detail", kwargs=_entry(n, entries["approved"]))),
+        PageType("advocacy outputs", reverse("advocacy:outputs", kwargs=n)),
+        PageType("advocacy output", reverse("advocacy:output", kwargs=o)),
+        PageType("advocacy output version", reverse("advocacy:output_version", kwargs={**o, "number": 1})),
     ]
     if account is None:
         organisation = _own_organisation(user("member"))
@@ -308,6 +364,8 @@ def page_types(role):
         ),
         PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
         PageType("entry import", reverse("projects:entry_import", kwargs=n)),
+        PageType("uptake ledger", reverse("advocacy:ledger", kwargs=n)),
+        PageType("documents addressed to us", reverse("advocacy:addressed")),
     ]
     if report_job is not None:
         # The statuses as the kind's rules answer this role (a kind may leave asking to the coordinators).
@@ -345,6 +403,19 @@ def page_types(role):
         PageType("agreement edit", reverse("network:agreement_edit", kwargs={**n, "agreement_id": agreement.pk})),
         PageType("new news post", reverse("network:news_create", kwargs=n)),
         PageType("news post edit", reverse("network:news_edit", kwargs={**n, "post_id": post.pk})),
+        PageType("new advocacy output", reverse("advocacy:output_create", kwargs=n)),
+        PageType("advocacy output edit", reverse("advocacy:output_edit", kwargs=o)),
+        PageType("advocacy output institutions", reverse("advocacy:output_institutions", kwargs=o)),
+        PageType("advocacy output files", reverse("advocacy:output_files", kwargs=o)),
+        PageType("new recommendation", reverse("advocacy:recommendation_add", kwargs=o)),
+        PageType(
+            "recommendation edit",
+            reverse("advocacy:recommendation_edit", kwargs={**o, "recommendation_id": recommendation.pk}),
+        ),
+        PageType("new submission", reverse("advocacy:submission_add", kwargs=o)),
+        PageType(
+            "submission response", reverse("advocacy:submission_respond", kwargs={**o, "submission_id": submission.pk})
+        ),
         # A coordinator of PEP is no admin of another organisation: its edit page is refused.
         PageType("403", reverse("members:organisation_edit", kwargs=someone_elses), status=403),
     ]

@@ -109,8 +109,34 @@ def tab(context, url, label, section=False, count=0, count_label=""):
 
 # One tone per status word, so a status looks the same wherever it shows; unknown ones are neutral.
 TONES = {
-    "ok": {"active", "coordinator", "admin", "in_force", "open", "verified", "approved", "done"},
-    "warn": {"requested", "suspended", "upcoming", "planned", "output", "missing", "draft", "unverified", "returned"},
+    "ok": {
+        "active",
+        "coordinator",
+        "admin",
+        "in_force",
+        "open",
+        "verified",
+        "approved",
+        "done",
+        "published",
+        "adopted",
+        "partly_adopted",
+        "already_implemented",
+    },
+    "warn": {
+        "requested",
+        "suspended",
+        "upcoming",
+        "planned",
+        "output",
+        "missing",
+        "draft",
+        "unverified",
+        "returned",
+        "overdue",
+        "rejected",
+        "no_response",
+    },
     "off": {"declined", "left", "withdrawn", "ended", "closed", "expired", "revoked", "deleted"},
     "info": {
         "member",
@@ -123,6 +149,9 @@ TONES = {
         "original",
         "submitted",
         "in_progress",
+        "in_review",
+        "acknowledged",
+        "under_consideration",
     },  # fmt: skip
 }
 TONE_OF = {status: tone for tone, statuses in TONES.items() for status in statuses}

@@ -9,6 +9,8 @@ A tag rather than an include: a big logframe has hundreds of these.
 `{% text_versions project.summary as v %}` the same, for long texts the template lays out itself:
 `v.original`, `v.translation` (or None), `v.others` (the remaining versions) and `v.fallback`.
 
+`{% rich_text output.body %}` the same for rich text, each version cleaned by portal.sanitise.clean_html.
+
 `{% text_switch project.title %}` once per record: "Shown in the original language (Polish)" when the
 reader's language is missing, and links `?lang=<code>` to read the record's texts in each of its other
 languages (`portal.texts.reader_language` reads them). Plain links: no JavaScript, nothing extra loaded.
@@ -22,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.sanitise import clean_html
 from portal.texts import MACHINE, MultilingualText, Resolved, base_language, language_name, reader_language
 
 register = template.Library()
@@ -75,6 +78,28 @@ def text(context, value):
     html = _span(versions.original)
     if versions.translation:
         html += format_html(" {}{}", _span(versions.translation, "translation"), _machine_mark(versions.translation))
+    return html
+
+
+def _rich(resolved, css):
+    """One version of a rich text, through portal.sanitise on the way out too: stored bodies are cleaned on
+    write, and cleaning again at the page costs little and holds even for a row written some other way."""
+    page = base_language(get_language())
+    attrs = format_html(' lang="{}"', resolved.language) if base_language(resolved.language) != page else ""
+    return format_html('<div class="{}"{}>{}</div>', css, attrs, mark_safe(clean_html(resolved.text)))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def rich_text(context, value):
+    """`{% rich_text output.body %}`: a rich text (HTML a person wrote) as `text` shows a plain one: the
+    original, then the reader's translation marked as such; each cleaned by portal.sanitise.clean_html."""
+    versions = _versions(value, context.get("request"))
+    if not versions.original.text:
+        return ""
+    html = _rich(versions.original, "rich-text")
+    if versions.translation:
+        html += format_html("{}{}", _rich(versions.translation, "rich-text translation"),
+                            _machine_mark(versions.translation))  # fmt: skip
     return html
 
 

@@ -80,12 +80,12 @@ def _url_names(patterns, namespace=""):
         if isinstance(entry, URLPattern):
             if entry.name:
                 yield f"{namespace}:{entry.name}" if namespace else entry.name
-        elif entry.namespace in ("members", "network", "projects", "reports"):
+        elif entry.namespace in ("members", "network", "projects", "advocacy", "reports"):
             yield from _url_names(entry.url_patterns, entry.namespace)
 
 
 def test_every_page_of_the_apps_is_a_page_type(demo):
-    """A new URL in members, network, projects or reports urls.py must be added to config/demo/pages.py."""
+    """A new URL in members, network, projects, advocacy or reports urls.py must be added to config/demo/pages.py."""
     pages.prepare()
     covered = set()
     for role in pages.ROLES:

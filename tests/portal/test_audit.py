@@ -18,6 +18,7 @@ from django.db import transaction
 from django_scopes import scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
+from advocacy.services import attachments as advocacy_attachments
 from advocacy.services import comments as advocacy_comments
 from advocacy.services import institutions as advocacy_institutions
 from advocacy.services import outputs as advocacy_outputs
@@ -28,6 +29,7 @@ from network.models import Membership, NetworkObjective, PartnershipAgreement, R
 from network.services import agreements, invitations, memberships, networks, news
 from portal import audit
 from portal.models import AuditEntry
+from portal.uploads import describe
 from projects.services import attachments, entries, imports, items, periods, projects
 from tests.factories import (
     ActivityEntryFactory,
@@ -587,6 +589,28 @@ CASES = [
         )),
         before={"responded_on": None, "outcome": ""},
         after={"responded_on": "2025-04-01", "outcome": "adopted"},
+    ),
+    Case(
+        "output.cover_changed",
+        _prepared(_output, lambda w, o: advocacy_attachments.output_cover_set(
+            output=o, image=_logo_file("cover.png"), acting_user=w.coordinator,
+        )),
+        before={"cover": None},
+        after={"cover": "cover.png, 24 × 12 px"},
+    ),
+    Case(
+        "output.file_added",
+        _prepared(_output, lambda w, o: advocacy_attachments.output_attachment_add(
+            output=o, file=_pdf_file("study.pdf"), acting_user=w.coordinator,
+        ).output),
+        after={"file": describe("study.pdf", len(real_pdf()))},
+    ),
+    Case(
+        "output.file_removed",
+        _prepared(lambda w: advocacy_attachments.output_attachment_add(
+            output=_output(w), file=_pdf_file("study.pdf"), acting_user=w.coordinator,
+        ), lambda w, a: advocacy_attachments.output_attachment_remove(attachment=a, acting_user=w.coordinator)),
+        before={"file": describe("study.pdf", len(real_pdf()))},
     ),
 ]  # fmt: skip
 

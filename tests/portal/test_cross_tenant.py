@@ -26,6 +26,15 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
+from advocacy.models import (
+    AddressedInstitution,
+    AdvocacyOutput,
+    Comment,
+    OutputAttachment,
+    OutputVersion,
+    Recommendation,
+    Submission,
+)
 from members.models import Affiliation, ColleagueInvitation
 from network.models import Invitation, Membership, Network, NetworkObjective, NewsPost, PartnershipAgreement, Role
 from portal import audit, uploads
@@ -108,11 +117,18 @@ PROBE_KWARGS = {
         "network:logo": lambda b: b.network.logo_key,  # the random key of B's stored logo
         "projects:entry_import_errors": lambda b: "5" * 32,  # a dry run's key: only in its own session
         "projects": lambda b: b.attachment.key,  # B's entry's stored photo (and its thumbnail)
+        "advocacy:output_cover": lambda b: b.output.cover_key,  # B's output's stored cover
+        "advocacy": lambda b: b.output_attachment.key,  # B's output's stored file
         "reports": lambda b: b.report_job.key,  # B's finished report job (its page, file and retry)
     },
     "lock_id": lambda b: b.period_lock.pk,  # B's locked reporting period
     "entry_id": lambda b: b.entry.pk,  # an activity log entry of B's project
     "export_id": lambda b: b.entry_export.pk,
+    "output_id": lambda b: b.output.pk,  # B's published, restricted advocacy output (addressed to a ministry)
+    "number": {"advocacy:output_version": lambda b: 1},  # its first published version
+    "organisation_id": {"advocacy:output_unaddress": lambda b: b.ministry.pk},  # the ministry it addresses
+    "recommendation_id": lambda b: b.recommendation.pk,
+    "submission_id": lambda b: b.submission.pk,  # its submission to the ministry, with an evidence document
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -129,6 +145,9 @@ class Public:
 
 
 PUBLIC_BY_DESIGN = {
+    "advocacy:addressed": Public(
+        "the outputs addressed to the signed-in person's own institutions; A's coordinator works for none of B's"
+    ),
     "home": Public("the landing page, or the visitor's own organisations and memberships"),
     "network:directory": Public("public networks plus private ones the visitor's organisations are in"),
     "network:create": Public("a form to found a new network; names no existing object"),
@@ -246,6 +265,8 @@ B_STRINGS = {
     "project_objective": "Zeta secret project objective",
     "entry_title": "Zeta secret activity",
     "period_note": "Zeta secret donor report",
+    "output_title": "Zeta secret recommendations",
+    "recommendation_text": "Zeta secret recommendation",
 }
 
 
@@ -314,6 +335,8 @@ def tenants():
         # A has an entry and a lock of its own, so its lists have rows to show (and must show only A's).
         ActivityEntryFactory(network=network_a, organisation=coordinator_a.affiliations.get().organisation,
                              title="Alpha training", status="approved")  # fmt: skip
+        AdvocacyOutput.objects.create(network=network_a, title="Alpha proposal", status="published",
+                                      visibility="public", version=1, published_at=timezone.now())  # fmt: skip
         ReportingPeriodLock.objects.create(
             network=network_a, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), note="Alpha report"
         )
@@ -336,6 +359,30 @@ def tenants():
         b.attachment.thumbnail.save("thumbnail.png", ContentFile(LOGO_PNG), save=False)
         b.attachment.key = uploads.key(b.attachment.file)
         b.attachment.save()
+        # B's advocacy output: published, restricted, addressed to a ministry of no network, with a
+        # recommendation, a submission with its evidence, a cover and a file, so advocacy's routes are probed
+        # at objects that exist (and the door of the output's page has something to open).
+        b.ministry = OrganisationFactory(name="Ministry of Zeta", kind="ministry")
+        b.output = AdvocacyOutput.objects.create(
+            network=network, title=s["output_title"], status="published", visibility="restricted", version=1,
+            published_at=timezone.now(),
+        )  # fmt: skip
+        AddressedInstitution.objects.create(network=network, output=b.output, organisation=b.ministry)
+        OutputVersion.objects.create(network=network, output=b.output, number=1, title=s["output_title"],
+                                     published_at=timezone.now())  # fmt: skip
+        b.recommendation = Recommendation.objects.create(
+            network=network, output=b.output, position=1, text=s["recommendation_text"], institution=b.ministry
+        )
+        b.submission = Submission(network=network, output=b.output, recommendation=b.recommendation,
+                                  institution=b.ministry, submitted_on=datetime.date(2024, 3, 1))  # fmt: skip
+        b.submission.evidence_file.save("evidence.png", ContentFile(LOGO_PNG), save=False)
+        b.submission.save()
+        b.output.cover.save("cover.png", ContentFile(LOGO_PNG), save=True)
+        b.output_attachment = OutputAttachment(network=network, output=b.output, original_name="zeta.png",
+                                               content_type="image/png", size=len(LOGO_PNG))  # fmt: skip
+        b.output_attachment.file.save("file.png", ContentFile(LOGO_PNG), save=False)
+        b.output_attachment.key = uploads.key(b.output_attachment.file)
+        b.output_attachment.save()
         # B's audit log names B's objects: A's log page must show none of them (the rows A has say "Alpha").
         for net, obj, who in ((network, b.agreement, coordinator), (network_a, network_a, coordinator_a)):
             with transaction.atomic():
@@ -368,6 +415,18 @@ def b_state(b):
             list(AuditEntry.objects.filter(network=b.network).values()),
             list(EntryAttachment.objects.filter(network=b.network).values()),
             list(ReportingPeriodLock.objects.filter(network=b.network).values()),
+            *(
+                list(model.objects.filter(network=b.network).order_by("pk").values())
+                for model in (
+                    AdvocacyOutput,
+                    AddressedInstitution,
+                    OutputVersion,
+                    Recommendation,
+                    Submission,
+                    Comment,
+                    OutputAttachment,
+                )
+            ),  # fmt: skip
         )
 
 
@@ -495,6 +554,8 @@ A_LIST_PAGES = [
     "/networks/alpha/projects/",
     "/networks/alpha/activities/new/",
     "/networks/alpha/activities/periods/",
+    "/networks/alpha/advocacy/",
+    "/networks/alpha/advocacy/ledger/",
     "/api/v1/networks/",
     "/api/v1/networks/alpha/members/",
     "/api/v1/networks/alpha/membership-requests/",
