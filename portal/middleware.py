@@ -44,19 +44,22 @@ class NetworkScopeMiddleware:
             return self.get_response(request)
         if network is None:
             raise Http404("No such network.")
-        if "api" not in match.namespaces and not _admitted(request, match, tenant, network):
+        entered = permissions.check(tenant.enter_action, request.user, network)
+        if "api" not in match.namespaces and not (entered or _admitted(request, match, tenant, network)):
             raise Http404("No such network.")
         request.network = network
+        # False for someone let in through a door only (tenancy.open_door): pages then name the network
+        # without linking to its pages or its logo, which would answer them 404.
+        request.network_entered = entered
         with scope(**{tenant.scope_name: network}):
             return self.get_response(request)
 
 
 def _admitted(request, match, tenant, network):
-    """The user may see the network, or takes one of its exits: a POST to a view the tenant names, with
-    that exit's permission (an organisation stuck with a request or a suspension in a network it may not
-    see can still withdraw or leave). Every other page, and a GET of an exit, stays a 404."""
-    if permissions.check(tenant.enter_action, request.user, network):
-        return True
+    """For a user who may not see the network: a GET of a door (tenancy.open_door), or one of its exits: a
+    POST to a view the tenant names, with that exit's permission (an organisation stuck with a request or a
+    suspension in a network it may not see can still withdraw or leave). Every other page, and a GET of an
+    exit, stays a 404."""
     if request.method in ("GET", "HEAD") and tenancy.is_door(match.view_name):
         return True  # the view checks its object and answers 404 itself (tenancy.open_door)
     exit_action = tenant.exits.get(match.view_name)

@@ -107,7 +107,11 @@ def test_an_addressed_ministry_reads_the_output_of_a_private_network_and_nothing
     network.refresh_from_db()
     output = make_output(network, people, visibility="restricted", status="published")
     client = _as(client, people, "ministry_user")
-    assert client.get(_url("output", network, output)).status_code == 200
+    page = client.get(_url("output", network, output))
+    assert page.status_code == 200
+    # the page names the network without linking to its pages, which would answer them 404
+    network_page = reverse("network:detail", kwargs={"network_slug": network.slug})
+    assert network.name in page.content.decode() and f'href="{network_page}"' not in page.content.decode()
     assert client.get(_url("output_version", network, output, number=1)).status_code == 200
     # the network's other pages stay closed to them, and so does the output to another ministry
     assert client.get(_url("outputs", network)).status_code == 404
