@@ -1,6 +1,8 @@
 """Files on S3-compatible object storage, with web and worker on no shared disk (issue 10, "Scale past one
 machine").
 
+The last story is the report engine's: upload → render in the worker → download.
+
 moto's S3 server runs on 127.0.0.1 (tests/conftest.py, section 11); this process stores in its bucket as
 portal/settings.py configures STORAGES from the S3_* variables, and a real Celery worker, started with the
 same variables and an empty MEDIA_ROOT of its own, does its jobs there. Each story uploads through the
@@ -20,6 +22,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from PIL import Image
 
+from advocacy.services.outputs import output_create, output_publish, output_start_review
 from advocacy.services.submissions import submission_respond
 from network.models import Network, Role
 from network.services.networks import network_update
@@ -29,6 +32,8 @@ from projects.models import EntryAttachment, EntryExport
 from projects.services.attachments import attachments_add
 from projects.services.entries import entry_create
 from projects.views.exchange import IMPORT_FOLDER, IMPORT_KEPT, sweep_abandoned
+from reports.models import ReportJob
+from reports.services import report_request
 from tests.factories import NetworkFactory, SubmissionFactory, org, person_in
 from tests.portal.test_uploads import image_bytes, real_pdf
 
@@ -198,3 +203,42 @@ def test_an_uptake_evidence_document_is_stored_in_the_bucket_and_replaced_there(
     assert b"".join(served.streaming_content) == real_pdf(pages=2)
     assert s3_storage.keys() == [responded.evidence_file.name]  # the first one deleted after the commit
     assert files_under(media_root) == []
+
+
+def test_a_report_is_rendered_by_the_worker_from_the_bucket_and_downloaded_from_it(
+    client, s3_storage, s3_worker, media_root, network
+):
+    """Upload → render in the worker → download: the network's logo goes into the bucket, the worker (no
+    shared disk) reads it from there for the recommendation package's cover and stores the PDF there, and
+    the portal serves that object."""
+    coordinator = person_in(network, Role.COORDINATOR)
+    logo = SimpleUploadedFile("logo.png", image_bytes("PNG", size=(64, 64), colour="green"))
+    with scope(network=network):
+        network_update(network=network, data={}, acting_user=coordinator, logo=logo)
+        output = output_create(
+            network=network,
+            acting_user=coordinator,
+            data={"title": "Bucket-borne package", "kind": "recommendation_package", "visibility": "public"},
+        )
+        output = output_publish(
+            output=output_start_review(output=output, acting_user=coordinator), acting_user=coordinator
+        )
+    network.refresh_from_db()
+    assert s3_storage.keys() == [network.logo.name]
+
+    with s3_worker.taking_jobs(), scope(network=network):
+        job = report_request(
+            kind="recommendation_package", subject=output, parameters={}, language="en", acting_user=coordinator
+        )
+
+    def rendered():
+        with scope(network=network):
+            return ReportJob.objects.filter(pk=job.pk, status=ReportJob.Status.DONE).first()
+
+    job = wait_for(rendered, s3_worker, "report")
+    assert sorted(s3_storage.keys()) == sorted([network.logo.name, job.file.name])
+    client.force_login(coordinator)
+    pdf = content(client.get(reverse("reports:download", kwargs={"key": job.key})))
+    assert pdf == s3_storage.read(job.file.name) and pdf.startswith(b"%PDF-")
+    assert b"/Image" in pdf  # the cover's logo, read by the worker from the bucket
+    assert files_under(media_root) == [] and files_under(s3_worker.media_root) == []
