@@ -17,6 +17,7 @@ afterwards). For each document it prints:
 """
 
 import argparse
+import gc
 import os
 import re
 import statistics
@@ -117,6 +118,7 @@ def print_nothing(fraction):
 
 
 def _ms(function):
+    gc.collect()  # the previous render's garbage is not this one's cost
     start = time.perf_counter()
     result = function()
     return (time.perf_counter() - start) * 1000, result
@@ -159,9 +161,13 @@ def measure(name, subject, parameters, runs):
     inlined = re.sub(r'<link rel="stylesheet" href="[^"]*print\.css">', f"<style>{css}</style>", html)
     base_url = settings.SITE_URL.rstrip("/") + "/"
     ours, bare = [], []
-    for _run in range(runs):  # interleaved, so both see the same machine
-        ours.append(_ms(lambda: render_pdf(inlined))[0])
-        bare.append(_ms(lambda: weasyprint.HTML(string=inlined, base_url=base_url).write_pdf())[0])
+    pair = (
+        (ours, lambda: render_pdf(inlined)),
+        (bare, lambda: weasyprint.HTML(string=inlined, base_url=base_url).write_pdf()),
+    )
+    for run in range(runs):  # interleaved, so both see the same machine; in turn first, so neither gains by its place
+        for times, function in pair if run % 2 == 0 else reversed(pair):
+            times.append(_ms(function)[0])
     overhead = (statistics.median(ours) - statistics.median(bare)) / statistics.median(bare) * 100
     return {
         "document": name, "pages": _pages(pdf), "html_kb": len(html) / 1024, "render": timings(whole),

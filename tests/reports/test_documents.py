@@ -1,6 +1,7 @@
 """The recommendation package PDF (reports/documents/recommendation_package.py): read back with pdftotext."""
 
 import datetime
+import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -126,6 +127,18 @@ def test_the_pdf_holds_the_facts(network, coordinator, ministry, agency, tmp_pat
     assert f"Page 2 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "Page 1 of" not in text  # the cover has no footer
     assert f"Version 1 · {published.day} {published:%B} {published.year}" in text
+
+
+def test_every_resource_of_the_document_loads_through_the_fetcher(network, coordinator, ministry, caplog):
+    """Nothing the print stylesheet or the template names is refused: a refused font face (a @font-face
+    `local()` becomes a file:// URL) would fall back silently and log a warning at every render."""
+    output = make_package(network, coordinator, [ministry])
+    with caplog.at_level(logging.INFO):
+        render(output)
+    refused = [
+        r.getMessage() for r in caplog.records if "refused" in r.getMessage() or "cannot be loaded" in r.getMessage()
+    ]
+    assert refused == []
 
 
 @needs_poppler
