@@ -13,32 +13,16 @@ templates; no network, no web server.
 """
 
 import argparse
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarking import sizes_kb, timings, use_repository
+from benchmarking import sizes_kb, timings, use_sqlite
 
 
 def configure(database_path):
-    use_repository()
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "portal.settings_test",
-            "DATABASE_URL": f"sqlite:///{database_path}",
-            "DEBUG": "false",
-            "SECRET_KEY": "bench-only-not-secret",  # noqa: S105 (a throwaway process)
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    django.setup()
+    use_sqlite(database_path)
     # One connection for the whole run, as with CONN_MAX_AGE > 0: outside the test runner Django closes it
     # after every request (CONN_MAX_AGE = 0 here), which would also hide the queries from the count.
     from django.core.signals import request_finished, request_started

@@ -18,7 +18,6 @@ afterwards). For each document it prints:
 
 import argparse
 import gc
-import os
 import re
 import statistics
 import sys
@@ -26,30 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarking import timings, use_repository
+from benchmarking import timings, use_sqlite
 
 PERIOD = {"period_start": "2025-01-01", "period_end": "2025-12-31"}
 
 
 def configure(database_path):
-    use_repository()
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "portal.settings_test",
-            "DATABASE_URL": f"sqlite:///{database_path}",
-            "DEBUG": "false",
-            "SECRET_KEY": "bench-only-not-secret",  # noqa: S105 (a throwaway process)
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "false",
-            "LOG_LEVEL": "ERROR",
-        }
-    )
-    os.environ.pop("REDIS_URL", None)
     import logging
 
-    import django
-
-    django.setup()
+    use_sqlite(database_path, log_level="ERROR")
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 

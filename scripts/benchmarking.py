@@ -1,7 +1,8 @@
-"""What the benchmark scripts share: the repository on the import path, timings summed up as percentiles,
-and a page's size raw and gzipped."""
+"""What the benchmark scripts share: the repository on the import path, Django on a throwaway SQLite file,
+timings summed up as percentiles, and a page's size raw and gzipped."""
 
 import gzip
+import os
 import statistics
 import sys
 import warnings
@@ -16,6 +17,26 @@ def use_repository():
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     warnings.filterwarnings("ignore", message="No directory at")
+
+
+def use_sqlite(database_path, *, log_level="WARNING"):
+    """Set Django up on the test settings and a throwaway SQLite file (no Redis: jobs in-process)."""
+    use_repository()
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings_test",
+            "DATABASE_URL": f"sqlite:///{database_path}",
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-not-secret",  # noqa: S105 (a throwaway process)
+            "ALLOWED_HOSTS": "testserver",
+            "SECURE_SSL_REDIRECT": "false",
+            "LOG_LEVEL": log_level,
+        }
+    )
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
 
 
 def percentile(values, fraction):
