@@ -672,13 +672,14 @@ def thumbnail(field_file, side=THUMBNAIL_SIDE):
 # --- serving ----------------------------------------------------------------------------------------
 
 
-def serve(field_file, *, shared, download_name="image", types=SERVED_TYPES):
+def serve(field_file, *, shared, download_name="image", types=SERVED_TYPES, kept=True):
     """Answer with a stored upload, after the view has checked who may see it. `shared`: the owner's page
     is public, so shared caches may keep the file; otherwise only the reader's browser does. Its URL names
     the file's random key, and a new upload gets a new one, so a day's caching shows no stale file.
     `types`: what the use stores, by extension (SERVED_TYPES: images; DOCUMENT_SERVED_TYPES: documents,
     which are always sent as attachments, downloaded, never shown in the page). `download_name` is the name
-    the file is offered as, without its extension (the stored file's is added)."""
+    the file is offered as, without its extension (the stored file's is added). `kept=False`: no cache
+    keeps it at all (a report whose reader may lose access on the next request)."""
     if not field_file:
         raise Http404
     extension = PurePath(field_file.name).suffix.lower()
@@ -698,7 +699,9 @@ def serve(field_file, *, shared, download_name="image", types=SERVED_TYPES):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    if shared:
+    if not kept:
+        patch_cache_control(response, private=True, no_store=True)
+    elif shared:
         patch_cache_control(response, public=True, max_age=DAY)
     else:
         patch_cache_control(response, private=True, max_age=DAY)

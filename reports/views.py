@@ -11,19 +11,19 @@ request.
 """
 
 from functools import wraps
+from pathlib import PurePath
 
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_scopes import scope, scopes_disabled
 
-from portal import permissions
+from portal import permissions, uploads
 from portal.forms import add_service_errors
 from reports import kinds, services
 from reports.forms import ReportRequestForm
@@ -150,15 +150,8 @@ def job_download(request, job):
     """The file, as an attachment; refused (404) to everyone who may not download it now, visitors too."""
     kind, subject = job.kind_object, job.subject
     try:
-        handle = job.file.storage.open(job.file.name, "rb")
-    except OSError as error:
-        raise Http404 from error
-    try:
         parameters = kind.clean_parameters(subject, job.parameters)
-        filename = kind.filename(subject, parameters=parameters, language=job.language)
+        name = PurePath(kind.filename(subject, parameters=parameters, language=job.language)).stem
     except ValidationError:
-        filename = f"report-{job.key[:8]}{job.file_name[job.file_name.rfind('.') :]}"
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=kind.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+        name = f"report-{job.key[:8]}"
+    return uploads.serve(job.file, shared=False, download_name=name, types=uploads.DOCUMENT_SERVED_TYPES, kept=False)

@@ -14,6 +14,7 @@ from guardian.shortcuts import assign_perm
 
 from network.models import Membership
 from network.services.memberships import membership_remove
+from portal import uploads
 from reports import kinds
 from reports.models import ReportJob
 from tests.clients import sign_in
@@ -215,6 +216,9 @@ def test_the_download_is_the_pdf_as_an_attachment(client, project, people, done)
     assert response["Content-Disposition"] == 'attachment; filename="engine-test-career-guidance-en.pdf"'
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert "no-store" in response["Cache-Control"] and response["X-Content-Type-Options"] == "nosniff"
+    # served like every stored file (portal.uploads.serve): sandboxed, never embedded by another site
+    assert response["Content-Security-Policy"] == uploads.FILE_CSP
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider"])
