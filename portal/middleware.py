@@ -44,8 +44,10 @@ class NetworkScopeMiddleware:
             return self.get_response(request)
         if network is None:
             raise Http404("No such network.")
-        entered = permissions.check(tenant.enter_action, request.user, network)
-        if "api" not in match.namespaces and not (entered or _admitted(request, match, tenant, network)):
+        # The API decides after its own authentication (a token is not read yet here): no check for it.
+        page = "api" not in match.namespaces
+        entered = page and permissions.check(tenant.enter_action, request.user, network)
+        if page and not (entered or _admitted(request, match, tenant, network)):
             raise Http404("No such network.")
         request.network = network
         # False for someone let in through a door only (tenancy.open_door): pages then name the network
