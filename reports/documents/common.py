@@ -1,5 +1,5 @@
-"""What the documents share: rendering a print template to PDF in a language, the data version, the
-cover's logo, reading multilingual texts, and checking parameters.
+"""What the documents share: rendering a print template to PDF in a language, the data version,
+reading multilingual texts, and checking parameters.
 
 Every document renders through `render_document`: the template (templates/reports/pdf/) in the requested
 language (translation.override, so the labels are translated and `MultilingualText` resolves to that
@@ -7,10 +7,8 @@ language, else the original), then portal.pdf.render_pdf with its SafeURLFetcher
 (static/reports/print.css) is named by the template and read by the fetcher from our static files.
 """
 
-import base64
 import hashlib
 import json
-import mimetypes
 import uuid
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -24,7 +22,6 @@ from portal.pdf import render_pdf
 # Bump when a template or a document's contents change, so no finished file of the old layout is reused.
 LAYOUT = "1"
 DEFAULT_COLOUR = "#1f5f8b"
-LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 
 def render_html(template, context, *, language):
@@ -57,24 +54,6 @@ def brand(network):
     colour = network.colour if themes.is_colour(getattr(network, "colour", "")) else DEFAULT_COLOUR
     colour = "#" + colour.lstrip("#").lower()
     return {"colour": colour, "on_colour": themes.text_on(colour), "text_colour": themes.text_on_white(colour)}
-
-
-def logo_data_url(network):
-    """The network's logo as a data: URL read through the storage API (local disk or object storage alike;
-    an object store's URL would not be one of ours for the fetcher), or '' when there is none."""
-    if not network.logo:
-        return ""
-    try:
-        with network.logo.open("rb") as file:
-            content = file.read(LOGO_MAX_BYTES + 1)
-    except Exception:  # a missing file must not fail the report: the cover goes without the logo
-        return ""
-    if len(content) > LOGO_MAX_BYTES:
-        return ""
-    content_type = mimetypes.guess_type(network.logo.name)[0] or "image/png"
-    if not content_type.startswith("image/"):
-        return ""
-    return f"data:{content_type};base64,{base64.b64encode(content).decode()}"
 
 
 def css_string(value):

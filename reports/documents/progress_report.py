@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from advocacy.models import AdvocacyOutput, Submission
 from portal import charts, permissions
+from portal.pdf import media_url
 from projects.models import ActivityEntry, Indicator, Project
 from projects.selectors import (
     activity_progress,
@@ -282,7 +283,7 @@ def context(project, *, parameters, language, progress=None):
     return {
         "network": network,
         "brand": common.brand(network),
-        "logo": common.logo_data_url(network),
+        "logo": media_url(network.logo),  # read by the fetcher through the storage
         "project": project,
         "title": str(project.title),
         "summary": str(project.summary),

@@ -24,6 +24,7 @@ from advocacy.models import AdvocacyOutput, OutputVersion, Recommendation
 from advocacy.selectors import output_timeline
 from members.models import Organisation
 from portal import permissions
+from portal.pdf import media_url
 from portal.sanitise import clean_html
 from portal.texts import MultilingualText
 from reports import kinds
@@ -135,7 +136,7 @@ def context(output, *, parameters, language, progress=None):
     return {
         "network": network,
         "brand": common.brand(network),
-        "logo": common.logo_data_url(network),
+        "logo": media_url(network.logo),  # read by the fetcher through the storage
         "output": output,
         "kind_label": output.get_kind_display(),
         "title": common.text(title, language) or str(_("Untitled output")),
