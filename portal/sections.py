@@ -10,13 +10,24 @@ includes whatever is registered, in order. The included template gets the page's
 Slots: "network_nav" (a tab of a network's navigation), "network_page" (a section of the public
 network page, between the objectives and the agreements), "workspace" (a section of the workspace),
 "organisation_page" (a section of an organisation's public profile), "project_page" (a section of a
-project's page) and "output_page" (a section of an advocacy output's page; the page's context holds
-`output`).
+project's page), "output_page" (a section of an advocacy output's page; the page's context holds
+`output`), "project_dashboard" (a section of a project's dashboard; the context holds `project` and the
+chosen `period_start` and `period_end`, dates or None for the whole project) and "network_dashboard" (a
+section of a network's dashboard, with the same period).
 """
 
 from collections import defaultdict
 
-SLOTS = ("organisation_page", "network_nav", "network_page", "workspace", "project_page", "output_page")
+SLOTS = (
+    "organisation_page",
+    "network_nav",
+    "network_page",
+    "workspace",
+    "project_page",
+    "output_page",
+    "project_dashboard",
+    "network_dashboard",
+)
 
 _registered = defaultdict(list)
 

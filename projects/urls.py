@@ -62,4 +62,7 @@ urlpatterns = [
     path(_activities + "import/", exchange.entry_import, name="entry_import"),
     path(_activities + "import/<token:key>/errors.xlsx", exchange.entry_import_errors, name="entry_import_errors"),
     path(_project + "activities/template.xlsx", exchange.entry_template, name="entry_template"),
+    # dashboards (projects/views/dashboards.py)
+    # the donor portfolio (projects/views/portfolio.py)
+    # evaluators' and funders' access to a project (projects/views/access.py)
 ]
