@@ -25,6 +25,12 @@ def can_view_project(user, project):
         return True
     if can_see_private_projects(user, project.network):
         return True
+    return has_project_grant(user, project)
+
+
+def has_project_grant(user, project):
+    """The user was granted this one project: a funder's people (django-guardian `view_project`,
+    projects.grants) or a named evaluator."""
     return user.is_authenticated and user.has_perm("projects.view_project", project)
 
 
