@@ -7,7 +7,9 @@
   the network; restricted outputs those, and the people of the addressed institutions, through the
   django-guardian grant `advocacy.view_advocacyoutput` (advocacy.services.institutions gives it and
   takes it back). The grant is read from the database on every check, never memoised, so a removed
-  address refuses at once.
+  address refuses at once. The people granted the output's project (its funders' people and its
+  evaluators: projects.permissions.has_project_grant) read its published public and restricted outputs
+  too, as they read its dashboard and reports; members-only outputs stay the members'.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +22,7 @@ from advocacy.models import AdvocacyOutput
 from network.models import Role
 from network.permissions import can_view_network, has_role, network_role
 from portal.permissions import rule
+from projects.permissions import granted_projects, has_project_grant
 
 VIEW_PERMISSION = "advocacy.view_advocacyoutput"
 Status, Visibility = AdvocacyOutput.Status, AdvocacyOutput.Visibility
@@ -48,7 +51,9 @@ def can_view_output(user, output):
         return True
     if _in_network(user, network):
         return True
-    return output.visibility != Visibility.MEMBERS and has_grant(user, output)
+    if output.visibility == Visibility.MEMBERS:
+        return False
+    return has_grant(user, output) or (output.project_id is not None and has_project_grant(user, output.project))
 
 
 def granted_output_ids(user):
@@ -74,7 +79,8 @@ def visible_outputs(user, network):
     published = outputs.filter(status=Status.PUBLISHED)
     visible = Q(visibility=Visibility.PUBLIC) if can_view_network(user, network) else Q(pk__in=[])
     if user.is_authenticated and user.is_active:
-        visible |= Q(pk__in=granted_output_ids(user)) & ~Q(visibility=Visibility.MEMBERS)
+        granted = Q(pk__in=granted_output_ids(user)) | Q(project__in=granted_projects(user, network))
+        visible |= granted & ~Q(visibility=Visibility.MEMBERS)
     return published.filter(visible)
 
 

@@ -29,6 +29,17 @@ ACTIONS = {
     "period.reopened": _("Reporting period reopened"),
 }
 
+# Who outside the network's roles may read a project (projects.grants, projects.services.evaluators). The
+# grants' rows name the person (and the funder they work for) in keys that are no field of the project.
+ACCESS_ACTIONS = {
+    "project.access_granted": _("Funder's person granted the project"),
+    "project.access_revoked": _("Funder's person's grant of the project taken back"),
+    "evaluator.added": _("Evaluator added"),
+    "evaluator.changed": _("Evaluator's end date changed"),
+    "evaluator.removed": _("Evaluator removed"),
+}
+ACCESS_FIELD_LABELS = {"person": _("person"), "funder": _("funder")}
+
 VERBS = {
     "added": pgettext_lazy("audit: a project row was", "%(row)s added"),
     "updated": pgettext_lazy("audit: a project row was", "%(row)s updated"),

@@ -754,6 +754,41 @@ class EntryAttachment(models.Model):
         return PurePath(self.file.name).suffix.lstrip(".").upper()
 
 
+# --- evaluators -------------------------------------------------------------------------------------
+
+
+class ProjectEvaluator(models.Model):
+    """One named person a coordinator lets read one project until a day (inclusive): an evaluator or an
+    auditor who is no member of the network. projects.services.evaluators writes it; has_project_grant
+    (projects/permissions.py) reads it. A row past its day stays, as a record of who read the project until
+    when; a revoked one goes (the audit log keeps it)."""
+
+    # Its own network (not only through the project): the scoped manager filters this table alone.
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="evaluators")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evaluated_projects", verbose_name=_("person")
+    )
+    until = models.DateField(_("until"), help_text=_("The last day they may read the project."))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(network="network")
+
+    class Meta:
+        ordering = ["-until", "pk"]
+        verbose_name = _("evaluator")
+        verbose_name_plural = _("evaluators")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="project_evaluator_unique_person"),
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+
 # --- reporting-period locks -------------------------------------------------------------------------
 
 

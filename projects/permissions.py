@@ -4,15 +4,16 @@ The visibility rule's predicate (can_view_project) and its queryset (visible_pro
 """
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 from guardian.shortcuts import get_objects_for_user
 
 from members.permissions import organisation_ids
 from network.models import Network, Role
 from network.permissions import can_view_network, has_role, network_role
 from portal.permissions import memo, rule
-from projects.models import ActivityEntry, Project, ProjectPartner
+from projects.models import ActivityEntry, Project, ProjectEvaluator, ProjectPartner
 
 # --- projects -------------------------------------------------------------------------------------
 
@@ -29,9 +30,40 @@ def can_view_project(user, project):
 
 
 def has_project_grant(user, project):
-    """The user was granted this one project: a funder's people (django-guardian `view_project`,
-    projects.grants) or a named evaluator."""
-    return user.is_authenticated and user.has_perm("projects.view_project", project)
+    """The user was granted this one project: a funder's people (django-guardian `view_project`, given and
+    taken back by projects.grants) or a named evaluator whose end date is today or later
+    (projects.services.evaluators). The guardian grant is asked of the database at each check; the
+    evaluator rows once per request (a removed or expired one refuses from the next request on)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return project.pk in evaluated_project_ids(user) or user.has_perm("projects.view_project", project)
+
+
+def evaluated_project_ids(user):
+    """The projects (of any network) `user` is an evaluator of today: one query, remembered for the request."""
+
+    def compute():
+        # Across networks on purpose: an evaluator belongs to none of them; only ids leave this read.
+        with scopes_disabled():
+            return frozenset(
+                ProjectEvaluator.objects.filter(user=user, until__gte=timezone.localdate()).values_list(
+                    "project_id", flat=True
+                )
+            )
+
+    return memo(user, ("evaluated_projects", timezone.localdate()), compute)
+
+
+def granted_projects(user, network):
+    """has_project_grant as a queryset of the network's projects (their pks, for a subquery)."""
+    projects = Project.objects.filter(network=network)
+    if not (user.is_authenticated and user.is_active):
+        return projects.none().values("pk")
+    funded = get_objects_for_user(
+        user, "projects.view_project", klass=projects, accept_global_perms=False, with_superuser=False
+    )
+    evaluated = ProjectEvaluator.objects.filter(network=network, user=user, until__gte=timezone.localdate())
+    return projects.filter(Q(pk__in=funded.values("pk")) | Q(pk__in=evaluated.values("project_id"))).values("pk")
 
 
 def visible_projects(user, network):
@@ -41,10 +73,7 @@ def visible_projects(user, network):
         return projects
     visible = Q(visibility=Project.Visibility.PUBLIC) if can_view_network(user, network) else Q(pk__in=[])
     if user.is_authenticated:
-        granted = get_objects_for_user(
-            user, "projects.view_project", klass=projects, accept_global_perms=False, with_superuser=False
-        )
-        visible |= Q(pk__in=granted.values("pk"))
+        visible |= Q(pk__in=granted_projects(user, network))
     return projects.filter(visible)
 
 
@@ -62,6 +91,12 @@ def can_create_project(user, network):
 @rule(reason=_("Only the network's coordinators edit projects."))
 def can_edit_project(user, project):
     """Facts, partners and the whole logframe: the network's coordinators."""
+    return has_role(user, project.network, Role.COORDINATOR)
+
+
+@rule(reason=_("Only the network's coordinators decide who outside the network may read a project."))
+def can_manage_project_access(user, project):
+    """The project's access page: who holds a funder's grant, and the evaluators they add, change and remove."""
     return has_role(user, project.network, Role.COORDINATOR)
 
 
