@@ -19,7 +19,7 @@ from members.permissions import organisation_ids
 from network.models import Membership, Role
 from network.permissions import has_role
 from portal import uploads
-from portal.forms import AutocompleteSelect, DateInput, LongSelect, MultipleFileField, preselect_only_choice
+from portal.forms import AutocompleteSelect, DateInput, EmailField, LongSelect, MultipleFileField, preselect_only_choice
 from portal.texts import MultilingualFormMixin
 from projects.currencies import currency_choices
 from projects.models import (
@@ -618,6 +618,33 @@ class PeriodReopenForm(forms.Form):
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Say why the period is reopened; the log keeps it.")},
     )  # fmt: skip
+
+
+# --- evaluators (projects.services.evaluators) -------------------------------------------------------------
+
+
+class EvaluatorForm(forms.Form):
+    """Let one named person read the project until a day: the e-mail of their Partnera account."""
+
+    email = EmailField(
+        label=_("E-mail of their Partnera account"),
+        help_text=_("The person signs up first, with this address; they need not belong to any organisation."),
+    )
+    until = forms.DateField(
+        label=_("Last day"), widget=DateInput, help_text=_("They may read the project up to and including this day.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "evaluator")
+        super().__init__(*args, **kwargs)
+
+
+class EvaluatorChangeForm(forms.Form):
+    until = forms.DateField(
+        label=_("Last day"),
+        widget=DateInput,
+        error_messages={"required": _("Give the last day they may read the project.")},
+    )
 
 
 # --- the activity log's import ----------------------------------------------------------------------------

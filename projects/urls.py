@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import activities, attachments, entries, exchange, periods, progress, projects
+from projects.views import access, activities, attachments, entries, exchange, periods, progress, projects
 
 app_name = "projects"
 
@@ -65,4 +65,7 @@ urlpatterns = [
     # dashboards (projects/views/dashboards.py)
     # the donor portfolio (projects/views/portfolio.py)
     # evaluators' and funders' access to a project (projects/views/access.py)
+    path(_project + "access/", access.project_access, name="access"),
+    path(_project + "access/<int:evaluator_id>/change/", access.evaluator_change, name="evaluator_change"),
+    path(_project + "access/<int:evaluator_id>/remove/", access.evaluator_remove, name="evaluator_remove"),
 ]

@@ -77,7 +77,7 @@ NOT_PAGES = {
     "projects:entry_submit", "projects:entry_withdraw", "projects:entry_approve", "projects:entry_return",
     "projects:entry_delete", "projects:entry_restore",
     "projects:entry_bulk_approve",
-    "projects:activity_done", "projects:activity_reopen",
+    "projects:activity_done", "projects:activity_reopen", "projects:evaluator_change", "projects:evaluator_remove",
     "projects:entry_file", "projects:entry_file_thumbnail", "projects:entry_file_delete",
     "projects:entry_period_reopen",
     # the activity log's files: downloads, not pages (their pages are "entry import" and "entry export")
@@ -395,6 +395,7 @@ def page_types(role):
         PageType("new project", reverse("projects:create", kwargs=n)),
         PageType("entry export", reverse("projects:entry_export", kwargs={**n, "export_id": export.pk})),
         PageType("project edit", reverse("projects:edit", kwargs=p)),
+        PageType("project access", reverse("projects:access", kwargs=p)),
         *(
             PageType(f"project edit: {page}", reverse("projects:edit_page", kwargs={**p, "page": page}))
             for page in PROJECT_EDIT_PAGES

@@ -48,6 +48,8 @@ from projects.models import (
     EntryExport,
     Objective,
     Project,
+    ProjectEvaluator,
+    ProjectPartner,
     ReportingPeriodLock,
 )
 from reports.models import ReportJob
@@ -129,6 +131,7 @@ PROBE_KWARGS = {
     "organisation_id": {"advocacy:output_unaddress": lambda b: b.ministry.pk},  # the ministry it addresses
     "recommendation_id": lambda b: b.recommendation.pk,
     "submission_id": lambda b: b.submission.pk,  # its submission to the ministry, with an evidence document
+    "evaluator_id": lambda b: b.evaluator.pk,  # the evaluator named on B's project (changed, removed)
 }
 # Kwargs that name a kind of page, not an object: kept as they are when the probe builds the URL of a
 # missing object (every other kwarg becomes "0" there, or what MISSING gives where "0" is no valid value).
@@ -383,13 +386,30 @@ def tenants():
         b.output_attachment.file.save("file.png", ContentFile(LOGO_PNG), save=False)
         b.output_attachment.key = uploads.key(b.output_attachment.file)
         b.output_attachment.save()
+        # B's project has a named evaluator (its access page's change and remove buttons are probed at it).
+        b.evaluator = ProjectEvaluator.objects.create(
+            network=network, project=b.project, user=UserFactory(), until=datetime.date(2999, 12, 31)
+        )
+        # A's private project is funded by a donor, whose people hold its grant, and has an evaluator of its
+        # own: both are people granted a project of A and of no network, who must get nothing of B.
+        a_project = Project.objects.create(network=network_a, title="Alpha funded project", slug="alpha-funded",
+                                           visibility="private")  # fmt: skip
+        donor_a = AffiliationFactory(organisation__name="Alpha Donor", organisation__kind="donor").user
+        ProjectPartner.objects.create(network=network_a, project=a_project, role="funder",
+                                      organisation=donor_a.affiliations.get().organisation)  # fmt: skip
+        evaluator_a = UserFactory()
+        ProjectEvaluator.objects.create(
+            network=network_a, project=a_project, user=evaluator_a, until=datetime.date(2999, 12, 31)
+        )
         # B's audit log names B's objects: A's log page must show none of them (the rows A has say "Alpha").
         for net, obj, who in ((network, b.agreement, coordinator), (network_a, network_a, coordinator_a)):
             with transaction.atomic():
                 audit.record(
                     network=net, acting_user=who, action="agreement.updated", obj=obj, after={"title": str(obj)}
                 )
-    return SimpleNamespace(a=network_a, coordinator_a=coordinator_a, b=b)
+    return SimpleNamespace(
+        a=network_a, coordinator_a=coordinator_a, donor_a=donor_a, evaluator_a=evaluator_a, a_project=a_project, b=b
+    )
 
 
 def b_state(b):
@@ -415,6 +435,8 @@ def b_state(b):
             list(AuditEntry.objects.filter(network=b.network).values()),
             list(EntryAttachment.objects.filter(network=b.network).values()),
             list(ReportingPeriodLock.objects.filter(network=b.network).values()),
+            list(ProjectEvaluator.objects.filter(network=b.network).order_by("pk").values()),
+            list(ProjectPartner.objects.filter(network=b.network).order_by("pk").values()),
             *(
                 list(model.objects.filter(network=b.network).order_by("pk").values())
                 for model in (
@@ -500,14 +522,19 @@ def test_every_api_view_under_a_network_asks_network_rule_permission():
     assert problems == [], "\n".join(problems)
 
 
-# Anonymous callers carry no token, so the token kind only adds A's coordinator calling with a token.
+# Anonymous callers carry no token, so the token kind only adds A's people calling with a token. A's donor
+# and A's evaluator are granted a project of A (projects.grants, ProjectEvaluator): B's doors stay shut to them.
 @pytest.mark.parametrize(
     ("visitor", "client_kind"),
-    [("anonymous", "session"), ("coordinator_of_a", "session"), ("coordinator_of_a", "token")],
+    [
+        ("anonymous", "session"),
+        *((who, kind) for who in ("coordinator_of_a", "donor_of_a", "evaluator_of_a") for kind in ("session", "token")),
+    ],
 )
 def test_private_network_b_gives_nothing_away(client, tenants, visitor, client_kind):
-    if visitor == "coordinator_of_a":
-        sign_in(client, tenants.coordinator_a, client_kind)
+    people = {"coordinator_of_a": tenants.coordinator_a, "donor_of_a": tenants.donor_a,
+              "evaluator_of_a": tenants.evaluator_a}  # fmt: skip
+    sign_in(client, people.get(visitor), client_kind)
     before = b_state(tenants.b)
 
     problems = probe(client, probed_routes(client_kind), tenants.b)
@@ -573,3 +600,42 @@ def test_a_list_pages_hold_none_of_b_rows(client, client_kind, tenants, page):
     assert response.status_code == 200
     assert "Alpha" in response.content.decode()  # the page does list A's rows
     assert leaked(response) == []
+
+
+# What a person granted B's project (a funder's people, an evaluator) may open in B, which they do not enter:
+# its doors (tenancy.open_door), for that project, and nothing else of B; the door shows the project, and
+# names the network it belongs to.
+PROJECT_DOORS = {"projects:detail", "projects:dashboard"}
+DOOR_SHOWS = frozenset({"network_name", "project_title", "project_objective"})
+
+
+@pytest.mark.parametrize("grantee", ["donor", "evaluator"])
+def test_people_granted_bs_project_open_its_doors_only(client, tenants, grantee):
+    b = tenants.b
+    with scopes_disabled():
+        if grantee == "donor":
+            person = AffiliationFactory(organisation__name="Zeta Donor", organisation__kind="donor").user
+            ProjectPartner.objects.create(network=b.network, project=b.project, role="funder",
+                                          organisation=person.affiliations.get().organisation)  # fmt: skip
+        else:
+            person = b.evaluator.user
+    sign_in(client, person)
+    before = b_state(b)
+
+    problems, opened = [], set()
+    for route in probed_routes():
+        if "network_slug" not in route.kwargs:
+            continue
+        url = url_for(route, b)
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            if method == "get" and route.name in PROJECT_DOORS and response.status_code == 200:
+                opened.add(route.name)
+                if found := leaked(response, DOOR_SHOWS):
+                    problems.append(f"GET {url} ({route.name}) shows B's {', '.join(found)}")
+            elif response.status_code != 404:
+                problems.append(f"{method.upper()} {url} ({route.name}) answered {response.status_code}, not 404")
+
+    assert problems == [], "\n".join(problems)
+    assert "projects:detail" in opened
+    assert b_state(b) == before
