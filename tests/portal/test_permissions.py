@@ -6,6 +6,8 @@ Answers: OK = 200; DONE = the action happened and redirected onward; LOGIN = 302
 DENIED = 403; MISSING = 404, the same as a network that does not exist.
 """
 
+import datetime
+
 import pytest
 from django.utils.http import urlencode
 from django_scopes import scopes_disabled
@@ -13,8 +15,17 @@ from django_scopes import scopes_disabled
 from network.models import Invitation, Membership, Network, Role
 from network.permissions import network_role
 from portal import permissions
+from projects.models import ProjectEvaluator
 from tests.clients import sign_in
-from tests.factories import AffiliationFactory, MembershipFactory, NetworkFactory, UserFactory, person_in
+from tests.factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    NetworkFactory,
+    PartnerFactory,
+    ProjectFactory,
+    UserFactory,
+    person_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +46,8 @@ COLUMNS = tuple(ACTIONS)
 
 # Roles: outsider = signed in, admin of an organisation not in the network; requester = its organisation
 # asked to join and waits; suspended = its organisation's membership is suspended; staff = is_staff, no
-# organisation.
+# organisation; donor = admin of a donor organisation funding a private project of the network (its grant);
+# evaluator = named on a private project of the network until a later day, with no organisation.
 # fmt: off
 TABLE = {
     Network.Visibility.PUBLIC: {
@@ -48,6 +60,8 @@ TABLE = {
         "member":      (OK,      OK,       DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
         "coordinator": (OK,      OK,       OK,     OK,     DONE,   DONE,   OK,      OK),
         "staff":       (OK,      OK,       DENIED, DENIED, DENIED, DENIED, ADD,     OK),
+        "donor":       (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+        "evaluator":   (OK,      DENIED,   DENIED, DENIED, DENIED, DENIED, ADD,     DENIED),
     },
     # Private: whoever has no active membership gets 404 for everything, as if the network did not
     # exist. Staff may look (support), but not act. Nobody asks to join: private networks invite.
@@ -61,6 +75,10 @@ TABLE = {
         "member":      (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
         "coordinator": (OK,      OK,       OK,      OK,      DONE,    DONE,    DENIED,  OK),
         "staff":       (OK,      OK,       DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK),
+        # Granted one of its projects (projects.grants, an evaluator): that project's page is a door
+        # (tests/portal/test_cross_tenant.py); the network itself stays closed to them.
+        "donor":       (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "evaluator":   (MISSING, MISSING,  MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
     },
 }
 # fmt: on
@@ -88,7 +106,26 @@ def make_person(network, role):
         return AffiliationFactory().user
     if role == "suspended":
         return person_in(network, Role.MEMBER, status=Membership.Status.SUSPENDED)
+    if role in ("donor", "evaluator"):
+        return granted_person(network, role)
     return person_in(network, role)
+
+
+def granted_person(network, role):
+    """A person granted a private project of `network` and holding no role in it."""
+    project = ProjectFactory(network=network, visibility="private")
+    if role == "donor":
+        donor = AffiliationFactory(organisation__kind="donor").user
+        PartnerFactory(project=project, organisation=donor.affiliations.get().organisation, role="funder")
+        assert permissions.check("view_project", donor, project)
+        return donor
+    evaluator = UserFactory()
+    with scopes_disabled():
+        ProjectEvaluator.objects.create(
+            network=network, project=project, user=evaluator, until=datetime.date.today() + datetime.timedelta(30)
+        )
+    assert permissions.check("view_project", evaluator, project)
+    return evaluator
 
 
 @pytest.mark.parametrize(("visibility", "role", "action", "expected"), CASES)
@@ -153,6 +190,8 @@ API_TABLE = {
         "member":      (OK,     OK,    DENIED,  DENIED, INVALID, DENIED),
         "coordinator": (OK,     OK,    OK,      OK,     INVALID, OK),
         "staff":       (OK,     OK,    DENIED,  DENIED, DENIED,  DENIED),
+        "donor":       (OK,     OK,    DENIED,  DENIED, CREATED, DENIED),
+        "evaluator":   (OK,     OK,    DENIED,  DENIED, DENIED,  DENIED),
     },
     # Private: as on the pages, whoever has no active membership gets 404, as if it did not exist.
     Network.Visibility.PRIVATE: {
@@ -165,6 +204,8 @@ API_TABLE = {
         "member":      (OK,      OK,      DENIED,  DENIED,  DENIED,  DENIED),
         "coordinator": (OK,      OK,      OK,      OK,      DENIED,  OK),
         "staff":       (OK,      OK,      DENIED,  DENIED,  DENIED,  DENIED),
+        "donor":       (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
+        "evaluator":   (MISSING, MISSING, MISSING, MISSING, MISSING, MISSING),
     },
 }
 # fmt: on

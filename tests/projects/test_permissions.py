@@ -1,6 +1,8 @@
 """Who may see and who may edit projects, lock reporting periods and use the activity log API: role × action ×
 expected answer, for pages, the API (session and token) and rules."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -9,24 +11,35 @@ from guardian.shortcuts import assign_perm
 from network.models import Membership, Network, Role
 from portal import permissions
 from projects import selectors
-from projects.models import Need, ReportingPeriodLock
+from projects.models import Need, ProjectEvaluator, ReportingPeriodLock
 from tests.clients import sign_in
 from tests.factories import (
     AffiliationFactory,
     ComponentFactory,
     NetworkFactory,
+    PartnerFactory,
     ProjectFactory,
     UserFactory,
+    org,
     person_in,
 )
 
 pytestmark = pytest.mark.django_db
 
-VISITORS = ["anonymous", "outsider", "suspended", "observer", "member", "coordinator", "staff"]
+VISITORS = ["anonymous", "outsider", "suspended", "observer", "member", "coordinator", "staff", "donor", "evaluator"]
 
 
 @pytest.fixture
-def people(network):
+def people(network, projects):
+    """The network's roles; a donor whose organisation funds the private project (projects.grants gives its
+    people the grant) and an evaluator named on it (no organisation at all), neither of them in the network."""
+    donor = AffiliationFactory(organisation__kind="donor").user
+    evaluator = UserFactory()
+    with scopes_disabled():
+        PartnerFactory(project=projects["private"], organisation=org(donor), role="funder")
+        ProjectEvaluator.objects.create(
+            network=network, project=projects["private"], user=evaluator, until=date.today() + timedelta(days=30)
+        )
     return {
         "anonymous": None,
         "outsider": AffiliationFactory().user,  # administers an organisation in no network
@@ -35,6 +48,8 @@ def people(network):
         "member": person_in(network, Role.MEMBER),
         "coordinator": person_in(network, Role.COORDINATOR),
         "staff": UserFactory(is_staff=True),
+        "donor": donor,
+        "evaluator": evaluator,
     }
 
 
@@ -58,12 +73,13 @@ def _get(client, person, path):
 
 # GET answers: 200 may, 404 may not know the project exists, 403 may see but not do, 302 log in first.
 VIEW = {"anonymous": 200, "outsider": 200, "suspended": 200, "observer": 200, "member": 200, "coordinator": 200,
-        "staff": 200}  # fmt: skip
-# A visitor is asked to log in for a private project, as for a members-only agreement (ensure_visible).
+        "staff": 200, "donor": 200, "evaluator": 200}  # fmt: skip
+# A visitor is asked to log in for a private project, as for a members-only agreement (ensure_visible). The
+# donor and the evaluator were granted it.
 VIEW_PRIVATE = {"anonymous": 302, "outsider": 404, "suspended": 404, "observer": 200, "member": 200,
-                "coordinator": 200, "staff": 200}  # fmt: skip
+                "coordinator": 200, "staff": 200, "donor": 200, "evaluator": 200}  # fmt: skip
 EDIT = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 403, "member": 403, "coordinator": 200,
-        "staff": 403}  # fmt: skip
+        "staff": 403, "donor": 403, "evaluator": 403}  # fmt: skip
 EDIT_PRIVATE = {**VIEW_PRIVATE, **{k: v for k, v in EDIT.items() if VIEW_PRIVATE[k] != 404}}
 
 TABLE = [
@@ -73,6 +89,8 @@ TABLE = [
     ("facts form", "private", "projects:edit", {}, EDIT_PRIVATE),
     ("logframe page", "public", "projects:edit_page", {"page": "logframe"}, EDIT),
     ("partners page", "private", "projects:edit_page", {"page": "partners"}, EDIT_PRIVATE),
+    ("access page", "public", "projects:access", {}, EDIT),
+    ("access page", "private", "projects:access", {}, EDIT_PRIVATE),
 ]
 
 
@@ -86,8 +104,9 @@ def test_who_may_get_what(client, people, projects, visitor, what, which, name, 
 
 @pytest.mark.parametrize(
     ("visitor", "expected"),
-    [("anonymous", 302), ("outsider", 403), ("observer", 403), ("member", 403), ("coordinator", 200), ("staff", 403)],
-)
+    [("anonymous", 302), ("outsider", 403), ("observer", 403), ("member", 403), ("coordinator", 200), ("staff", 403),
+     ("donor", 403), ("evaluator", 403)],
+)  # fmt: skip
 def test_who_may_start_a_project(client, network, people, visitor, expected):
     path = reverse("projects:create", kwargs={"network_slug": network.slug})
     assert _get(client, people[visitor], path) == expected
@@ -98,6 +117,7 @@ def test_who_may_start_a_project(client, network, people, visitor, expected):
     [
         ("anonymous", "public", 302), ("member", "public", 403), ("observer", "private", 403),
         ("outsider", "private", 404), ("coordinator", "public", 302), ("coordinator", "private", 302),
+        ("donor", "private", 403), ("evaluator", "private", 403),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("action", ["add", "update", "move", "delete"])
@@ -164,13 +184,13 @@ def test_public_projects_of_a_private_network_stay_hidden(client):
 
 # The locked periods page (GET) and locking a period (POST): who works in the network reads it, coordinators lock.
 PERIODS_PAGE = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 200, "member": 200,
-                "coordinator": 200, "staff": 403}  # fmt: skip
+                "coordinator": 200, "staff": 403, "donor": 403, "evaluator": 403}  # fmt: skip
 PERIODS_LOCK = {"anonymous": 302, "outsider": 403, "suspended": 403, "observer": 403, "member": 403,
-                "coordinator": 302, "staff": 403}  # fmt: skip
+                "coordinator": 302, "staff": 403, "donor": 403, "evaluator": 403}  # fmt: skip
 # The API (public network): the list for all; logging network-level work for members and coordinators.
 ENTRIES_API_LIST = dict.fromkeys(VISITORS, 200)
 ENTRIES_API_CREATE = {"anonymous": 401, "outsider": 403, "suspended": 403, "observer": 403, "member": 201,
-                      "coordinator": 201, "staff": 403}  # fmt: skip
+                      "coordinator": 201, "staff": 403, "donor": 403, "evaluator": 403}  # fmt: skip
 
 
 @pytest.mark.parametrize("visitor", VISITORS)
