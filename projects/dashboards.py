@@ -15,6 +15,7 @@ track, the last 12 months and a project without an end date move with it).
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from network.permissions import visible_agreements
 from portal import charts, versions
 from projects.models import Activity, ActivityEntry, Indicator, IndicatorValue, Project, Site, TargetGroup
 from projects.selectors import (
@@ -699,3 +701,30 @@ def network_span(*, network):
     """(first start, last end) of the network's projects' dates, for its dashboard's periods: one query."""
     span = Project.objects.filter(network=network).aggregate(start=Min("start_date"), end=Max("end_date"))
     return span["start"], span["end"]
+
+
+# --- agreements -------------------------------------------------------------------------------------------
+
+
+def _names_of(project):
+    """The words an agreement's framework names the project by: its acronym (a whole word) and its titles."""
+    titles = [project.title.text(language) for language in project.title.languages]
+    patterns = [re.escape(title.strip()) for title in titles if title and title.strip()]
+    if project.acronym:
+        patterns.append(rf"\b{re.escape(project.acronym)}\b")
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+
+
+def project_agreements(*, project, user):
+    """The network's partnership agreements this user may read whose framework ("concluded under") names
+    the project by its acronym or one of its titles, in any language: one query. The network keeps the
+    framework as text (network names no project), so this is a match of words, newest agreement first."""
+    names = _names_of(project)
+    if names is None:
+        return []
+    agreements = visible_agreements(user, project.network).order_by("-signed_on", "-pk")
+    return [
+        agreement
+        for agreement in agreements
+        if any(names.search(agreement.framework.text(language) or "") for language in agreement.framework.languages)
+    ]
