@@ -299,15 +299,8 @@ class ActivityFigures:
     period_participants: int
 
 
-@dataclass(frozen=True)
-class ComponentFigures:
-    """A component with its planned activities and how many are done, in progress and not started."""
-
-    pk: int
-    kind_label: str
-    number: int
-    title: str
-    activities: tuple
+class _ActivityCounts:
+    """How many of `activities` (ActivityFigures) are done, in progress and not started."""
 
     def _count(self, status):
         return sum(1 for a in self.activities if a.status == status)
@@ -323,6 +316,17 @@ class ComponentFigures:
     @property
     def not_started(self):
         return self._count(Progress.NOT_STARTED)
+
+
+@dataclass(frozen=True)
+class ComponentFigures(_ActivityCounts):
+    """A component with its planned activities and how many are done, in progress and not started."""
+
+    pk: int
+    kind_label: str
+    number: int
+    title: str
+    activities: tuple
 
 
 def period_activity(*, project, period_start, period_end):
@@ -442,7 +446,7 @@ def _named_in(model, entries, field_name, **rows):
 
 
 @dataclass(frozen=True)
-class ProjectFigures:
+class ProjectFigures(_ActivityCounts):
     """What a project's dashboard shows for a period (and what the progress report reads)."""
 
     period_start: datetime.date | None
@@ -462,21 +466,6 @@ class ProjectFigures:
     @property
     def activities(self):
         return [a for c in self.components for a in c.activities]
-
-    def _count(self, status):
-        return sum(1 for a in self.activities if a.status == status)
-
-    @property
-    def done(self):
-        return self._count(Progress.DONE)
-
-    @property
-    def in_progress(self):
-        return self._count(Progress.IN_PROGRESS)
-
-    @property
-    def not_started(self):
-        return self._count(Progress.NOT_STARTED)
 
     @property
     def on_track(self):
