@@ -20,6 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import quote
 
 import pygal
 from django.utils.formats import number_format
@@ -57,6 +58,13 @@ class Chart:
 
     def __html__(self):
         return self.svg
+
+    @property
+    def data_url(self):
+        """The SVG as a data: URL for an <img> on a page: the pages' Content Security Policy allows no inline
+        style, which the SVG's stylesheet is (drawn inline, its bars came out black); an image keeps its own
+        style and runs no script. Percent-encoded, not base64: it compresses as well as the SVG."""
+        return "data:image/svg+xml;charset=utf-8," + quote(self.svg, safe="=:/;,.-_()'")
 
     def __str__(self):
         return self.svg

@@ -24,6 +24,7 @@ class ProjectsConfig(AppConfig):
 
         sections.register("network_nav", "projects/_network_nav.html", order=10)
         sections.register("network_nav", "projects/entries/_network_nav.html", order=11)
+        sections.register("network_nav", "projects/dashboard/_network_nav.html", order=12)
         sections.register("network_page", "projects/_network_projects.html", order=10)
         sections.register("workspace", "projects/_network_projects.html", order=10)
         sections.register("workspace", "projects/_network_reach.html", order=20)

@@ -271,6 +271,38 @@ def _project_choices(projects):
     ]
 
 
+class DashboardPeriodForm(forms.Form):
+    """A dashboard's period (GET `from`, `to`: ISO dates, either may be empty for open). A period that ends
+    before it starts, or a date that is not one, makes the form invalid: the page says why and shows the
+    figures of no period (the whole project)."""
+
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
+
+    PARAMETERS = {"from": "date_from", "to": "date_to"}  # "from" is a Python keyword
+
+    def __init__(self, data=None, **kwargs):
+        kwargs.setdefault("auto_id", "id_period_%s")
+        super().__init__(data, **kwargs)
+
+    def add_prefix(self, field_name):
+        """The fields are sent as `from` and `to`, the activity log's names for the same dates."""
+        return {name: parameter for parameter, name in self.PARAMETERS.items()}.get(field_name, field_name)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The period cannot end before it starts."))
+        return cleaned
+
+    def period(self):
+        """(start, end) of a valid form, else (None, None): the whole project."""
+        if not self.is_valid():
+            return None, None
+        return self.cleaned_data["date_from"], self.cleaned_data["date_to"]
+
+
 class EntryFilterForm(forms.Form):
     """The activity log's search and filters (GET), shared by the list, the calendar, the exports and the
     API. Parameters: project (its address), activity (a planned activity's id of that project; may

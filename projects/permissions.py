@@ -66,6 +66,20 @@ def granted_projects(user, network):
     return projects.filter(Q(pk__in=funded.values("pk")) | Q(pk__in=evaluated.values("project_id"))).values("pk")
 
 
+@rule
+def can_view_dashboard(user, project):
+    """A project's dashboard: the network's members (any role), staff, and the people granted the project
+    (its funders' people, named evaluators), whether or not the project is public: it shows the figures
+    a funder is given, not a public page."""
+    return can_see_private_projects(user, project.network) or has_project_grant(user, project)
+
+
+@rule(reason=_("The network's dashboard is for the organisations that are members of this network."))
+def can_view_network_dashboard(user, network):
+    """A network's dashboard: its members (any role) and staff."""
+    return user.is_staff or network_role(user, network) is not None
+
+
 def visible_projects(user, network):
     """can_view_project as a queryset of the network's projects, built from the same parts."""
     projects = Project.objects.filter(network=network)

@@ -576,7 +576,30 @@ def indicator_periods(indicator, project):
 
 
 # Aggregates per query: PostgreSQL takes at most 1664 result columns, SQLite 2000.
-_AGGREGATES_PER_QUERY = 500
+AGGREGATES_PER_QUERY = 500
+
+
+def log_condition(indicator, activities, start, end):
+    """The counted entries an indicator computed from the log counts in a period (start and end dates, or
+    None for open): its kind of entries, its planned activities (`activities`: their ids, none for all)."""
+    condition = Q()
+    if indicator.entry_kind:
+        condition &= Q(kind=indicator.entry_kind)
+    if activities:
+        condition &= Q(activity__in=activities)
+    if start:
+        condition &= Q(start_date__gte=start)
+    if end:
+        condition &= Q(start_date__lte=end)
+    return condition
+
+
+def aggregate_in_batches(entries, cells):
+    """{key: value} of `cells` [(key, aggregate)] over `entries`, AGGREGATES_PER_QUERY aggregates a query."""
+    totals = {}
+    for first in range(0, len(cells), AGGREGATES_PER_QUERY):
+        totals.update(entries.aggregate(**dict(cells[first : first + AGGREGATES_PER_QUERY])))
+    return totals
 
 
 @dataclass(frozen=True)
@@ -613,25 +636,14 @@ def computed_indicators(*, project, indicators):
     for indicator in computed:
         chosen = activities.get(indicator.pk, [])
         for start, end in indicator_periods(indicator, project):
-            condition = Q()
-            if indicator.entry_kind:
-                condition &= Q(kind=indicator.entry_kind)
-            if chosen:
-                condition &= Q(activity__in=chosen)
-            if start:
-                condition &= Q(start_date__gte=start)
-            if end:
-                condition &= Q(start_date__lte=end)
+            condition = log_condition(indicator, chosen, start, end)
             if indicator.measure == Indicator.Measure.ENTRIES:
                 aggregate = Count("pk", filter=condition)
             else:
                 aggregate = Sum(Indicator.Breakdown(indicator.breakdown).entry_field, filter=condition)
             cells.append((indicator, start, end, f"c{len(cells)}", aggregate, chosen))
     entries = counted_entries(network=project.network, project=project)
-    totals = {}
-    for first in range(0, len(cells), _AGGREGATES_PER_QUERY):
-        batch = cells[first : first + _AGGREGATES_PER_QUERY]
-        totals.update(entries.aggregate(**{key: aggregate for _i, _s, _e, key, aggregate, _c in batch}))
+    totals = aggregate_in_batches(entries, [(key, aggregate) for _i, _s, _e, key, aggregate, _c in cells])
     result.update({indicator.pk: ComputedIndicator([], codes.get(indicator.pk, [])) for indicator in computed})
     for indicator, start, end, key, _aggregate, chosen in cells:
         typed = next((v for v in indicator.values.all() if (v.period_start, v.period_end) == (start, end)), None)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import access, activities, attachments, entries, exchange, periods, progress, projects
+from projects.views import access, activities, attachments, dashboards, entries, exchange, periods, progress, projects
 
 app_name = "projects"
 
@@ -63,6 +63,8 @@ urlpatterns = [
     path(_activities + "import/<token:key>/errors.xlsx", exchange.entry_import_errors, name="entry_import_errors"),
     path(_project + "activities/template.xlsx", exchange.entry_template, name="entry_template"),
     # dashboards (projects/views/dashboards.py)
+    path(_project + "dashboard/", dashboards.project_dashboard, name="dashboard"),
+    path("networks/<slug:network_slug>/dashboard/", dashboards.network_dashboard, name="network_dashboard"),
     # the donor portfolio (projects/views/portfolio.py)
     # evaluators' and funders' access to a project (projects/views/access.py)
     path(_project + "access/", access.project_access, name="access"),

@@ -365,6 +365,8 @@ def page_types(role):
         PageType("activity log entry edit", reverse("projects:entry_edit", kwargs=_entry(n, entries["returned"]))),
         PageType("entry import", reverse("projects:entry_import", kwargs=n)),
         PageType("uptake ledger", reverse("advocacy:ledger", kwargs=n)),
+        PageType("project dashboard", reverse("projects:dashboard", kwargs=p)),
+        PageType("network dashboard", reverse("projects:network_dashboard", kwargs=n)),
         PageType("documents addressed to us", reverse("advocacy:addressed")),
     ]
     if report_job is not None:

@@ -133,9 +133,9 @@ def test_the_charts_are_in_the_pdf_as_vector_graphics(network, tmp_path):
     project = build(network)
     with scope(network=network):
         context = progress_report.context(project, parameters=PERIOD, language="en")
-    charted = [row for row in context["indicators"] if row["chart"]]
+    charted = [row for row in context["indicators"] if row.chart]
     assert len(charted) == len(context["indicators"]) == 3
-    assert next(row for row in context["indicators"] if row["name"] == "Women trained")["breakdown_chart"]
+    assert next(row for row in context["indicators"] if row.name == "Women trained").breakdown_chart
     assert context["activity_chart"].table.rows[0] == ("Mar 2025", ("1",))
     assert "<script" not in context["reach_chart"].svg
 
