@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import activities, attachments, entries, exchange, periods, progress, projects
+from projects.views import activities, attachments, entries, exchange, periods, portfolio, progress, projects
 
 app_name = "projects"
 
@@ -64,5 +64,6 @@ urlpatterns = [
     path(_project + "activities/template.xlsx", exchange.entry_template, name="entry_template"),
     # dashboards (projects/views/dashboards.py)
     # the donor portfolio (projects/views/portfolio.py)
+    path("portfolio/", portfolio.portfolio_page, name="portfolio"),
     # evaluators' and funders' access to a project (projects/views/access.py)
 ]

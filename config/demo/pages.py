@@ -366,6 +366,9 @@ def page_types(role):
         PageType("entry import", reverse("projects:entry_import", kwargs=n)),
         PageType("uptake ledger", reverse("advocacy:ledger", kwargs=n)),
         PageType("documents addressed to us", reverse("advocacy:addressed")),
+        # The PEP people fund no project: the page that says whom the portfolio is for. A donor's portfolio
+        # (its table) comes with the demo donor login.
+        PageType("donor portfolio", reverse("projects:portfolio")),
     ]
     if report_job is not None:
         # The statuses as the kind's rules answer this role (a kind may leave asking to the coordinators).
