@@ -3,6 +3,7 @@ from django.shortcuts import render
 from advocacy.models import INSTITUTION_KINDS
 from network import selectors
 from portal import pagecache
+from projects import portfolio
 
 
 @pagecache.keep(pagecache.all_pages)  # a signed-in person's networks, requests and invitations: any network's
@@ -15,4 +16,6 @@ def home(request):
         context["works_for_institution"] = any(
             affiliation.organisation.kind in INSTITUTION_KINDS for affiliation in context.get("affiliations", ())
         )
+        # The people of an organisation that funds a project get their portfolio.
+        context["funds_projects"] = portfolio.is_funder(user=request.user)
     return render(request, "home.html", context)

@@ -410,6 +410,35 @@ class EntryFilterForm(forms.Form):
         return any(self.filters().values())
 
 
+class PortfolioFilterForm(forms.Form):
+    """The donor portfolio's filters (GET): country, network (its address), programme, status, each offered
+    from the donor's own funded projects (projects.portfolio.Funded). A value none of them has makes the
+    form invalid and filters() empty: every funded project shows, with the field's message."""
+
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    network = forms.ChoiceField(label=_("Network"), required=False)
+    programme = forms.ChoiceField(label=_("Programme or call"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, data=None, *, funded, **kwargs):
+        kwargs.setdefault("auto_id", "id_filter_%s")
+        super().__init__(data, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *funded.country_choices]
+        self.fields["network"].choices = [("", _("All networks")), *funded.network_choices]
+        self.fields["programme"].choices = [("", _("All programmes")), *funded.programme_choices]
+        self.fields["status"].choices = [("", _("All statuses")), *funded.status_choices]
+
+    def filters(self):
+        """Keyword arguments for projects.portfolio.Funded.filtered."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+    @property
+    def filtered(self):
+        return any(self.filters().values())
+
+
 class EntryForm(MultilingualFormMixin, forms.ModelForm):
     """Logging an activity (or changing the entry): one page. Its choices depend on the project: the
     planned activities, sites and target groups are the chosen project's, the partners its partners and

@@ -114,6 +114,13 @@ def can_manage_project_access(user, project):
     return has_role(user, project.network, Role.COORDINATOR)
 
 
+@rule(reason=_("Log in to see the projects your organisations fund."))
+def can_view_portfolio(user, _obj=None):
+    """The donor portfolio (/portfolio/): any signed-in person. It lists only the projects their own
+    organisations fund (projects.funders); someone whose organisations fund none is told whom it is for."""
+    return user.is_authenticated
+
+
 # --- the activity log -----------------------------------------------------------------------------
 
 

@@ -1,7 +1,18 @@
 from django.urls import path
 
 from portal import converters  # noqa: F401  (registers <token:…>)
-from projects.views import access, activities, attachments, dashboards, entries, exchange, periods, progress, projects
+from projects.views import (
+    access,
+    activities,
+    attachments,
+    dashboards,
+    entries,
+    exchange,
+    periods,
+    portfolio,
+    progress,
+    projects,
+)
 
 app_name = "projects"
 
@@ -66,6 +77,7 @@ urlpatterns = [
     path(_project + "dashboard/", dashboards.project_dashboard, name="dashboard"),
     path("networks/<slug:network_slug>/dashboard/", dashboards.network_dashboard, name="network_dashboard"),
     # the donor portfolio (projects/views/portfolio.py)
+    path("portfolio/", portfolio.portfolio_page, name="portfolio"),
     # evaluators' and funders' access to a project (projects/views/access.py)
     path(_project + "access/", access.project_access, name="access"),
     path(_project + "access/<int:evaluator_id>/change/", access.evaluator_change, name="evaluator_change"),

@@ -368,6 +368,9 @@ def page_types(role):
         PageType("project dashboard", reverse("projects:dashboard", kwargs=p)),
         PageType("network dashboard", reverse("projects:network_dashboard", kwargs=n)),
         PageType("documents addressed to us", reverse("advocacy:addressed")),
+        # The PEP people fund no project: the page that says whom the portfolio is for. A donor's portfolio
+        # (its table) comes with the demo donor login.
+        PageType("donor portfolio", reverse("projects:portfolio")),
     ]
     if report_job is not None:
         # The statuses as the kind's rules answer this role (a kind may leave asking to the coordinators).

@@ -152,6 +152,10 @@ PUBLIC_BY_DESIGN = {
         "the outputs addressed to the signed-in person's own institutions; A's coordinator works for none of B's"
     ),
     "home": Public("the landing page, or the visitor's own organisations and memberships"),
+    "projects:portfolio": Public(
+        "the projects the signed-in person's own organisations fund, in every network; A's coordinator funds none "
+        "of B's (a page saying whom the portfolio is for)"
+    ),
     "network:directory": Public("public networks plus private ones the visitor's organisations are in"),
     "network:create": Public("a form to found a new network; names no existing object"),
     "members:organisation_create": Public("a form to add a new organisation; names no existing object"),
