@@ -15,8 +15,10 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.template import Context, RequestContext, Template, TemplateSyntaxError
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -216,6 +218,33 @@ def test_the_tables_hold_the_indicator_values_of_the_period(built):
     )
 
 
+def _queries(project):
+    with CaptureQueriesContext(connection) as queries:
+        render(project)
+    return len(queries)
+
+
+def test_the_query_count_does_not_grow_with_the_entries_files_and_indicators(built):
+    before = _queries(built.project)
+    network, project = built.project.network, built.project
+    organisation = OrganisationFactory(name="Another partner")
+    with scopes_disabled():
+        result = m.Result.objects.get(project=project)
+        for n in range(3):
+            indicator = m.Indicator.objects.create(
+                network=network, project=project, result=result, position=20 + n, name=f"Participants {n}",
+                source="log", measure="participants",
+            )  # fmt: skip
+            indicator.activities.set([built.activity[1]])
+    for n in range(4):
+        logged = entry(project, built.activity[1], organisation, datetime.date(2025, 7, 1 + n))
+        attach(logged, "list.pdf", b"%PDF-1.4 participants")
+        attach(logged, "photo.jpg", b"\xff\xd8\xff another", "image/jpeg", "photo")
+    # Eight more files, and the meeting of activity 1.2's, which the new indicators count.
+    assert len(manifest(render(project))) == 2 + len(built.files) + 8 + 1
+    assert _queries(project) == before
+
+
 def test_attachments_over_the_cap_fail_the_job_with_a_message(built, people, settings):
     total = sum(a.size for a in built.files.values())
     settings.REPORT_EVIDENCE_MAX_BYTES = total
@@ -260,6 +289,7 @@ def test_who_may_ask_for_and_download_a_pack(built, people, client):
     assert 'filename="cgv-evidence-2025-01-01-2025-12-31-en.zip"' in response["Content-Disposition"]
     assert zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).testzip() is None
     assert "Download the ZIP file" in client.get(reverse("reports:job", kwargs={"key": job.key})).content.decode()
+    assert "Prepare the ZIP file" in client.get(asking).content.decode()
 
 
 def test_a_public_project_still_needs_a_signed_in_reader(network):
