@@ -319,6 +319,9 @@ CELERY_BEAT_SCHEDULE = {
 REPORT_QUEUED_STUCK_SECONDS = env.int("REPORT_QUEUED_STUCK_SECONDS", default=600)
 REPORT_RUNNING_MARGIN_SECONDS = env.int("REPORT_RUNNING_MARGIN_SECONDS", default=60)
 REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+# An evidence pack (reports/documents/evidence_pack.py) is built in the worker's memory and stored as one
+# file: the attachments it copies in may add up to at most this many bytes, else the job fails saying so.
+REPORT_EVIDENCE_MAX_BYTES = env.int("REPORT_EVIDENCE_MAX_BYTES", default=100 * 1024 * 1024)  # 100 MB
 
 REST_FRAMEWORK = {
     # Token first: DRF answers an unauthenticated caller 401 only if the first authenticator names a

@@ -15,3 +15,4 @@ class ReportsConfig(AppConfig):
 
         sections.register("project_page", "reports/sections/project_page.html", order=50)
         sections.register("output_page", "reports/sections/output_page.html", order=50)
+        sections.register("project_dashboard", "reports/sections/project_dashboard.html", order=50)

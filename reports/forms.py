@@ -24,7 +24,8 @@ def register_fields(kind_name, fields):
     _FIELDS[kind_name] = fields
 
 
-def _progress_report_fields(project):
+def _period_fields(project):
+    """A period: the project's months up to today (or its end), the progress report's and the evidence pack's."""
     today = timezone.localdate()
     end = min(project.end_date, today) if project.end_date else today
     start = project.start_date or end.replace(month=1, day=1)
@@ -34,7 +35,8 @@ def _progress_report_fields(project):
     }
 
 
-register_fields("progress_report", _progress_report_fields)
+register_fields("progress_report", _period_fields)
+register_fields("evidence_pack", _period_fields)
 
 
 class ReportRequestForm(forms.Form):

@@ -154,4 +154,6 @@ def job_download(request, job):
         name = PurePath(kind.filename(subject, parameters=parameters, language=job.language)).stem
     except ValidationError:
         name = f"report-{job.key[:8]}"
-    return uploads.serve(job.file, shared=False, download_name=name, types=uploads.DOCUMENT_SERVED_TYPES, kept=False)
+    # Served as what its kind renders (a PDF; the evidence pack's ZIP, which no upload may be) and nothing else.
+    types = {PurePath(job.file.name).suffix.lower(): kind.content_type}
+    return uploads.serve(job.file, shared=False, download_name=name, types=types, kept=False)
