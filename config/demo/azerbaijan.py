@@ -8,7 +8,7 @@ log). See config/demo/__init__.py.
 
 import datetime
 
-from config.demo.common import illustrative, people
+from config.demo.common import EUROPEAN_UNION, illustrative, people
 
 D = datetime.date
 PROJECT = "vet-for-the-future"
@@ -78,7 +78,7 @@ SEED = {
             },
         },
         {
-            "name": "European Union",
+            "name": EUROPEAN_UNION,
             "kind": "donor",
             "role": "observer",  # finances the project
             "login": {
@@ -129,9 +129,9 @@ SEED = {
                 "The project is fully financed by the European Union and implemented by UNDP together with "
                 "the State Agency on Vocational Education."
             ),
-            "funding_chain": [{"kind": "funder", "name": "European Union"}],
+            "funding_chain": [{"kind": "funder", "name": EUROPEAN_UNION}],
             "partners": [
-                {"organisation": "European Union", "role": "funder"},
+                {"organisation": EUROPEAN_UNION, "role": "funder"},
                 {"organisation": "United Nations Development Programme", "role": "implementing"},
                 {"organisation": "State Agency on Vocational Education", "role": "implementing"},
                 {
