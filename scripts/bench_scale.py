@@ -130,9 +130,10 @@ def environment(database_url):
     }
 
 
-def configure(database_url):
+def configure(database_url, **overrides):
+    """Django set up on the benchmark's environment, with `overrides` (variables) on top."""
     use_repository()
-    os.environ.update(environment(database_url))
+    os.environ.update({**environment(database_url), **overrides})
     import django
 
     django.setup()
@@ -1445,29 +1446,38 @@ def progress(line):
     print(line, file=sys.stderr, flush=True)
 
 
-def run(args, sizes, started):
+def prepare(database_url, sizes, *, reuse, **overrides):
+    """Django set up on the database (with `overrides`, environment variables) and the data set: the one the
+    database holds when `reuse` and it was built with `sizes` by this BUILD_VERSION, else built afresh (the
+    database dropped first). Returns its BenchData, vacuumed and analyzed."""
     wanted = {"version": BUILD_VERSION, **dataclasses.asdict(sizes)}
-    reuse = args.reuse and database_built_with(args.database_url) == wanted
+    reuse = reuse and database_built_with(database_url) == wanted
     if not reuse:
-        create_database(args.database_url)
-    configure(args.database_url)
+        create_database(database_url)
+    configure(database_url, **overrides)
     from django.contrib.sessions.models import Session
     from django.core.management import call_command
-    from django.db import connection
 
+    if reuse:
+        progress(f"Reusing {_database_name(database_url)} (built with these sizes)")
+        call_command("migrate", verbosity=0)  # a migration since (an index) applies to the kept data
+        Session.objects.all().delete()
+        data = load()
+    else:
+        call_command("migrate", verbosity=0)
+        t = time.monotonic()
+        data = build(sizes)
+        progress(f"Built the data set in {time.monotonic() - t:.1f} s")
+        mark_database(database_url, sizes)
+    analyze()
+    return data
+
+
+def run(args, sizes, started):
     try:
-        if reuse:
-            progress(f"Reusing {_database_name(args.database_url)} (built with these sizes)")
-            call_command("migrate", verbosity=0)  # a migration since (an index) applies to the kept data
-            Session.objects.all().delete()
-            data = load()
-        else:
-            call_command("migrate", verbosity=0)
-            t = time.monotonic()
-            data = build(sizes)
-            progress(f"Built the data set in {time.monotonic() - t:.1f} s")
-            mark_database(args.database_url, sizes)
-        analyze()
+        data = prepare(args.database_url, sizes, reuse=args.reuse)
+        from django.db import connection
+
         if args.build_only:
             progress(f"Ready in {time.monotonic() - started:.0f} s")
             return 0
