@@ -237,6 +237,39 @@ SEED = {
                     ],
                 },
             ],
+            # The document's "Expected results" are its pillars, the first of them its piloting in the selected VET
+            # providers: that one as the project's expected result, so its dashboard has indicators to follow. The
+            # indicators are ours, not the document's (it names none): computed from the illustrative activity log
+            # (approved entries only), they state no fact of their own.
+            "results": [
+                {
+                    "level": "outcome",
+                    "title": "Introduction of innovations in the target group of selected VET providers",
+                    "indicators": [
+                        {
+                            "name": "Illustrative: people trained at the pilot VET schools/centres and with the State "
+                            "Agency",
+                            "unit": "people",
+                            "source": "log",
+                            "measure": "participants",
+                            "entry_kind": "training",
+                        },
+                        {
+                            "name": "Illustrative: persons with disabilities among all participants",
+                            "unit": "people",
+                            "source": "log",
+                            "measure": "participants",
+                            "breakdown": "with_disabilities",
+                        },
+                        {
+                            "name": "Illustrative: activities held (approved activity log entries)",
+                            "unit": "entries",
+                            "source": "log",
+                            "measure": "entries",
+                        },
+                    ],
+                },
+            ],
             "sites": [
                 {"name": "Pilot VET school/center 1", "city": "Baku", "country": "AZ"},
                 {"name": "Pilot VET school/center 2", "city": "Baku", "country": "AZ"},

@@ -8,7 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django_scopes import scopes_disabled
 
-from config.demo import DONOR_DEMO
+from config.demo import DONOR_DEMO, NETWORKS
 from config.demo.common import EUROPEAN_UNION
 from config.demo.loader import DEMO_PASSWORD
 from members.models import Affiliation, Organisation, User
@@ -16,6 +16,7 @@ from network.models import Network, Role
 from network.permissions import network_role
 from projects.funders import funded_projects, funder_organisation_ids
 from projects.models import FundingLink, Project
+from projects.selectors import computed_indicators
 from tests.config.demo import load
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,27 @@ def test_load_demo_prints_the_donor_login_and_adds_it_once(demo):
     (line,) = [line for line in output.splitlines() if line.startswith(DONOR_EMAIL + " ")]
     assert line.split()[1] == "donor" and line.endswith(EUROPEAN_UNION)
     assert Affiliation.objects.filter(user__email=DONOR_EMAIL).count() == 1
+
+
+def test_the_three_projects_have_approved_entries_and_indicators_for_a_dashboard(demo):
+    with scopes_disabled():
+        for network_slug, slug in EU_FUNDED:
+            project = Project.objects.get(network__slug=network_slug, slug=slug)
+            approved = project.entries.filter(status="approved", deleted_at=None)
+            assert approved.count() >= 4, slug
+            assert len({entry.start_date.month for entry in approved}) >= 3, slug  # spread over the months
+            assert project.indicators.exists(), slug
+
+        # VET for the Future's illustrative indicators count the approved entries of the seed's log, by hand.
+        (seed,) = [entry for entry in NETWORKS if entry["network"]["slug"] == "vet-for-the-future"]
+        counted = [spec for spec in seed["entries"] if spec.get("status", "approved") == "approved"]
+        expected = [
+            sum(spec["participants_total"] for spec in counted if spec["kind"] == "training"),
+            sum(spec["with_disabilities"] for spec in counted),
+            len(counted),
+        ]
+        project = Project.objects.get(network__slug="vet-for-the-future")
+        indicators = list(project.indicators.prefetch_related("values").order_by("position"))
+        found = computed_indicators(project=project, indicators=indicators)
+        assert [[value.value for value in found[i.pk].values] for i in indicators] == [[n] for n in expected]
+        assert all(n > 0 for n in expected)

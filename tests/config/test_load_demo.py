@@ -110,7 +110,7 @@ def test_counts(demo):
         "Objective": 5,  # 1 + 3 + 1
         "Component": 8,  # 4 key activities; 3 pillars + horizontal measures
         "Activity": 15,  # 1.1–1.5, 2.1–2.4, 3.1–3.2, 4.1–4.4
-        "Result": 9,  # 1 + 5 + 3 (PEP's: the recommendations package)
+        "Result": 10,  # 1 + 5 + 3 + 1 (PEP's: the recommendations package; Azerbaijan's: its first pillar)
         "Need": 8,
         "TargetGroup": 6,
         "Site": 7,
