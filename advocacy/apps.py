@@ -27,6 +27,9 @@ class AdvocacyConfig(AppConfig):
         for source in indicators.SOURCES:
             indicator_sources.register(source)
         sections.register("network_nav", "advocacy/_network_nav.html", order=20)
+        # The dashboards' advocacy parts: a project's outputs and their uptake, the network's ledger outcomes.
+        sections.register("project_dashboard", "advocacy/sections/project_dashboard.html", order=60)
+        sections.register("network_dashboard", "advocacy/sections/network_dashboard.html", order=60)
         # An output addressed to an institution is read by its people, who are in no network: its page,
         # versions and files admit them whatever the network (advocacy.views.common.output_or_404 decides).
         for view_name in ("output", "output_version", "output_file", "output_cover", "submission_evidence"):

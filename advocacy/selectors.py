@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from advocacy.models import (
@@ -253,3 +254,120 @@ def works_for_institution(user):
     """Whether `user` works for a ministry, agency or local government (their "documents addressed to us")."""
     ids = organisation_ids(user)
     return bool(ids) and Organisation.objects.filter(pk__in=ids, kind__in=INSTITUTION_KINDS).exists()
+
+
+# --- the dashboards' sections (advocacy.apps registers them into portal.sections) ----------------------------
+
+
+# The outcomes in the order the dashboards count them, "" (pending: submitted, no answer yet) last.
+UPTAKE_OUTCOMES = (*Submission.Outcome.values, "")
+
+
+@dataclass
+class UptakeCounts:
+    """Items of the ledger (a recommendation, or a whole output, put to one institution) by the outcome of their
+    latest submission, and how many of them wait past their due date."""
+
+    by_outcome: dict = field(default_factory=lambda: dict.fromkeys(UPTAKE_OUTCOMES, 0))
+    overdue: int = 0
+    not_submitted: int = 0  # recommendations addressed to an institution and never submitted (no period only)
+
+    def add(self, latest, today):
+        self.by_outcome[latest.outcome] += 1
+        self.overdue += _overdue(latest, today)
+
+    @property
+    def submitted(self):
+        return sum(self.by_outcome.values())
+
+    @property
+    def adopted(self):
+        return self.by_outcome[Submission.Outcome.ADOPTED]
+
+    @property
+    def partly_adopted(self):
+        return self.by_outcome[Submission.Outcome.PARTLY_ADOPTED]
+
+    @property
+    def rejected(self):
+        return self.by_outcome[Submission.Outcome.REJECTED]
+
+    @property
+    def pending(self):
+        return self.by_outcome[""]
+
+    @property
+    def other_answers(self):
+        """Answered, but neither adopted, partly adopted nor rejected (acknowledged, under consideration…)."""
+        return self.submitted - self.adopted - self.partly_adopted - self.rejected - self.pending
+
+    def rows(self):
+        """(outcome, label, count) of every outcome, pending last: the table the network dashboard shows."""
+        labels = {**dict(Submission.Outcome.choices), "": _("Waiting for a response")}
+        return [(outcome, labels[outcome], count) for outcome, count in self.by_outcome.items()]
+
+
+def _in_period(submission, period_start, period_end):
+    """Submitted in the period (either end None: open on that side)."""
+    day = submission.submitted_on
+    return (period_start is None or day >= period_start) and (period_end is None or day <= period_end)
+
+
+@dataclass
+class OutputUptake:
+    output: AdvocacyOutput
+    submissions: list  # in the period, in date order, with their institution and recommendation
+
+
+@dataclass
+class ProjectUptake:
+    outputs: list  # OutputUptake, newest publication first
+    counts: UptakeCounts
+
+
+def project_uptake(*, user, project, period_start=None, period_end=None, today=None):
+    """The project's published outputs that `user` may read (advocacy.permissions.visible_outputs: a restricted
+    one only for the network's people and the granted), each with its submissions made in the period, and their
+    uptake counted as the ledger counts it (each item by its latest submission in the period). Two queries
+    whatever the number of outputs and submissions, besides what the visibility rule asks about the user."""
+    today = today or timezone.localdate()
+    network = project.network
+    outputs = list(
+        visible_outputs(user, network)
+        .filter(project=project, status=AdvocacyOutput.Status.PUBLISHED)
+        .order_by(F("published_at").desc(nulls_last=True), "-pk")
+    )
+    submissions = defaultdict(list)
+    if outputs:
+        found = (
+            Submission.objects.filter(network=network, output__in=[output.pk for output in outputs])
+            .select_related("institution", "recommendation")
+            .order_by("submitted_on", "pk")
+        )
+        for submission in found:
+            if _in_period(submission, period_start, period_end):
+                submissions[submission.output_id].append(submission)
+    counts = UptakeCounts()
+    latest = {}
+    for output in outputs:
+        for submission in submissions[output.pk]:  # in date order: the last one of an item stays
+            latest[output.pk, submission.recommendation_id, submission.institution_id] = submission
+    for submission in latest.values():
+        counts.add(submission, today)
+    return ProjectUptake(outputs=[OutputUptake(output, submissions[output.pk]) for output in outputs], counts=counts)
+
+
+def network_uptake(*, network, period_start=None, period_end=None, today=None):
+    """The uptake ledger's outcomes for the network (ledger_table, two queries): each item by the outcome of its
+    latest submission in the period, the overdue among them; with no period, also the items never submitted.
+    For the network's own people (the ledger's rule, advocacy.permissions.can_see_ledger)."""
+    today = today or timezone.localdate()
+    counts = UptakeCounts()
+    whole = period_start is None and period_end is None
+    for row in ledger_table(network, today=today).rows:
+        counted = [s for s in row.submissions if _in_period(s, period_start, period_end)]
+        if counted:
+            counts.add(counted[-1], today)
+        elif not row.submissions and whole:
+            counts.not_submitted += 1
+    return counts

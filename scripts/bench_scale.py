@@ -9,9 +9,11 @@ Builds the data set of issue 7 in its own PostgreSQL database (`partnera_bench`,
 the script; `--reuse` keeps it for the next run, which then starts in seconds): one network of 2,800
 active member organisations (plus pending requests, suspended and former members), 500 projects with
 partners and logframes, agreements, news, invitations and their audit log, among 205 networks holding
-10,000 memberships. Rows are bulk-written inside their network's scope, shaped as the services write
-them (founders' coordinator memberships, organisation admins, verified e-mail addresses, history rows,
-audit entries).
+10,000 memberships; issue 11's 200,000 approved activity log entries (among 250,000) in 50 of those
+projects, which also carry indicators typed in and computed from the log; a donor organisation (its person
+`donor@bench.example.org`) funding all 500 and the projects of two other networks. Rows are bulk-written
+inside their network's scope, shaped as the services write them (founders' coordinator memberships,
+organisation admins, verified e-mail addresses, history rows, audit entries, the donor's view grants).
 
 Then, for every page type and API list, it prints a Markdown table of:
 - queries: one request through Django's test client in this process (after a warm-up request);
@@ -51,9 +53,11 @@ from benchmarking import ROOT, percentile, timings, use_repository
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/partnera_bench"
 PASSWORD = "bench-password-not-a-secret"  # noqa: S105 (a throwaway database)
-BUILD_VERSION = 3  # bump when build() changes, so --reuse rebuilds older databases
+BUILD_VERSION = 4  # bump when build() changes, so --reuse rebuilds older databases
 SLUG = "bench"
 COORDINATOR, MEMBER = "coordinator@bench.example.org", "member@bench.example.org"  # who signs in
+DONOR = "donor@bench.example.org"  # a donor organisation's person (issue 11's portfolio and dashboards)
+DONOR_ELSEWHERE = 2  # the other networks whose projects the donor funds too
 TARGET_RATIO, TARGET_GZIP_KB = 5, 100
 WORKERS = 2
 
@@ -80,7 +84,7 @@ class Sizes:
     agreements: int = 60
     news: int = 200
     invitations: int = 20
-    entries: int = 100_000  # activity log entries in the benchmark network, over 3 years
+    entries: int = 250_000  # activity log entries in the benchmark network, over 3 years: 4 in 5 approved
     entry_projects: int = 50  # the projects they are logged for (a few are network-level work)
 
     @property
@@ -126,9 +130,10 @@ def environment(database_url):
     }
 
 
-def configure(database_url):
+def configure(database_url, **overrides):
+    """Django set up on the benchmark's environment, with `overrides` (variables) on top."""
     use_repository()
-    os.environ.update(environment(database_url))
+    os.environ.update({**environment(database_url), **overrides})
     import django
 
     django.setup()
@@ -205,6 +210,7 @@ class BenchData:
     organisation_id: int
     coordinator: object
     member: object
+    donor: object = None  # funds every project of the benchmark network and a few elsewhere
     entry_id: int = 0  # an approved entry of the project, with partners and target groups
     activity_id: int = 0  # a planned activity of the project, for the list's activity filter
     entry_organisation_id: int = 0  # the organisation that logged that entry, for the organisation filter
@@ -283,17 +289,32 @@ class _Builder:
         self.password = make_password(PASSWORD)  # hashed once: the production hasher takes ~0.3 s a user
         self.audit = []  # (network, action, object, object_repr, before, after, user)
         self.org_count = 0
+        self.statuses = self._status_deck()
+        self.undecided = 0  # entries not approved so far: every tenth of them is deleted
+
+    def _status_deck(self):
+        """The entries' statuses, a shuffled ENTRY_STATUSES at a time; the first is approved (the entry page's
+        entry), so that every hundred holds exactly as many approved entries as the list."""
+        first = True
+        while True:
+            deck = list(self.ENTRY_STATUSES)
+            self.random.shuffle(deck)
+            if first:
+                deck.insert(0, deck.pop(deck.index("approved")))
+                first = False
+            yield from deck
 
     # People and organisations (global rows, no scope) ------------------------------------------------------
 
-    def organisations(self, count, prefix, *, email=None, full_name=None):
-        """`count` organisations, each administered by a person (a verified account); every third also has a
-        colleague. Returns the organisations, each with `.admin` set."""
+    def organisations(self, count, prefix, *, email=None, full_name=None, kind=None):
+        """`count` organisations (of `kind`, else any kind but donor), each administered by a person (a
+        verified account); every third also has a colleague. Returns the organisations, each with `.admin`
+        set."""
         from allauth.account.models import EmailAddress
 
         from members.models import Affiliation, Organisation, User
 
-        kinds = [k for k in Organisation.Kind if k != Organisation.Kind.DONOR]
+        kinds = [kind] if kind else [k for k in Organisation.Kind if k != Organisation.Kind.DONOR]
         orgs, admins, colleagues = [], [], {}
         for i in range(count):
             self.org_count += 1
@@ -489,6 +510,76 @@ class _Builder:
             _bulk(model, [row for row in rest if isinstance(row, model)])
         return projects
 
+    def donor(self, funded):
+        """Issue 11's donor: an organisation of the donor kind whose person (DONOR) follows the projects it
+        funds, `funded` ({network: projects}): in the benchmark network as a partner with the funder role,
+        elsewhere as the organisation of a link of the funding chain (the two ways projects.funders counts).
+        Its person holds the view grant on each project (django-guardian `projects.view_project`), as the
+        grants of a recorded funder give it. Call it in the scope of every network of `funded`."""
+        from django.contrib.auth.models import Permission
+        from django.contrib.contenttypes.models import ContentType
+        from guardian.models import UserObjectPermission
+
+        from members.models import Organisation
+        from projects import models as m
+
+        (donor,) = self.organisations(1, "Bench Donor Agency", email=DONOR, full_name="Donor Officer",
+                                      kind=Organisation.Kind.DONOR)  # fmt: skip
+        partners, links, grants = [], [], []
+        project_type = ContentType.objects.get_for_model(m.Project)
+        view = Permission.objects.get(content_type=project_type, codename="view_project")
+        for network, projects in funded.items():
+            for project in projects:
+                row = {"network": network, "project": project, "organisation": donor}
+                if network.slug == SLUG:
+                    partners.append(m.ProjectPartner(**row, role=m.PartnerRole.FUNDER, position=10))
+                else:
+                    links.append(m.FundingLink(**row, position=1, kind=m.FundingLink.Kind.FUNDER, name=donor.name))
+                grants.append(UserObjectPermission(user=donor.admin, permission=view, content_type=project_type,
+                                                   object_pk=str(project.pk)))  # fmt: skip
+        _bulk(m.ProjectPartner, partners)
+        _bulk(m.FundingLink, links)
+        _bulk(UserObjectPermission, grants, tenant=False)
+        return donor
+
+    def log_indicators(self, network, projects):
+        """On the projects that carry the activity log's entries: three indicators computed from it (the
+        participants of trainings, the women among all participants, the entries of work package 1's
+        activities), and the typed ones' values for the other years the log covers."""
+        from projects import models as m
+
+        today = self.now.date()
+        results = {r.project_id: r for r in m.Result.objects.filter(network=network, project__in=projects, position=1)}
+        first_package = {}
+        for activity in m.Activity.objects.filter(network=network, project__in=projects, component__position=1):
+            first_package.setdefault(activity.project_id, []).append(activity)
+        computed = []
+        for project in projects:
+            row = {"network": network, "project": project, "result": results[project.pk], "source": "log",
+                   "baseline": Decimal(0)}  # fmt: skip
+            computed += [
+                m.Indicator(**row, position=5, name="People trained", unit="people", measure="participants",
+                            entry_kind="training", target=Decimal(20_000)),
+                m.Indicator(**row, position=6, name="Women taking part", unit="people", measure="participants",
+                            breakdown="women", target=Decimal(30_000)),
+                m.Indicator(**row, position=7, name="Work package 1 activities held", unit="entries",
+                            measure="entries", target=Decimal(1_500)),
+            ]  # fmt: skip
+        computed = _bulk(m.Indicator, computed)
+        m.Indicator.activities.through.objects.bulk_create([
+            m.Indicator.activities.through(indicator_id=indicator.pk, activity_id=activity.pk)
+            for indicator in computed if indicator.measure == "entries"
+            for activity in first_package[indicator.project_id]
+        ])  # fmt: skip
+        typed = m.Indicator.objects.filter(network=network, project__in=projects, source="typed")
+        years = [year for year in range(today.year - 3, today.year + 1) if year != 2025]  # 2025's: projects()
+        _bulk(m.IndicatorValue, [
+            m.IndicatorValue(network=network, project_id=indicator.project_id, indicator=indicator,
+                             period_start=date(year, 1, 1), period_end=date(year, 12, 31),
+                             value=Decimal(1 + (year - today.year + 3) * 2), position=1)
+            for indicator in typed for year in years
+        ])  # fmt: skip
+
     # The activity log -------------------------------------------------------------------------------------
 
     ENTRY_TOPICS = (
@@ -503,7 +594,8 @@ class _Builder:
         "mobility": "Study visit on {}", "advocacy_meeting": "Meeting with the ministry on {}",
         "other": "Equipment handover for {}",
     }  # fmt: skip
-    # Kinds as often as partners log them, and the statuses of a log three years old: most approved.
+    # Kinds as often as partners log them, and the statuses of a log three years old: most approved. Dealt
+    # from a shuffled deck (_status_deck), so each hundred entries holds exactly 80 approved ones.
     ENTRY_KINDS = ["training"] * 5 + ["workshop"] * 4 + ["meeting"] * 4 + ["conference", "study_or_survey",
                    "campaign_action", "campaign_action", "mobility", "advocacy_meeting", "other"]  # fmt: skip
     ENTRY_STATUSES = ["approved"] * 80 + ["submitted"] * 8 + ["draft"] * 8 + ["returned"] * 4
@@ -516,9 +608,11 @@ class _Builder:
         """`count` activity log entries in `network`, as projects.services.entries leaves them: 19 in 20 for
         `projects` (logged by one of the project's partners, most for a planned activity, half at its site),
         the rest network-level work by the coordinator's organisation; dated over the three years before
-        today; a realistic status mix (approved by a coordinator, submitted, drafts, returned with a reason,
-        one in fifty deleted); sex and age breakdowns that add up; partners on a third, target groups on
-        two in five. Each transition has its audit entry, each entry its history row.
+        today; a realistic status mix (approved by a coordinator, submitted, drafts, returned with a reason;
+        one in ten of those not approved deleted, so one in fifty in all, and exactly four in five of each
+        hundred approved: 200,000 live approved entries among the default 250,000); sex and age breakdowns
+        that add up; partners on a third, target groups on two in five. Each transition has its audit entry,
+        each entry its history row.
 
         At this size model instances and Django's INSERT compilation cost minutes, so the rows are plain
         values written in batches (ENTRY_BATCH) with `_insert` (COPY on PostgreSQL), memory staying flat.
@@ -627,12 +721,13 @@ class _Builder:
             "age_not_given": total - under_18 - age_18_29 - age_30_64,
             "with_disabilities": rnd.randint(0, min(3, total)) if rnd.random() < 0.15 else 0,
             "links": ["https://example.org/report.pdf"] if rnd.random() < 0.1 else [],
-            "status": rnd.choice(self.ENTRY_STATUSES), "organisation_id": logger.pk, "created_by_id": logger.admin.pk,
+            "status": next(self.statuses), "organisation_id": logger.pk, "created_by_id": logger.admin.pk,
             "organisation": logger,  # not a column: for the search document
             "deleted_at": None, "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip
         steps = self._decide(row, logger.admin, coordinator.admin)
-        if rnd.random() < 0.02:
+        self.undecided += row["status"] != "approved"
+        if row["status"] != "approved" and self.undecided % 10 == 0:
             row["deleted_at"] = self.now - timedelta(days=rnd.randrange(30))
             steps.append(("entry.deleted", coordinator.admin, {"deleted": False}, {"deleted": True}))
         return row, steps
@@ -742,6 +837,7 @@ def build(sizes):
     from django.db import transaction
     from django_scopes import scope
 
+    from members.models import User
     from network.models import Network
 
     others = sizes.networks - 1
@@ -776,10 +872,12 @@ def build(sizes):
             entry_id = (
                 b.entries(bench, projects[: sizes.entry_projects], coordinator, sizes.entries) if sizes.entries else 0
             )
+            b.log_indicators(bench, projects[: sizes.entry_projects])
         # The other networks: what is left of the memberships, a quarter of them organisations that are in
         # the benchmark network too (organisations are global), two projects and a post each.
         shares = [left // others + (1 if i < left % others else 0) for i in range(others)] if others else []
         pool = [m.organisation for m in memberships[1:]]
+        funded = {bench: projects}  # the donor's
         fresh = iter(b.organisations(sum(share - min(len(pool), share // 4) for share in shares), "Organisation"))
         with scope(network=networks[1:]):
             for network, founder, share in zip(networks[1:], founders, shares, strict=True):
@@ -788,13 +886,18 @@ def build(sizes):
                 rows = b.memberships(network, founder, orgs, requests=share // 20, suspended=share // 50,
                                      former=share // 30)  # fmt: skip
                 memberships += rows
-                b.projects(network, 2, [m.organisation for m in rows if m.status == "active"], founder)
+                elsewhere = b.projects(network, 2, [m.organisation for m in rows if m.status == "active"], founder)
+                if len(funded) <= DONOR_ELSEWHERE:
+                    funded[network] = elsewhere
                 b.news(network, 1, [], founder)
+        with scope(network=list(funded)):
+            b.donor(funded)
         b.write_audit(memberships, networks)
         data = BenchData(
             network_slug=SLUG, project_slug=projects[0].slug, agreement_id=agreements[0].pk if agreements else 0,
             news_id=posts[0].pk if posts else 0, organisation_id=coordinator.pk,
-            coordinator=coordinator.admin, member=member.admin, **_entry_data(projects[0].pk, entry_id),
+            coordinator=coordinator.admin, member=member.admin, donor=User.objects.get(email=DONOR),
+            **_entry_data(projects[0].pk, entry_id),
         )  # fmt: skip
     return data
 
@@ -841,7 +944,8 @@ def load():
             network_slug=SLUG, project_slug=project.slug,
             agreement_id=agreement.pk if agreement else 0, news_id=post.pk if post else 0,
             organisation_id=coordinator.affiliations.get().organisation_id, coordinator=coordinator,
-            member=User.objects.get(email=MEMBER), **_entry_data(project.pk, entry.pk if entry else 0),
+            member=User.objects.get(email=MEMBER), donor=User.objects.get(email=DONOR),
+            **_entry_data(project.pk, entry.pk if entry else 0),
         )  # fmt: skip
 
 
@@ -1004,8 +1108,10 @@ def credentials(data):
     from rest_framework.authtoken.models import Token
 
     found = {"anonymous": {"pages": {}, "api": {}}}
-    for persona in ("member", "coordinator"):
+    for persona in ("member", "coordinator", "donor"):
         user = getattr(data, persona)
+        if user is None:
+            continue
         client = Client()
         client.force_login(user)
         token, _created = Token.objects.get_or_create(user=user)
@@ -1312,6 +1418,9 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a row is over the targets")
+    parser.add_argument("--build-only", action="store_true",
+                        help="with --reuse: build the database (unless built with these sizes) and time nothing, "
+                             "for the scripts that time other pages on it (bench_dashboards.py)")  # fmt: skip
     parser.add_argument("--only", action="append", default=[], metavar="LABEL",
                         help="time only the rows whose page label contains LABEL (repeatable)")  # fmt: skip
     for field in dataclasses.fields(Sizes):
@@ -1323,6 +1432,8 @@ def main(argv=None):
                                          if getattr(args, f.name) is not None})  # fmt: skip
     if urlsplit(args.database_url).hostname not in ("127.0.0.1", "localhost"):
         parser.error("the benchmark only talks to 127.0.0.1")
+    if args.build_only and not args.reuse:
+        parser.error("--build-only keeps the database: it needs --reuse")
     started = time.monotonic()
     try:
         return run(args, sizes, started)
@@ -1335,29 +1446,41 @@ def progress(line):
     print(line, file=sys.stderr, flush=True)
 
 
-def run(args, sizes, started):
+def prepare(database_url, sizes, *, reuse, **overrides):
+    """Django set up on the database (with `overrides`, environment variables) and the data set: the one the
+    database holds when `reuse` and it was built with `sizes` by this BUILD_VERSION, else built afresh (the
+    database dropped first). Returns its BenchData, vacuumed and analyzed."""
     wanted = {"version": BUILD_VERSION, **dataclasses.asdict(sizes)}
-    reuse = args.reuse and database_built_with(args.database_url) == wanted
+    reuse = reuse and database_built_with(database_url) == wanted
     if not reuse:
-        create_database(args.database_url)
-    configure(args.database_url)
+        create_database(database_url)
+    configure(database_url, **overrides)
     from django.contrib.sessions.models import Session
     from django.core.management import call_command
-    from django.db import connection
 
+    if reuse:
+        progress(f"Reusing {_database_name(database_url)} (built with these sizes)")
+        call_command("migrate", verbosity=0)  # a migration since (an index) applies to the kept data
+        Session.objects.all().delete()
+        data = load()
+    else:
+        call_command("migrate", verbosity=0)
+        t = time.monotonic()
+        data = build(sizes)
+        progress(f"Built the data set in {time.monotonic() - t:.1f} s")
+        mark_database(database_url, sizes)
+    analyze()
+    return data
+
+
+def run(args, sizes, started):
     try:
-        if reuse:
-            progress(f"Reusing {_database_name(args.database_url)} (built with these sizes)")
-            call_command("migrate", verbosity=0)  # a migration since (an index) applies to the kept data
-            Session.objects.all().delete()
-            data = load()
-        else:
-            call_command("migrate", verbosity=0)
-            t = time.monotonic()
-            data = build(sizes)
-            progress(f"Built the data set in {time.monotonic() - t:.1f} s")
-            mark_database(args.database_url, sizes)
-        analyze()
+        data = prepare(args.database_url, sizes, reuse=args.reuse)
+        from django.db import connection
+
+        if args.build_only:
+            progress(f"Ready in {time.monotonic() - started:.0f} s")
+            return 0
         creds = credentials(data)
         with gunicorn(args.database_url, args.timeout) as port:
             chosen = [c for c in cases(data) if not args.only or any(label in c.label for label in args.only)]

@@ -57,6 +57,7 @@ Organisations without a login are administered by DATA_STEWARD, an account that 
 """
 
 from config.demo import armenia, azerbaijan, kosovo_albania, poland, slovenia
+from config.demo.common import EUROPEAN_UNION
 
 # One module per seed document, in the documents' order.
 NETWORKS = [armenia.SEED, slovenia.SEED, poland.SEED, kosovo_albania.SEED, azerbaijan.SEED]
@@ -70,6 +71,14 @@ JOIN_DEMO = {
         "for trying the join journey.",
     },
     "login": {"email": "ngo@demo.partnera.org", "full_name": "Demo NGO Admin"},
+}
+
+# A donor's person: a second account of the European Union (VET for the Future's seed lists the organisation,
+# its observer login its admin), added as a colleague. It follows the projects the EU funds (issue 11's donor
+# dashboards and portfolio).
+DONOR_DEMO = {
+    "organisation": EUROPEAN_UNION,
+    "login": {"email": "donor@eu.demo.partnera.org", "full_name": "EU Programme Officer (demo)"},
 }
 
 # A staff superuser for the Django admin.

@@ -7,7 +7,7 @@ log). See config/demo/__init__.py.
 
 import datetime
 
-from config.demo.common import DEMO_NOTE, OUTPUT_NOTE, illustrative, illustrative_text, people
+from config.demo.common import DEMO_NOTE, EUROPEAN_UNION, OUTPUT_NOTE, illustrative, illustrative_text, people
 
 D = datetime.date
 PROJECT = "social-partnership-and-education"
@@ -151,12 +151,15 @@ SEED = {
                     ],
                 },
             ],
-            # The four coalition members. The document names no lead, so all four are partners.
+            # The four coalition members. The document names no lead, so all four are partners. The European Union,
+            # which finances the project (through the intermediary above), is its funder: the same record as VET for
+            # the Future's funder (config.demo.SHARED_ORGANISATIONS), which the funding chain's first link then names.
             "partners": [
                 {"organisation": "Partnership and Teaching", "role": "partner"},
                 {"organisation": "Global Development Foundation", "role": "partner"},
                 {"organisation": "Sisian Adult Education Center Foundation", "role": "partner"},
                 {"organisation": "Armenian Lifelong Learning League Union of Legal Entities", "role": "partner"},
+                {"organisation": EUROPEAN_UNION, "role": "funder"},
             ],
         },
     ],

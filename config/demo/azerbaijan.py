@@ -8,7 +8,7 @@ log). See config/demo/__init__.py.
 
 import datetime
 
-from config.demo.common import illustrative, people
+from config.demo.common import EUROPEAN_UNION, illustrative, people
 
 D = datetime.date
 PROJECT = "vet-for-the-future"
@@ -78,7 +78,7 @@ SEED = {
             },
         },
         {
-            "name": "European Union",
+            "name": EUROPEAN_UNION,
             "kind": "donor",
             "role": "observer",  # finances the project
             "login": {
@@ -129,9 +129,9 @@ SEED = {
                 "The project is fully financed by the European Union and implemented by UNDP together with "
                 "the State Agency on Vocational Education."
             ),
-            "funding_chain": [{"kind": "funder", "name": "European Union"}],
+            "funding_chain": [{"kind": "funder", "name": EUROPEAN_UNION}],
             "partners": [
-                {"organisation": "European Union", "role": "funder"},
+                {"organisation": EUROPEAN_UNION, "role": "funder"},
                 {"organisation": "United Nations Development Programme", "role": "implementing"},
                 {"organisation": "State Agency on Vocational Education", "role": "implementing"},
                 {
@@ -233,6 +233,39 @@ SEED = {
                             "code": "4.4",
                             "title": "Support pilot actions to engage youth in VET under the leadership of the "
                             "State Agency on Vocational Education",
+                        },
+                    ],
+                },
+            ],
+            # The document's "Expected results" are its pillars, the first of them its piloting in the selected VET
+            # providers: that one as the project's expected result, so its dashboard has indicators to follow. The
+            # indicators are ours, not the document's (it names none): computed from the illustrative activity log
+            # (approved entries only), they state no fact of their own.
+            "results": [
+                {
+                    "level": "outcome",
+                    "title": "Introduction of innovations in the target group of selected VET providers",
+                    "indicators": [
+                        {
+                            "name": "Illustrative: people trained at the pilot VET schools/centres and with the State "
+                            "Agency",
+                            "unit": "people",
+                            "source": "log",
+                            "measure": "participants",
+                            "entry_kind": "training",
+                        },
+                        {
+                            "name": "Illustrative: persons with disabilities among all participants",
+                            "unit": "people",
+                            "source": "log",
+                            "measure": "participants",
+                            "breakdown": "with_disabilities",
+                        },
+                        {
+                            "name": "Illustrative: activities held (approved activity log entries)",
+                            "unit": "entries",
+                            "source": "log",
+                            "measure": "entries",
                         },
                     ],
                 },

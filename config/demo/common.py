@@ -1,6 +1,18 @@
 """What the seed modules share: the notes on what is ours, not the documents', and the participant breakdowns
 of the illustrative activity log entries."""
 
+# Organisations that several seeds name and that are one organisation: a project partner of this name is
+# that organisation's record (created by the seed that lists it as a member), whichever network names it. On the
+# pages a name typed in a project is matched only among the organisations its network deals with
+# (projects.services.items), since a name alone does not say two networks mean the same one; the demo knows.
+# The European Union finances PEP's project (through "Commitment to Constructive Dialogue"), ALLIANCE (through
+# Erasmus+) and VET for the Future: one EU, funder of three projects in three networks, which its donor login
+# follows. No other seed names it as a funder (the Polish agreement names its programme, Wiedza Edukacja Rozwój,
+# not who funds it; the Slovenian document names no funder), and ALLIANCE's title ("…for EU Projects…") and
+# Erasmus+, its programme, link no organisation.
+EUROPEAN_UNION = "European Union"
+SHARED_ORGANISATIONS = (EUROPEAN_UNION,)
+
 DEMO_NOTE = "Demo data: this organisation is not in the source document; it exists so the demo has "
 
 # The activity log entries are ours: no document reports what was done, when or with how many people. Each

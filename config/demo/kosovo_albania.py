@@ -8,7 +8,7 @@ log). See config/demo/__init__.py.
 
 import datetime
 
-from config.demo.common import DEMO_NOTE, illustrative, people
+from config.demo.common import DEMO_NOTE, EUROPEAN_UNION, illustrative, people
 
 D = datetime.date
 KAMEZ = "SHKOLLA E MESME PROFESIONALE KAMEZ"
@@ -228,6 +228,8 @@ SEED = {
                 "Public authorities (Ministries of Education, local administration etc.)",
                 "Regional/EU/WB policymakers in the field of VET",
             ],
+            # The European Union, funder of the action (see the programme above), is its funder partner: the same
+            # record as VET for the Future's (config.demo.common.SHARED_ORGANISATIONS).
             "partners": [
                 {"organisation": "EVBB", "role": "lead"},
                 {"organisation": "AKMI", "role": "partner"},
@@ -248,6 +250,7 @@ SEED = {
                     "organisation": "Ministry of Education Science Technology and Innovation in Republic of Kosovo",
                     "role": "partner",
                 },
+                {"organisation": EUROPEAN_UNION, "role": "funder"},
             ],
         },
     ],

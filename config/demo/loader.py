@@ -17,9 +17,10 @@ from advocacy.services.institutions import output_address
 from advocacy.services.outputs import output_create, output_publish, output_start_review
 from advocacy.services.recommendations import recommendation_add
 from advocacy.services.submissions import submission_record, submission_respond
-from config.demo import DATA_STEWARD, JOIN_DEMO, NETWORKS, STAFF_LOGIN, logos
+from config.demo import DATA_STEWARD, DONOR_DEMO, JOIN_DEMO, NETWORKS, STAFF_LOGIN, logos
+from config.demo.common import SHARED_ORGANISATIONS
 from members.models import Organisation
-from members.services import organisation_create, organisation_register
+from members.services import colleague_invitation_accept, colleague_invite, organisation_create, organisation_register
 from network import selectors
 from network.models import Membership, Network, Role
 from network.permissions import network_role
@@ -210,10 +211,22 @@ class DemoLoader:
             if Project.objects.filter(network=network, slug=data["slug"]).exists():
                 continue
             organisations_before = Organisation.objects.count()
-            project_import(network=network, data=data, acting_user=coordinator)
+            project_import(network=network, data=self._shared_partners(data), acting_user=coordinator)
             self.created["projects"] += 1
             # Partners and addressees new to Partnera are created by the import (without an admin).
             self.created["organisations"] += Organisation.objects.count() - organisations_before
+
+    @staticmethod
+    def _shared_partners(data):
+        """The project's spec with each partner named in SHARED_ORGANISATIONS given as that organisation's record
+        (the one a seed's members created), so the import does not type in a second one for this network."""
+        partners = []
+        for partner in data.get("partners", ()):
+            if partner.get("organisation") in SHARED_ORGANISATIONS:
+                found = Organisation.objects.get(name=partner["organisation"], created_in_network_id__isnull=True)
+                partner = {**partner, "organisation": found}
+            partners.append(partner)
+        return {**data, "partners": partners} if partners else data
 
     # --- the activity log ------------------------------------------------------------------------
 
@@ -339,6 +352,21 @@ class DemoLoader:
                 submissions[item["key"]] = submission
         return output
 
+    # --- a donor ----------------------------------------------------------------------------------
+
+    def donor(self):
+        """The donor login (DONOR_DEMO): a colleague of the European Union, invited by its admin (VET for the
+        Future's observer login) and accepting it, as on the pages. Returns its row of the logins table."""
+        organisation = Organisation.objects.get(name=DONOR_DEMO["organisation"], created_in_network_id__isnull=True)
+        user = self.account(DONOR_DEMO["login"])
+        if not organisation.affiliations.filter(user=user).exists():
+            admin = organisation.affiliations.filter(is_admin=True).order_by("pk").first().user
+            invitation = colleague_invite(organisation=organisation, email=user.email, acting_user=admin)
+            # The loader writes for both sides, so it holds the token the invitation mail would carry; the mail's
+            # job, after the commit, finds the invitation accepted and sends nothing.
+            colleague_invitation_accept(invitation=invitation, token=invitation.token, acting_user=user)
+        return (user.email, "donor", "– (the projects it funds, in 3 networks)", organisation.name)
+
     # --- everything -------------------------------------------------------------------------------
 
     def load(self):
@@ -360,6 +388,9 @@ class DemoLoader:
                         "the database holds conflicting data (delete it or fix it by hand)."
                     )
                 rows.append((user.email, role, network.slug, org_spec["name"]))
+
+        # The donor's person before the projects, so whatever recording a funder gives its people, it gets.
+        rows.append(self.donor())
 
         # The content, once every network and organisation exists (a funding chain links the European
         # Union of another network's seed by name). The network's demo coordinator writes it.

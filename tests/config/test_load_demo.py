@@ -91,11 +91,11 @@ def test_counts(demo):
         # addressed to (records the network typed in, without an admin) and the Armenian ministry.
         "Organisation": 30,
         "Membership": 26,
-        "User": 19,  # 15 network logins, ministry@, ngo@, admin@ and the data steward (cannot log in)
-        "Affiliation": 28,
+        "User": 20,  # 15 network logins, ministry@, donor@eu., ngo@, admin@ and the data steward (cannot log in)
+        "Affiliation": 29,  # the donor login is the European Union's second person
         "Invitation": 21,  # every membership except the five founding coordinators'
         "NetworkObjective": 16,
-        "EmailAddress": 19,  # one per account, the steward's too (it accepts the loader's invitations)
+        "EmailAddress": 20,  # one per account, the steward's too (it accepts the loader's invitations)
         # The Polish agreement and the news post about it.
         "PartnershipAgreement": 1,
         "AgreementParty": 3,
@@ -104,12 +104,13 @@ def test_counts(demo):
         "NewsPost": 1,
         # Armenia, Slovenia, ALLIANCE, Azerbaijan (the Polish document describes no project of its own).
         "Project": 4,
-        "ProjectPartner": 18,  # 4 + 10 + 4 (the Slovenian institutions are addressed, not partners)
+        # 5 + 11 + 4 (the Slovenian institutions are addressed, not partners; the EU funds PEP, ALLIANCE, Azerbaijan)
+        "ProjectPartner": 20,
         "FundingLink": 5,  # EU → CCD; EU → Erasmus+; EU
         "Objective": 5,  # 1 + 3 + 1
         "Component": 8,  # 4 key activities; 3 pillars + horizontal measures
         "Activity": 15,  # 1.1–1.5, 2.1–2.4, 3.1–3.2, 4.1–4.4
-        "Result": 9,  # 1 + 5 + 3 (PEP's: the recommendations package)
+        "Result": 10,  # 1 + 5 + 3 + 1 (PEP's: the recommendations package; Azerbaijan's: its first pillar)
         "Need": 8,
         "TargetGroup": 6,
         "Site": 7,
@@ -281,10 +282,12 @@ def test_seed_projects_agreement_and_news_are_stored(demo):
             ("funder", "European Union"),
             ("intermediary", "Commitment to Constructive Dialogue"),
         ]
-        # Partnera has a "European Union" (VET for the Future's funder), but PEP does not deal with it: a name
-        # alone does not link PEP's funder to another network's organisation.
-        assert azerbaijan.partners.get(role="funder").organisation.name == "European Union"
-        assert pep.funding_links.first().organisation is None
+        # One European Union: VET for the Future's funder is PEP's too (a partner the demo gives as that record,
+        # config.demo.common.SHARED_ORGANISATIONS), and the chain's first link names it.
+        eu = azerbaijan.partners.get(role="funder").organisation
+        assert eu.name == "European Union"
+        assert pep.partners.get(role="funder").organisation == eu
+        assert pep.funding_links.first().organisation == eu
 
         slovenian = Project.objects.get(network__slug="karierna-vzgoja")
         assert slovenian.language == "sl" and slovenian.title.languages == ["sl", "en"]

@@ -20,9 +20,10 @@ def test_sends_no_mail_to_the_demo_addresses(django_capture_on_commit_callbacks)
         load(quiet=True)
     # Not the page cache's bump after the commit, nor the kept figures' (portal/versions.py).
     jobs = [c for c in callbacks if not hasattr(c, "pagecache") and not hasattr(c, "versions")]
-    # One invitation job each, which finds the invitation accepted; one decision job for each entry approved
-    # (41) or returned (2), which finds its e-mail marked as sent.
-    assert len(jobs) == 21 + 43
+    # One invitation job each (21 to networks, the donor login's to the European Union), which finds the
+    # invitation accepted; one decision job for each entry approved (41) or returned (2), which finds its e-mail
+    # marked as sent.
+    assert len(jobs) == 21 + 1 + 43
     assert mail.outbox == []
 
 

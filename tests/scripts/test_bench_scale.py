@@ -169,3 +169,42 @@ def test_the_activity_log_is_spread_over_projects_statuses_and_three_years():
         sample = entries.get(pk=data.entry_id)
         assert sample.status == "approved" and sample.project.slug == data.project_slug
         assert sample.partners.exists() and sample.target_groups.exists()
+
+
+def test_a_donor_funds_every_project_of_the_benchmark_network_and_those_of_two_others():
+    from members.models import Organisation
+    from projects.funders import funded_projects
+    from projects.models import Project
+
+    data = bench_scale.build(TINY)
+    with scopes_disabled():
+        donor = data.donor.affiliations.get().organisation
+        assert donor.kind == Organisation.Kind.DONOR and data.donor.email == bench_scale.DONOR
+        funded = funded_projects([donor.pk])
+        bench = Project.objects.filter(network__slug=bench_scale.SLUG)
+        assert set(bench.values_list("pk", flat=True)) <= set(funded.values_list("pk", flat=True))
+        elsewhere = funded.exclude(network__slug=bench_scale.SLUG)
+        assert elsewhere.count() == 2 * bench_scale.DONOR_ELSEWHERE  # each other network has two projects
+        assert elsewhere.values("network").distinct().count() == bench_scale.DONOR_ELSEWHERE
+        # Its person holds the view grant on each, and on nothing else.
+        for project in Project.objects.all():
+            assert data.donor.has_perm("projects.view_project", project) == funded.filter(pk=project.pk).exists()
+
+
+def test_the_projects_with_entries_carry_computed_indicators_and_values_over_the_years():
+    from django.db.models import Count
+
+    from projects.models import ActivityEntry, Indicator, IndicatorValue
+
+    bench_scale.build(TINY)
+    with scopes_disabled():
+        with_entries = set(ActivityEntry.objects.exclude(project=None).values_list("project", flat=True))
+        computed = Indicator.objects.filter(source="log")
+        assert set(computed.values_list("project", flat=True)) == with_entries
+        assert computed.filter(measure="entries", activities__isnull=False).distinct().count() == len(with_entries)
+        years = IndicatorValue.objects.filter(project__in=with_entries).values("indicator").annotate(n=Count("pk"))
+        assert {row["n"] for row in years} == {4}  # the four years the log's three reach into
+        # Exactly four in five approved in each hundred (the first hundred here), none of them deleted.
+        first = ActivityEntry.objects.order_by("pk")[:100]
+        assert sum(entry.status == "approved" for entry in first) == 80
+        assert not ActivityEntry.objects.filter(status="approved", deleted_at__isnull=False).exists()
