@@ -131,7 +131,8 @@ def track(*, baseline, target, actual, share_of_time):
     return Track.ON_TRACK if progress >= Decimal(str(round(share_of_time, 4))) else Track.BEHIND
 
 
-def _field_label(name):
+def field_label(name):
+    """The activity log entry field's name as a heading ("Women", "Under 18")."""
     return capfirst(str(ActivityEntry._meta.get_field(name).verbose_name))
 
 
@@ -148,7 +149,7 @@ class PeriodValue:
     @property
     def breakdown_items(self):
         """[(label, number)] of the breakdown's non-zero figures."""
-        return [(_field_label(f), self.breakdown[f]) for f in BREAKDOWN_FIELDS if self.breakdown.get(f)]
+        return [(field_label(f), self.breakdown[f]) for f in BREAKDOWN_FIELDS if self.breakdown.get(f)]
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def indicator_figures(*, project, page, period_start, period_end, today=None):
                 breakdown_chart = charts.breakdown_chart(
                     title=_("%(indicator)s: participants by sex") % {"indicator": name},
                     categories=[v.label for v in with_breakdown],
-                    series=[(_field_label(f), [v.breakdown[f] for v in with_breakdown])
+                    series=[(field_label(f), [v.breakdown[f] for v in with_breakdown])
                             for f in ActivityEntry.SEX_FIELDS],
                     colour=colour,
                 )  # fmt: skip

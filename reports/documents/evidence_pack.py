@@ -34,22 +34,21 @@ from django.db.models import IntegerField, Value
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import capfirst, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import permissions
+from projects.dashboards import BREAKDOWN_FIELDS, field_label
 from projects.models import ActivityEntry, EntryAttachment, Indicator
 from projects.selectors import computed_indicators, counted_entries, filter_entries, project_page
 from reports import kinds
 from reports.documents import common, progress_report
 
 NAME = "evidence_pack"
-# Who may ask for and download a pack: signed-in people who may see the project's dashboard. The dashboard's
-# rule (projects.permissions.can_view_dashboard) comes with the dashboard's branch; until it is merged, the
-# project's own rule stands in. INTEGRATOR: switch this to "view_dashboard" when merging.
-READ_RULE = "view_project"
-BREAKDOWN_FIELDS = (*ActivityEntry.SEX_FIELDS, *ActivityEntry.AGE_FIELDS, "with_disabilities")
+# Who may ask for and download a pack: signed-in people who may see the project's dashboard (its members,
+# staff, the funders' people and evaluators: projects.permissions.can_view_dashboard).
+READ_RULE = "view_dashboard"
 MANIFEST_COLUMNS = ("path", "sha256", "size", "entry_id", "entry_title", "entry_date", "entry_url")
 MANIFEST_NAMES = ("manifest.csv", "manifest.json")
 ATTACHMENTS_FOLDER = "attachments"
@@ -184,10 +183,6 @@ def _count_entries(project, rows):
         }
 
 
-def _field_label(name):
-    return capfirst(str(ActivityEntry._meta.get_field(name).verbose_name))
-
-
 def _number(value):
     return float(value) if isinstance(value, Decimal) else value
 
@@ -202,7 +197,7 @@ def indicators_xlsx(rows):
     titles = [
         _("Expected result"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Period from"),
         _("Period to"), _("Actual value"), _("Where it came from"), _("Note"), _("Entries counted"),
-        *(_field_label(name) for name in BREAKDOWN_FIELDS), _("Shows what was counted"),
+        *(field_label(name) for name in BREAKDOWN_FIELDS), _("Shows what was counted"),
     ]  # fmt: skip
     sheet.write_row(0, 0, [str(title) for title in titles], header)
     sheet.freeze_panes(1, 0)
