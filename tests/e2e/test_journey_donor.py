@@ -28,6 +28,7 @@ from tests.e2e.test_journey_activity_log import Shots, _log_in
 from tests.factories import (
     ActivityEntryFactory,
     ActivityFactory,
+    ComponentFactory,
     NetworkFactory,
     OrganisationFactory,
     PartnerFactory,
@@ -75,7 +76,8 @@ def test_a_donor_opens_its_portfolio_a_funded_dashboard_and_the_progress_report(
         funded = ProjectFactory(network=armenia, title="Education policy in Armenia", acronym="EPA", slug="epa")
         PartnerFactory(project=funded, organisation=eu, role="funder")
         PartnerFactory(project=funded, organisation=org(coordinator), role="lead")
-        activity = ActivityFactory(project=funded, title="Career guidance trainings")
+        component = ComponentFactory(project=funded, title="Career guidance")
+        activity = ActivityFactory(component=component, title="Career guidance trainings")
         _approved_entries(funded, org(coordinator), activity)
         chained = ProjectFactory(network=azerbaijan, title="Modern VET in Azerbaijan", acronym="MVET", slug="mvet")
         FundingLink.objects.create(
@@ -97,6 +99,7 @@ def test_a_donor_opens_its_portfolio_a_funded_dashboard_and_the_progress_report(
     assert page.url.endswith("/networks/pep/projects/epa/dashboard/")
     expect(page.locator("img[src^='data:image/svg+xml']").first).to_be_visible()  # the charts
     expect(page.get_by_text("Career guidance training, month 5").first).to_be_visible()
+    expect(page.get_by_text("55").first).to_be_visible()  # participants reached: 20 + 15 + 20
     shots.take(page, "dashboard")
 
     # The private network's project, through the door: its dashboard opens for the funder.

@@ -174,6 +174,24 @@ def test_progress_and_reach_are_the_hand_counted_ones(client, world):
     assert "no planned activities yet" in page and "none approved yet" in page
 
 
+def test_a_private_networks_latest_entry_is_named_not_linked(client, world):
+    """A funder enters a private network through the project's dashboard only (its door): the entry's page
+    would answer 404, so the portfolio names the entry without a link."""
+    beta = world.networks[1]
+    with scopes_disabled():
+        entry = ActivityEntryFactory(
+            network=beta, project=world.projects["b1"], title="Guidance fair", status="approved",
+            start_date=date(2025, 5, 5), end_date=date(2025, 5, 5),
+        )  # fmt: skip
+    page = text(_get(client, world.donor))
+    assert "Guidance fair" in page
+    assert reverse("projects:entry_detail", kwargs={"network_slug": "beta", "entry_id": entry.pk}) not in page
+    assert (
+        client.get(reverse("projects:entry_detail", kwargs={"network_slug": "beta", "entry_id": entry.pk})).status_code
+        == 404
+    )
+
+
 def test_budgets_are_summed_per_currency_never_across(client, world):
     response = _get(client, world.donor)
     totals = [(t.currency, t.amount, t.projects) for t in response.context["totals"]]
