@@ -30,7 +30,7 @@ from network.services import agreements, invitations, memberships, networks, new
 from portal import audit
 from portal.models import AuditEntry
 from portal.uploads import describe
-from projects.services import attachments, entries, imports, items, periods, projects
+from projects.services import attachments, entries, evaluators, imports, items, periods, projects
 from tests.factories import (
     ActivityEntryFactory,
     AffiliationFactory,
@@ -42,6 +42,7 @@ from tests.factories import (
     NewsPostFactory,
     OrganisationFactory,
     ProjectFactory,
+    UserFactory,
     person_in,
 )
 from tests.portal.test_uploads import real_pdf
@@ -150,6 +151,14 @@ def _submission(w):
     return advocacy_submissions.submission_record(
         output=output, acting_user=w.coordinator,
         data={"institution": _ministry().pk, "submitted_on": datetime.date(2025, 3, 1)},
+    )  # fmt: skip
+
+
+def _evaluator(w):
+    """An evaluator written through its service (its entry kept out of the case's count, as `_output`'s)."""
+    return evaluators.evaluator_add(
+        project=ProjectFactory(network=w.network), email=UserFactory(email="eva@audit.example").email,
+        until=datetime.date(2999, 1, 31), acting_user=w.coordinator,
     )  # fmt: skip
 
 
@@ -612,12 +621,39 @@ CASES = [
         ), lambda w, a: advocacy_attachments.output_attachment_remove(attachment=a, acting_user=w.coordinator)),
         before={"file": describe("study.pdf", len(real_pdf()))},
     ),
+    Case(
+        "evaluator.added",
+        _prepared(lambda w: (ProjectFactory(network=w.network), UserFactory(email="eva@audit.example")),
+                  lambda w, pair: evaluators.evaluator_add(
+            project=pair[0], email="eva@audit.example", until=datetime.date(2999, 1, 31), acting_user=w.coordinator
+        )),
+        after={"person": "eva@audit.example", "until": "2999-01-31"},
+    ),
+    Case(
+        "evaluator.changed",
+        _prepared(_evaluator, lambda w, e: evaluators.evaluator_change(
+            evaluator=e, until=datetime.date(2999, 6, 30), acting_user=w.coordinator
+        )),
+        before={"until": "2999-01-31"},
+        after={"until": "2999-06-30"},
+    ),
+    Case(
+        "evaluator.removed",
+        _prepared(_evaluator, lambda w, e: evaluators.evaluator_remove(evaluator=e, acting_user=w.coordinator) or e),
+        before={"person": "eva@audit.example", "until": "2999-01-31"},
+    ),
 ]  # fmt: skip
 
 
 def test_every_registered_action_of_a_service_is_in_the_table():
     """A new action must get its case here (the expiry reminder and network.created have their own tests)."""
-    own_tests = {"agreement.expiry_reminder_sent", "network.created"}
+    # Funders' grants follow the funding rows, written by nobody in particular: tests/projects/test_grants.py.
+    own_tests = {
+        "agreement.expiry_reminder_sent",
+        "network.created",
+        "project.access_granted",
+        "project.access_revoked",
+    }
     logframe = {a for a in audit.action_labels() if a.startswith("logframe.")}
     assert set(audit.action_labels()) - logframe - own_tests == {c.action for c in CASES} - logframe
 
