@@ -6,7 +6,9 @@ The demo is loaded once for the module (the `demo` fixture in tests/conftest.py)
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.urls import reverse
 from django_scopes import scopes_disabled
+from guardian.shortcuts import get_objects_for_user
 
 from config.demo import DONOR_DEMO, NETWORKS
 from config.demo.common import EUROPEAN_UNION
@@ -109,3 +111,25 @@ def test_the_three_projects_have_approved_entries_and_indicators_for_a_dashboard
         found = computed_indicators(project=project, indicators=indicators)
         assert [[value.value for value in found[i.pk].values] for i in indicators] == [[n] for n in expected]
         assert all(n > 0 for n in expected)
+
+
+def test_the_donor_login_is_granted_exactly_the_three_projects_and_sees_their_dashboards(demo, client):
+    """The grants follow the funding rows (projects.grants): the demo's donor holds `view_project` on the three
+    projects and no other, and opens their dashboards; another project's dashboard answers 404."""
+    donor = User.objects.get(email=DONOR_EMAIL)
+    with scopes_disabled():
+        granted = get_objects_for_user(
+            donor, "projects.view_project", klass=Project, accept_global_perms=False, with_superuser=False
+        )
+        assert {(p.network.slug, p.slug) for p in granted.select_related("network")} == EU_FUNDED
+        others = list(Project.objects.exclude(pk__in=granted.values("pk")).select_related("network"))
+    client.force_login(donor)
+    for network_slug, project_slug in sorted(EU_FUNDED):
+        url = reverse("projects:dashboard", kwargs={"network_slug": network_slug, "project_slug": project_slug})
+        assert client.get(url).status_code == 200, url
+    assert others
+    for project in others:
+        url = reverse("projects:dashboard", kwargs={"network_slug": project.network.slug, "project_slug": project.slug})
+        assert client.get(url).status_code == 404, url
+    portfolio = client.get(reverse("projects:portfolio"))
+    assert {row.project.slug for row in portfolio.context["rows"]} == {slug for _n, slug in EU_FUNDED}
