@@ -108,11 +108,13 @@ def ensure_visible(request, action, obj):
 
     Signed-in people who may not see it get 404, the same answer as for an id that does not exist.
     Visitors are sent to log in whether or not it exists, so a member opening a shared link while
-    logged out gets in, and nobody learns what exists.
+    logged out gets in, and nobody learns what exists. A visitor let in through a door of a tenant they
+    may not enter (portal.tenancy.open_door: `request.network_entered` is False) gets 404 too: sending
+    them to log in would say that the tenant exists.
     """
     if obj is not None and check(action, request.user, obj):
         return obj
-    if not request.user.is_authenticated:
+    if not request.user.is_authenticated and getattr(request, "network_entered", True):
         raise LoginRequired
     raise Http404
 

@@ -2,7 +2,6 @@
 
 from functools import wraps
 
-from django.http import Http404
 from django.urls import reverse
 
 from advocacy import selectors
@@ -11,16 +10,12 @@ from portal import permissions
 
 def output_or_404(request, output_id):
     """The output of request.network with this id, if the user may read it. Everyone else gets 404, as
-    for an id that does not exist; a visitor of a network they may see is sent to log in first (a member
-    opening a shared link while logged out gets in). The output's page is a door of the tenancy (see
-    AdvocacyConfig.ready): the people of an addressed institution reach it in a network they cannot enter,
-    so nobody but this check decides."""
+    for an id that does not exist; a visitor of a network they may enter is sent to log in first (a
+    member opening a shared link while logged out gets in). The output's page is a door of the tenancy
+    (see AdvocacyConfig.ready): the people of an addressed institution reach it in a network they cannot
+    enter, so nobody but this check (portal.permissions.ensure_visible) decides."""
     output = selectors.output_in_network(network=request.network, pk=output_id)
-    if output is not None and permissions.check("view_output", request.user, output):
-        return output
-    if not request.user.is_authenticated and permissions.check("view_network", request.user, request.network):
-        raise permissions.LoginRequired
-    raise Http404
+    return permissions.ensure_visible(request, "view_output", output)
 
 
 def output_required(action="view_output"):

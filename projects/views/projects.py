@@ -63,15 +63,9 @@ class OpenForm:
 
 
 def _project_or_404(request, project_slug):
-    """The project of request.network at this address, if this user may see it (see ensure_visible).
-
-    Someone let in through the project page's door (a funder's person, an evaluator: ProjectsConfig.ready)
-    who may not see it gets 404 even when logged out: sending them to log in would say the network exists."""
+    """The project of request.network at this address, if this user may see it (see ensure_visible, which
+    also answers 404 to a visitor let in through the project page's door: ProjectsConfig.ready)."""
     project = selectors.project_in_network(network=request.network, slug=project_slug)
-    if not getattr(request, "network_entered", True) and not (
-        project is not None and permissions.check("view_project", request.user, project)
-    ):
-        raise Http404
     return permissions.ensure_visible(request, "view_project", project)
 
 

@@ -273,7 +273,7 @@ def test_a_donor_opens_the_funded_project_of_a_private_network_and_nothing_else(
     # Let in through the door only: the network is named, never linked (its pages answer them 404).
     assert response.wsgi_request.network_entered is False
     for name in ("network:detail", "projects:list", "projects:entries"):
-        assert f'href="{reverse(name, kwargs={"network_slug": network.slug})}' not in html
+        assert f'href="{reverse(name, kwargs={"network_slug": network.slug})}"' not in html
     assert client.get(_detail(unfunded)).status_code == 404
     assert client.get(_detail(another_donors)).status_code == 404  # another donor's project
     for name in ("network:detail", "projects:list"):

@@ -25,6 +25,7 @@ from django_scopes import scope, scopes_disabled
 from python_calamine import CalamineWorkbook
 
 from network.models import Role
+from portal import sections
 from projects import models as m
 from projects.selectors import computed_indicators, project_page
 from reports import kinds
@@ -311,7 +312,8 @@ def test_the_filename_and_the_period_checks(network):
 # --- the dashboard's section -----------------------------------------------------------------------
 
 
-SECTION = Template('{% load sections %}{% sections "project_dashboard" %}')
+SECTION_TEMPLATE = "reports/sections/project_dashboard.html"
+SECTION = Template(f'{{% include "{SECTION_TEMPLATE}" %}}')  # this app's section alone; others share the slot
 
 
 def section(project, user, **period):
@@ -338,6 +340,7 @@ class Forms(HTMLParser):
 
 
 def test_the_dashboard_section_asks_for_both_with_the_dashboards_period(built, people):
+    assert SECTION_TEMPLATE in sections.templates("project_dashboard")
     html = section(built.project, people.member, period_start=datetime.date(2025, 4, 1),
                    period_end=datetime.date(2025, 9, 30))  # fmt: skip
     forms = Forms(html).forms
