@@ -32,11 +32,14 @@ def can_view_project(user, project):
 def has_project_grant(user, project):
     """The user was granted this one project: a funder's people (django-guardian `view_project`, given and
     taken back by projects.grants) or a named evaluator whose end date is today or later
-    (projects.services.evaluators). The guardian grant is asked of the database at each check; the
-    evaluator rows once per request (a removed or expired one refuses from the next request on)."""
+    (projects.services.evaluators). Each is asked of the database once per request and remembered for
+    it (a dashboard asks it of its sections again): a grant removed, or an evaluator removed or expired,
+    refuses from the next request on."""
     if not (user.is_authenticated and user.is_active):
         return False
-    return project.pk in evaluated_project_ids(user) or user.has_perm("projects.view_project", project)
+    if project.pk in evaluated_project_ids(user):
+        return True
+    return memo(user, ("view_project", project.pk), lambda: user.has_perm("projects.view_project", project))
 
 
 def evaluated_project_ids(user):
