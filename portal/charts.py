@@ -20,7 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
+from functools import cached_property
 
 import pygal
 from django.utils.formats import number_format
@@ -50,21 +50,24 @@ class ChartTable:
 
 @dataclass(frozen=True)
 class Chart:
-    """`svg` is safe markup (put it in a template as it is); `table` holds the same numbers."""
+    """`svg` is safe markup (put it in a template as it is); `table` holds the same numbers.
+
+    The SVG is drawn when it is first read, not when the chart is made: pages show a chart as an image of
+    its own address (drawn by the view behind it, from figures kept in the cache) and only its table
+    inline, so building the figures draws nothing; a PDF reads `svg` and draws them all. `drawing` is what
+    `_render` takes (plain data: the figures, charts included, are kept in the cache by pickling)."""
 
     title: str
-    svg: str
     table: ChartTable
+    drawing: dict
+
+    @cached_property
+    def svg(self):
+        drawing = dict(self.drawing)
+        return _render(getattr(pygal, drawing.pop("kind")), **drawing)
 
     def __html__(self):
         return self.svg
-
-    @property
-    def data_url(self):
-        """The SVG as a data: URL for an <img> on a page: the pages' Content Security Policy allows no inline
-        style, which the SVG's stylesheet is (drawn inline, its bars came out black); an image keeps its own
-        style and runs no script. Percent-encoded, not base64: it compresses as well as the SVG."""
-        return "data:image/svg+xml;charset=utf-8," + quote(self.svg, safe="=:/;,.-_()'")
 
     def __str__(self):
         return self.svg
@@ -189,25 +192,27 @@ def indicator_chart(*, title, periods, actuals, baseline=None, target=None, unit
         labels.append(_("Target"))
         values.append({"value": target, "color": colours[2]})
     name = unit or _("Value")
-    svg = _render(pygal.Bar, title=title, labels=labels, series=[(name, values)], colours=colours, legend=False)
+    drawing = {"kind": "Bar", "title": title, "labels": labels, "series": [(name, values)], "colours": colours,
+               "legend": False}  # fmt: skip
     rows = tuple((_text(label), (number(v["value"]),)) for label, v in zip(labels, values, strict=True))
-    return Chart(_text(title), svg, ChartTable(_text(title), ("", _text(name)), rows))
+    return Chart(_text(title), ChartTable(_text(title), ("", _text(name)), rows), drawing)
 
 
 def breakdown_chart(*, title, categories, series, colour=None):
     """Stacked bars: one bar per category, split into `series` [(label, [number per category])]."""
     colours = palette(colour)
-    svg = _render(pygal.StackedBar, title=title, labels=categories, series=series, colours=colours, legend=True)
+    drawing = {"kind": "StackedBar", "title": title, "labels": categories, "series": series, "colours": colours,
+               "legend": True}  # fmt: skip
     rows = tuple(
         (_text(category), tuple(number(values[i]) for _name, values in series)) for i, category in enumerate(categories)
     )
-    return Chart(_text(title), svg, ChartTable(_text(title), ("", *(_text(name) for name, _v in series)), rows))
+    return Chart(_text(title), ChartTable(_text(title), ("", *(_text(name) for name, _v in series)), rows), drawing)
 
 
 def timeline_chart(*, title, labels, values, series_label, colour=None):
     """One bar per period (`labels`, e.g. months) of `values` (entries, participants)."""
     colours = palette(colour)
-    svg = _render(pygal.Bar, title=title, labels=labels, series=[(series_label, values)], colours=colours,
-                  legend=False)  # fmt: skip
+    drawing = {"kind": "Bar", "title": title, "labels": labels, "series": [(series_label, values)],
+               "colours": colours, "legend": False}  # fmt: skip
     rows = tuple((_text(label), (number(value),)) for label, value in zip(labels, values, strict=True))
-    return Chart(_text(title), svg, ChartTable(_text(title), ("", _text(series_label)), rows))
+    return Chart(_text(title), ChartTable(_text(title), ("", _text(series_label)), rows), drawing)

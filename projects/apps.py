@@ -42,8 +42,9 @@ class ProjectsConfig(AppConfig):
         post_delete.connect(grants.affiliation_changed, sender=Affiliation, dispatch_uid="grants-affiliation-deleted")
         organisation_merged.connect(grants.organisation_merged, dispatch_uid="grants-merged")
         # A funder's people and evaluators are seldom members of the project's network: the project's page
-        # and dashboard admit them whatever the network; each view answers 404 to whoever may not see it.
-        for view_name in ("detail", "dashboard"):
+        # and dashboard (with its charts) admit them whatever the network; each view answers 404 to whoever
+        # may not see it.
+        for view_name in ("detail", "dashboard", "dashboard_chart"):
             tenancy.open_door(f"projects:{view_name}")
         # The log's kept figures (projects/figures.py) follow every write to entries and their partners.
         post_save.connect(figures.entry_saved_or_deleted, sender=ActivityEntry, dispatch_uid="log-figures-saved")

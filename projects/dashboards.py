@@ -183,6 +183,15 @@ class IndicatorFigures:
     track: str
 
     @property
+    def chart_name(self):
+        """The names of its two charts for the page's chart images (see _charts_of)."""
+        return f"indicator-{self.pk}"
+
+    @property
+    def breakdown_chart_name(self):
+        return f"breakdown-{self.pk}"
+
+    @property
     def track_label(self):
         return Track(self.track).label
 
@@ -443,6 +452,20 @@ def _named_in(model, entries, field_name, **rows):
     return [str(row) for row in model.objects.filter(pk__in=ids, **rows).order_by("position", "pk")]
 
 
+# --- the charts' names -----------------------------------------------------------------------------------------
+
+
+def _charts_of(figures):
+    """{name: Chart} of a project's or a network's figures: "reach", "activity", and "indicator-<pk>" and
+    "breakdown-<pk>" for each indicator. The page shows each as the image at its name's address
+    (projects.views.dashboards), so building the page draws none of them."""
+    named = {"reach": figures.reach_chart, "activity": figures.activity_chart}
+    for indicator in getattr(figures, "indicators", ()):
+        named[f"indicator-{indicator.pk}"] = indicator.chart
+        named[f"breakdown-{indicator.pk}"] = indicator.breakdown_chart
+    return {name: chart for name, chart in named.items() if chart is not None}
+
+
 # --- a project ----------------------------------------------------------------------------------------------
 
 
@@ -467,6 +490,10 @@ class ProjectFigures(_ActivityCounts):
     @property
     def activities(self):
         return [a for c in self.components for a in c.activities]
+
+    def chart(self, name):
+        """The chart the page names `name` (see chart_names), or None."""
+        return _charts_of(self).get(name)
 
     @property
     def on_track(self):
@@ -566,6 +593,10 @@ class NetworkFigures:
     @property
     def is_empty(self):
         return not self.reach.entries
+
+    def chart(self, name):
+        """The chart the page names `name` (see chart_names), or None."""
+        return _charts_of(self).get(name)
 
 
 def _activity_counts(network):

@@ -75,7 +75,13 @@ urlpatterns = [
     path(_project + "activities/template.xlsx", exchange.entry_template, name="entry_template"),
     # dashboards (projects/views/dashboards.py)
     path(_project + "dashboard/", dashboards.project_dashboard, name="dashboard"),
+    path(_project + "dashboard/charts/<slug:chart>.svg", dashboards.project_dashboard_chart, name="dashboard_chart"),
     path("networks/<slug:network_slug>/dashboard/", dashboards.network_dashboard, name="network_dashboard"),
+    path(
+        "networks/<slug:network_slug>/dashboard/charts/<slug:chart>.svg",
+        dashboards.network_dashboard_chart,
+        name="network_dashboard_chart",
+    ),
     # the donor portfolio (projects/views/portfolio.py)
     path("portfolio/", portfolio.portfolio_page, name="portfolio"),
     # evaluators' and funders' access to a project (projects/views/access.py)

@@ -55,3 +55,18 @@ def network_reach(network):
     """The workspace's reach section: what all of the network's approved entries reached (kept in the cache
     until the log changes)."""
     return selectors.kept_reach(network=network)
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_chart_src(context, name):
+    """The address of the dashboard chart `name` (projects.dashboards._charts_of) for the page's period: the
+    project's chart on a project's dashboard (the context holds `project`), else the network's."""
+    network, project = context["network"], context.get("project")
+    if project is not None:
+        url = cached_reverse(
+            "projects:dashboard_chart",
+            kwargs={"network_slug": network.slug, "project_slug": project.slug, "chart": name},
+        )
+    else:
+        url = cached_reverse("projects:network_dashboard_chart", kwargs={"network_slug": network.slug, "chart": name})
+    return url + context.get("period_query", "")

@@ -2,6 +2,7 @@
 network for a period against hand-counted totals (the log in conftest.py), who may open them, a wrong period,
 an empty one, and the fixed number of queries whatever the size."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -269,10 +270,49 @@ def test_the_page_shows_the_figures_and_its_sections(client, log, member, indica
     assert "Period: 2025" in page
     assert "<dt>Participants</dt><dd>42</dd>" in page and "<dt>Entries</dt><dd>4</dd>" in page
     assert "Schools with a counsellor" in page and "Women trained" in page and "On track" in page
-    charts = page.count('<img src="data:image/svg+xml;charset=utf-8,')
-    assert charts == page.count('class="chart-numbers"') >= 4  # every chart with its numbers
-    assert "<svg" not in page and "<script" not in page  # no inline stylesheet for the CSP to refuse
+    sources = re.findall(r'<img src="([^"]+)"', page)
+    assert len(sources) == page.count('class="chart-numbers"') >= 4  # every chart with its numbers
+    assert "<svg" not in page and "<script" not in page  # the page draws none: each is an image of its own
     assert 'aria-current="true">2025</a>' in page
+    for source in sources:
+        assert source.startswith(dashboard_url(log.project) + "charts/") and source.endswith(
+            ".svg?from=2025-01-01&to=2025-12-31"
+        ), source
+        chart = client.get(source)
+        assert chart.status_code == 200 and chart["Content-Type"] == "image/svg+xml; charset=utf-8"
+        assert chart["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'"
+        assert chart.content.startswith(b"<svg") and b"<script" not in chart.content
+
+
+def chart_url(project, name, **query):
+    url = reverse(
+        "projects:dashboard_chart",
+        kwargs={"network_slug": project.network.slug, "project_slug": project.slug, "chart": name},
+    )
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def test_a_chart_is_drawn_for_the_period_asked_and_only_for_those_who_see_the_dashboard(client, log, member):
+    client.force_login(member)
+    whole = client.get(chart_url(log.project, "activity")).content.decode()
+    year = client.get(chart_url(log.project, "activity", **{"from": "2025-01-01", "to": "2025-12-31"})).content
+    assert whole != year.decode()  # the period's own months
+    assert client.get(chart_url(log.project, "no-such-chart")).status_code == 404
+    assert client.get(chart_url(log.project, "indicator-999999")).status_code == 404
+    client.force_login(UserFactory())  # signed in, not of the network, granted nothing
+    assert client.get(chart_url(log.project, "activity")).status_code == 404
+    client.logout()
+    assert client.get(chart_url(log.project, "activity")).status_code == 302  # to log in
+
+
+def test_the_network_dashboards_charts_are_its_own(client, log, member):
+    client.force_login(member)
+    page = text(client.get(network_dashboard_url(log.project.network)))
+    sources = re.findall(r'<img src="([^"]+)"', page)
+    assert sources and all(s.startswith(network_dashboard_url(log.project.network) + "charts/") for s in sources)
+    assert all(client.get(s).content.startswith(b"<svg") for s in sources)
+    bad = reverse("projects:network_dashboard_chart", kwargs={"network_slug": log.project.network.slug, "chart": "x"})
+    assert client.get(bad).status_code == 404
 
 
 def test_a_period_in_the_wrong_order_is_said_on_the_page(client, log, member):
