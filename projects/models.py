@@ -663,6 +663,15 @@ class ActivityEntry(models.Model):
                 name="entry_network_queue",
                 condition=models.Q(status="submitted", deleted_at__isnull=True),
             ),
+            # A project's counted entries (approved, not deleted: projects.selectors.counted_entries) read
+            # from the index alone: their number, participants and organisations, and the latest by date
+            # (one step down per project), as the donor portfolio sums them for a page of projects.
+            models.Index(
+                fields=["network", "project", "-start_date", "-id"],
+                include=["organisation", "participants_total"],
+                name="entry_counted_project",
+                condition=models.Q(status="approved", deleted_at__isnull=True),
+            ),
         ]
 
     def __str__(self):

@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django_countries import countries as country_names
 from django_scopes import scopes_disabled
 
@@ -195,19 +194,31 @@ def portfolio_rows(projects):
             rows[row["project_id"]].entries = row["entries"]
             rows[row["project_id"]].participants = row["participants"] or 0
         # Each project's organisations: who logged its entries and the partners named in them, each once
-        # (UNION drops the repeated pairs).
+        # (UNION drops the repeated pairs). The partners are joined to the counted entries directly, so
+        # both halves read the entries from the entry_counted_project index alone.
         logged = counted.values_list("project_id", "organisation_id")
-        named = ActivityEntry.partners.through.objects.filter(activityentry__in=counted.values("pk")).values_list(
-            "activityentry__project_id", "organisation_id"
-        )
+        named = ActivityEntry.partners.through.objects.filter(
+            activityentry__network_id__in=network_ids,
+            activityentry__project_id__in=ids,
+            activityentry__status=ActivityEntry.Status.APPROVED,
+            activityentry__deleted_at=None,
+        ).values_list("activityentry__project_id", "organisation_id")
         for project_id, count in Counter(project_id for project_id, _org in logged.union(named)).items():
             rows[project_id].organisations = count
-        latest = (
-            counted.annotate(rank=Window(RowNumber(), partition_by=[F("project_id")], order_by=[
-                F("start_date").desc(), F("pk").desc()]))
-            .filter(rank=1)
-            .only("pk", "network_id", "project_id", "title", "start_date")
-        )  # fmt: skip
+        # Each project's latest counted entry: one step down the entry_counted_project index per project
+        # (its network and project both fixed), then only those entries read.
+        newest = (
+            ActivityEntry.objects.filter(
+                network_id=OuterRef("network_id"),
+                project_id=OuterRef("pk"),
+                status=ActivityEntry.Status.APPROVED,
+                deleted_at=None,
+            )
+            .order_by("-start_date", "-pk")
+            .values("pk")[:1]
+        )
+        newest_ids = Project.objects.filter(network_id__in=network_ids, pk__in=ids).values(newest=Subquery(newest))
+        latest = counted.filter(pk__in=newest_ids).only("pk", "network_id", "project_id", "title", "start_date")
         for entry in latest:
             rows[entry.project_id].last_entry = entry
     return [rows[p.pk] for p in projects if p.pk in rows]

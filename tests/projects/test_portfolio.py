@@ -14,7 +14,7 @@ from django_scopes import scope, scopes_disabled
 
 from members.models import Organisation
 from network.models import Network, Role
-from projects.models import FundingLink, PartnerRole, Project, ProjectPartner
+from projects.models import ActivityEntry, FundingLink, PartnerRole, Project, ProjectPartner
 from projects.services.entries import entry_approve
 from projects.services.items import project_item_add, project_item_remove
 from projects.services.progress import activity_mark_done
@@ -172,6 +172,23 @@ def test_progress_and_reach_are_the_hand_counted_ones(client, world):
     assert all((r.activities_total, r.participants, r.organisations, r.last_entry) == (0, 0, 0, None)
                for r in others.values())  # fmt: skip
     assert "no planned activities yet" in page and "none approved yet" in page
+
+
+def test_the_latest_of_one_day_is_the_last_logged_and_partners_of_uncounted_entries_do_not_count(client, world):
+    """Two approved entries on the latest day: the one logged last shows. Partners named in the submitted
+    and the deleted entry are no organisations reached."""
+    a, a1 = world.networks[0], world.projects["a1"]
+    with scopes_disabled():
+        same_day = {"network": a, "project": a1, "status": "approved", "participants_total": 0,
+                    "start_date": world.latest.start_date, "end_date": world.latest.start_date,
+                    "organisation": world.latest.organisation}  # fmt: skip
+        ActivityEntryFactory(title="First of the day", **same_day)
+        last = ActivityEntryFactory(title="Last of the day", **same_day)
+        world.submitted.partners.add(OrganisationFactory())
+        ActivityEntry.objects.get(network=a, title="Deleted one").partners.add(OrganisationFactory())
+    row = next(r for r in _get(client, world.donor).context["rows"] if r.project.acronym == "C4A")
+    assert row.last_entry.pk == last.pk
+    assert (row.entries, row.organisations) == (4, 3)
 
 
 def test_a_private_networks_latest_entry_is_named_not_linked(client, world):
