@@ -48,12 +48,14 @@ class Page:
 
 
 def pages(data):
-    """The project dashboard of a project with entries (as its donor and as a network member) and the donor's
-    portfolio."""
+    """The project dashboard of a project with entries (as its donor and as a network member), one of the
+    images it shows (its charts are drawn by a request each: the reach chart, from the figures the page kept,
+    or computed when uncached) and the donor's portfolio."""
     project = {"network_slug": data.network_slug, "project_slug": data.project_slug}
     return [
         Page("project dashboard", "donor", "projects:dashboard", project),
         Page("project dashboard", "member", "projects:dashboard", project),
+        Page("a dashboard chart (reach)", "donor", "projects:dashboard_chart", {**project, "chart": "reach"}),
         Page("donor portfolio", "donor", "projects:portfolio", {}),
     ]
 

@@ -88,6 +88,9 @@ NOT_PAGES = {
     "advocacy:recommendation_remove", "advocacy:submission_evidence", "advocacy:output_file",
     "advocacy:output_file_delete", "advocacy:output_cover_set", "advocacy:output_cover_remove",
     "advocacy:output_cover",
+    # the dashboards' charts: SVG images their pages show (the page types "project dashboard" and "network
+    # dashboard")
+    "projects:dashboard_chart", "projects:network_dashboard_chart",
     # a report's file and its retry button (their page is "report job")
     "reports:download", "reports:retry",
 }  # fmt: skip

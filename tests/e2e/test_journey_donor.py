@@ -97,7 +97,11 @@ def test_a_donor_opens_its_portfolio_a_funded_dashboard_and_the_progress_report(
     page.get_by_role("link", name="Education policy in Armenia").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Education policy in Armenia")
     assert page.url.endswith("/networks/pep/projects/epa/dashboard/")
-    expect(page.locator("img[src^='data:image/svg+xml']").first).to_be_visible()  # the charts
+    chart = page.locator("figure.chart img").first  # the charts: images of their own address, drawn by the server
+    chart.scroll_into_view_if_needed()  # they load lazily
+    expect(chart).to_be_visible()
+    chart.element_handle().wait_for_element_state("stable")
+    page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=chart.element_handle())
     expect(page.get_by_text("Career guidance training, month 5").first).to_be_visible()
     expect(page.get_by_text("55").first).to_be_visible()  # participants reached: 20 + 15 + 20
     shots.take(page, "dashboard")

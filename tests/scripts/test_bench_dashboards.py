@@ -19,7 +19,8 @@ def test_it_asks_for_the_dashboard_and_the_portfolio_as_the_donor():
     data = bench_scale.build(TINY)
     pages = bench_dashboards.pages(data)
     assert {(p.url_name, p.persona) for p in pages} == {
-        ("projects:dashboard", "donor"), ("projects:dashboard", "member"), ("projects:portfolio", "donor"),
+        ("projects:dashboard", "donor"), ("projects:dashboard", "member"), ("projects:dashboard_chart", "donor"),
+        ("projects:portfolio", "donor"),
     }  # fmt: skip
     assert all(getattr(data, page.persona) is not None for page in pages)
 
