@@ -39,6 +39,7 @@ from projects.selectors import (
     counted_entries,
     indicator_periods,
     log_condition,
+    progress_status,
     project_page,
     reach,
 )
@@ -90,7 +91,7 @@ def _day(value):
     return formats.date_format(value, "DATE_FORMAT")
 
 
-def _overlaps(start, end, period_start, period_end):
+def overlaps(start, end, period_start, period_end):
     return (start is None or period_end is None or start <= period_end) and (
         end is None or period_start is None or end >= period_start
     )
@@ -244,14 +245,14 @@ def indicator_figures(*, project, page, period_start, period_end, today=None):
                 found = computed.get(indicator.pk)
                 values = [
                     PeriodValue(period_label(v.period_start, v.period_end), v.period_start, v.period_end, v.value,
-                                _overlaps(v.period_start, v.period_end, period_start, period_end),
+                                overlaps(v.period_start, v.period_end, period_start, period_end),
                                 breakdown=breakdowns.get((indicator.pk, v.period_start, v.period_end)))
                     for v in (found.values if found else [])
                 ]  # fmt: skip
             else:
                 values = [
                     PeriodValue(period_label(v.period_start, v.period_end), v.period_start, v.period_end, v.value,
-                                _overlaps(v.period_start, v.period_end, period_start, period_end), v.note)
+                                overlaps(v.period_start, v.period_end, period_start, period_end), v.note)
                     for v in indicator.values.all()
                 ]  # fmt: skip
             # The history up to the end of the period: what came after is not reported yet.
@@ -492,7 +493,7 @@ class ProjectFigures(_ActivityCounts):
         return [a for c in self.components for a in c.activities]
 
     def chart(self, name):
-        """The chart the page names `name` (see chart_names), or None."""
+        """The chart the page names `name` (see _charts_of), or None."""
         return _charts_of(self).get(name)
 
     @property
@@ -595,7 +596,7 @@ class NetworkFigures:
         return not self.reach.entries
 
     def chart(self, name):
-        """The chart the page names `name` (see chart_names), or None."""
+        """The chart the page names `name` (see _charts_of), or None."""
         return _charts_of(self).get(name)
 
 
@@ -609,10 +610,7 @@ def _activity_counts(network):
     )
     counts = {}
     for project_id, done_at, logged in rows:
-        if done_at is not None:
-            status = Progress.DONE
-        else:
-            status = Progress.IN_PROGRESS if logged else Progress.NOT_STARTED
+        status = progress_status(done_at=done_at, logged=logged)
         mine = counts.setdefault(project_id, {})
         mine[status] = mine.get(status, 0) + 1
     return counts

@@ -12,6 +12,7 @@ import csv
 import datetime
 import io
 import tempfile
+from decimal import Decimal
 
 import xlsxwriter
 from django.db import connection
@@ -158,8 +159,9 @@ def _write_cell(sheet, number, col, value, formats, style=None):
     if isinstance(value, datetime.date):
         value = value if isinstance(value, datetime.datetime) else datetime.datetime.combine(value, datetime.time())
         sheet.write_datetime(number, col, value, formats[f"{style}_date" if style else "date"])
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        sheet.write_number(number, col, value, formats[style] if style else None)
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        sheet.write_number(number, col, float(value) if isinstance(value, Decimal) else value,
+                           formats[style] if style else None)  # fmt: skip
     else:
         sheet.write_string(number, col, str(value), formats[style] if style else None)
 
@@ -169,12 +171,12 @@ def _write_row(sheet, number, row, formats):
         _write_cell(sheet, number, col, value, formats)
 
 
-def write_xlsx(rows, path):
+def write_xlsx(rows, path, *, sheet_name=SHEET):
     """Write `rows` (header first) to an XLSX file at `path` in constant-memory mode; returns the number
-    of entries written."""
+    of rows written after the header. Decimals are written as numbers."""
     workbook = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
     formats = {"date": workbook.add_format({"num_format": "yyyy-mm-dd"}), "header": workbook.add_format({"bold": 1})}
-    sheet = workbook.add_worksheet(SHEET)
+    sheet = workbook.add_worksheet(sheet_name[:31])
     count = -1
     for number, row in enumerate(rows):
         if number == 0:
@@ -187,10 +189,10 @@ def write_xlsx(rows, path):
     return max(count, 0)
 
 
-def xlsx_bytes(rows):
+def xlsx_bytes(rows, *, sheet_name=SHEET):
     """`rows` as an XLSX file's bytes (for exports small enough to build during the request)."""
     buffer = io.BytesIO()
-    write_xlsx(rows, buffer)
+    write_xlsx(rows, buffer, sheet_name=sheet_name)
     return buffer.getvalue()
 
 

@@ -15,7 +15,8 @@ ProjectEvaluator, read by projects.permissions.has_project_grant too.
 Each grant and each revocation is a row of the project's network's audit log ("project.access_granted",
 "project.access_revoked": who, through which funder). Guardian's rows belong to no network, so the pages
 kept for a person (portal.pagecache, counter "shared") are stale the moment one changes, and the rule
-reads the grant from the database at every check: a revocation refuses on the next request.
+reads the grant from the database once per request (projects.permissions.has_project_grant): a revocation
+refuses on the next request.
 """
 
 from dataclasses import dataclass, field

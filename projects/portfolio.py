@@ -21,6 +21,7 @@ from django_scopes import scopes_disabled
 from members.permissions import organisation_ids
 from projects.funders import funded_projects
 from projects.models import Activity, ActivityEntry, Project
+from projects.selectors import counted
 
 # Active projects first, then planned, then closed (as a network's project list orders them).
 _STATUS_RANK = {Project.Status.ACTIVE: 0, Project.Status.PLANNED: 1, Project.Status.CLOSED: 2}
@@ -185,40 +186,34 @@ def portfolio_rows(projects):
         for row in activities:
             rows[row["project_id"]].activities_total = row["total"]
             rows[row["project_id"]].activities_done = row["done"]
-        # The entries the log's figures count (projects.selectors.counted_entries), of these projects.
-        counted = ActivityEntry.objects.filter(
-            network_id__in=network_ids, project_id__in=ids, status=ActivityEntry.Status.APPROVED, deleted_at=None
+        # The entries the log's figures count (projects.selectors.counted), of these projects.
+        counted_rows = ActivityEntry.objects.filter(
+            counted(), network_id__in=network_ids, project_id__in=ids
         ).order_by()
-        sums = counted.values("project_id").annotate(entries=Count("pk"), participants=Sum("participants_total"))
+        sums = counted_rows.values("project_id").annotate(entries=Count("pk"), participants=Sum("participants_total"))
         for row in sums:
             rows[row["project_id"]].entries = row["entries"]
             rows[row["project_id"]].participants = row["participants"] or 0
         # Each project's organisations: who logged its entries and the partners named in them, each once
         # (UNION drops the repeated pairs). The partners are joined to the counted entries directly, so
         # both halves read the entries from the entry_counted_project index alone.
-        logged = counted.values_list("project_id", "organisation_id")
+        logged = counted_rows.values_list("project_id", "organisation_id")
         named = ActivityEntry.partners.through.objects.filter(
+            counted("activityentry__"),
             activityentry__network_id__in=network_ids,
             activityentry__project_id__in=ids,
-            activityentry__status=ActivityEntry.Status.APPROVED,
-            activityentry__deleted_at=None,
         ).values_list("activityentry__project_id", "organisation_id")
         for project_id, count in Counter(project_id for project_id, _org in logged.union(named)).items():
             rows[project_id].organisations = count
         # Each project's latest counted entry: one step down the entry_counted_project index per project
         # (its network and project both fixed), then only those entries read.
         newest = (
-            ActivityEntry.objects.filter(
-                network_id=OuterRef("network_id"),
-                project_id=OuterRef("pk"),
-                status=ActivityEntry.Status.APPROVED,
-                deleted_at=None,
-            )
+            ActivityEntry.objects.filter(counted(), network_id=OuterRef("network_id"), project_id=OuterRef("pk"))
             .order_by("-start_date", "-pk")
             .values("pk")[:1]
         )
         newest_ids = Project.objects.filter(network_id__in=network_ids, pk__in=ids).values(newest=Subquery(newest))
-        latest = counted.filter(pk__in=newest_ids).only("pk", "network_id", "project_id", "title", "start_date")
+        latest = counted_rows.filter(pk__in=newest_ids).only("pk", "network_id", "project_id", "title", "start_date")
         for entry in latest:
             rows[entry.project_id].last_entry = entry
     return [rows[p.pk] for p in projects if p.pk in rows]

@@ -410,9 +410,16 @@ def entry_month(*, network, user, filters, first, per_day):
 # not yet checked; deleted ones were withdrawn from the record.
 
 
+def counted(prefix=""):
+    """What makes an entry count in the log's figures (approved, not deleted), as a condition on
+    ActivityEntry, or with `prefix` ("activityentry__") on rows joined to it: for reads over several networks,
+    which counted_entries (one network) cannot serve."""
+    return Q(**{f"{prefix}status": ActivityEntry.Status.APPROVED, f"{prefix}deleted_at": None})
+
+
 def counted_entries(*, network, project=None, date_from=None, date_to=None):
     """The entries the log's figures count (see above)."""
-    entries = ActivityEntry.objects.filter(network=network, status=ActivityEntry.Status.APPROVED, deleted_at=None)
+    entries = ActivityEntry.objects.filter(counted(), network=network)
     if project is not None:
         entries = entries.filter(project=project)
     if date_from:
@@ -517,6 +524,14 @@ class ActivityProgress:
         return Progress(self.status).label
 
 
+def progress_status(*, done_at, logged):
+    """A planned activity's Progress: done when a coordinator marked it so, else in progress once it has a
+    counted entry (`logged`), else not started."""
+    if done_at is not None:
+        return Progress.DONE
+    return Progress.IN_PROGRESS if logged else Progress.NOT_STARTED
+
+
 def activity_progress(*, project, activities):
     """{activity id: ActivityProgress} for `activities` (the project's, already fetched): one query."""
     rows = (
@@ -529,13 +544,9 @@ def activity_progress(*, project, activities):
     progress = {}
     for activity in activities:
         row = figures.get(activity.pk, {})
-        if activity.done_at is not None:
-            status = Progress.DONE
-        else:
-            status = Progress.IN_PROGRESS if row else Progress.NOT_STARTED
         progress[activity.pk] = ActivityProgress(
-            status=status, entries=row.get("entries", 0), participants=row.get("participants") or 0,
-            last_date=row.get("last_date"),
+            status=progress_status(done_at=activity.done_at, logged=bool(row)), entries=row.get("entries", 0),
+            participants=row.get("participants") or 0, last_date=row.get("last_date"),
         )  # fmt: skip
     return progress
 

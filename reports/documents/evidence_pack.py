@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
-import xlsxwriter
 from django.conf import settings
 from django.db.models import IntegerField, Value
 from django.template.defaultfilters import filesizeformat
@@ -39,7 +38,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import permissions
-from projects.dashboards import BREAKDOWN_FIELDS, field_label
+from projects import exports
+from projects.dashboards import BREAKDOWN_FIELDS, field_label, overlaps
 from projects.models import ActivityEntry, EntryAttachment, Indicator
 from projects.selectors import computed_indicators, counted_entries, filter_entries, project_page
 from reports import kinds
@@ -89,10 +89,6 @@ class IndicatorRow:
     breakdown: dict | None = None  # {field: sum} over those entries, for a participants indicator
 
 
-def _overlaps(start, end, period_start, period_end):
-    return (start is None or start <= period_end) and (end is None or end >= period_start)
-
-
 def _source_label(indicator):
     if not indicator.is_computed:
         return str(_("Typed in"))
@@ -130,7 +126,7 @@ def indicator_rows(project, *, period_start, period_end):
                                  value=v.value, note=v.note)
                     for v in indicator.values.all()
                 ]  # fmt: skip
-            rows.extend(r for r in values if _overlaps(r.period_start, r.period_end, period_start, period_end))
+            rows.extend(r for r in values if overlaps(r.period_start, r.period_end, period_start, period_end))
     _count_entries(project, [row for row in rows if row.filters is not None])
     return rows
 
@@ -183,43 +179,23 @@ def _count_entries(project, rows):
         }
 
 
-def _number(value):
-    return float(value) if isinstance(value, Decimal) else value
-
-
 def indicators_xlsx(rows):
-    """The indicator table as an XLSX file's bytes: one row per IndicatorRow, numbers as numbers."""
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    header = workbook.add_format({"bold": 1})
-    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    sheet = workbook.add_worksheet(str(_("Indicators"))[:31])
+    """The indicator table as an XLSX file's bytes (projects.exports: numbers and dates as such, texts never
+    run as formulas): one row per IndicatorRow."""
     titles = [
         _("Expected result"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Period from"),
         _("Period to"), _("Actual value"), _("Where it came from"), _("Note"), _("Entries counted"),
         *(field_label(name) for name in BREAKDOWN_FIELDS), _("Shows what was counted"),
     ]  # fmt: skip
-    sheet.write_row(0, 0, [str(title) for title in titles], header)
-    sheet.freeze_panes(1, 0)
-    sheet.set_column(0, 1, 40)
-    for number, row in enumerate(rows, start=1):
-        cells = [
+    lines = [[str(title) for title in titles]]
+    for row in rows:
+        lines.append([
             row.result, row.name, row.indicator.unit, row.indicator.baseline, row.indicator.target,
             row.period_start, row.period_end, row.value, row.source, row.note,
             len(row.entry_ids) if row.filters is not None else None,
             *((row.breakdown or {}).get(name) for name in BREAKDOWN_FIELDS), row.link,
-        ]  # fmt: skip
-        for col, value in enumerate(cells):
-            if value is None or value == "":
-                continue
-            if isinstance(value, datetime.date):
-                sheet.write_datetime(number, col, datetime.datetime.combine(value, datetime.time()), date)
-            elif isinstance(value, int | float | Decimal):
-                sheet.write_number(number, col, _number(value))
-            else:
-                sheet.write_string(number, col, str(value))
-    workbook.close()
-    return buffer.getvalue()
+        ])  # fmt: skip
+    return exports.xlsx_bytes(lines, sheet_name=str(_("Indicators")))
 
 
 # --- the files -------------------------------------------------------------------------------------
