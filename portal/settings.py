@@ -211,7 +211,8 @@ LANGUAGES = [
     ("sq", _("Albanian")),
     ("az", _("Azerbaijani")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first, then allauth's missing languages (scripts/translations.py), before the apps' own catalogs.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 FORMAT_MODULE_PATH = ["portal.formats"]  # templates name Django's formats; portal/formats adjusts a few
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -46,21 +46,32 @@ HEADERS = {
 }
 
 
-def po_path(code):
-    return LOCALE / code / "LC_MESSAGES" / "django.po"
+# allauth's own catalogs lack Armenian and Albanian: locale/allauth/<code> holds the strings of allauth's
+# Python code the portal shows (its forms' and adapter's messages; every allauth page has a template of
+# ours). Django reads it after locale/<code> (settings.LOCALE_PATHS), before allauth's own catalogs.
+ALLAUTH_GAPS = ("hy", "sq")
+CATALOGS = (*HEADERS, *(f"allauth/{code}" for code in ALLAUTH_GAPS))
+
+
+def po_path(catalog):
+    return LOCALE / catalog / "LC_MESSAGES" / "django.po"
+
+
+def language_of(catalog):
+    return catalog.rsplit("/", 1)[-1]
 
 
 def read(code):
     with po_path(code).open("rb") as handle:
-        return read_po(handle, locale=code, domain="django")
+        return read_po(handle, locale=language_of(code), domain="django")
 
 
 def write(code, catalog):
-    name, plural = HEADERS[code]
+    name, plural = HEADERS[language_of(code)]
     catalog.project, catalog.version = "Partnera", ""
     catalog.language_team = f"{name} <{code}@li.org>"
     catalog.last_translator = "Partnera"
-    catalog.locale = code
+    catalog.locale = language_of(code)
     catalog._num_plurals = plural_count(code)
     catalog._plural_expr = plural.split("plural=")[1].rstrip(";")
     catalog.fuzzy = False
@@ -71,7 +82,7 @@ def write(code, catalog):
 
 
 def plural_count(code):
-    return int(HEADERS[code][1].split(";")[0].split("=")[1])
+    return int(HEADERS[language_of(code)][1].split(";")[0].split("=")[1])
 
 
 def _entries(catalog):
@@ -179,17 +190,17 @@ def mo_bytes(code):
 
 def compile_all():
     fill_source()
-    for code in HEADERS:
+    for code in CATALOGS:
         write(code, read(code))  # the header as HEADERS says
         (po_path(code).with_suffix(".mo")).write_bytes(mo_bytes(code))
-    print(f"compiled {len(HEADERS)} catalogs")
+    print(f"compiled {len(CATALOGS)} catalogs")
 
 
 def catalog_problems():
     """Every language's catalog: present, complete, no fuzzy entry, each translation well-formed, .mo
     compiled from the .po as it is now."""
     found = []
-    for code in HEADERS:
+    for code in CATALOGS:
         if not po_path(code).exists():
             found.append(f"{code}: no catalog at {po_path(code).relative_to(ROOT)}")
             continue
