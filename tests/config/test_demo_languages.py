@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import models
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django_scopes import scope, scopes_disabled
 
@@ -77,11 +78,17 @@ class Judged:
     exact: dict = field(default_factory=dict)  # the English text → its translation
     # (a literal part to look for first, the regex, the translation, the translation's regex)
     patterns: list = field(default_factory=list)
+    # Every translation the language's catalog has, as written and capitalised: a text that is one of them is that
+    # language, even where it spells an English msgid too (Albanian translates "status" as "status", and "Status"
+    # as "Statusi": a label "Status" there is Albanian).
+    theirs: set = field(default_factory=set)
 
     def match(self, text):
         """The translation `text` should have been shown as, or None if `text` is not a judged English string. A
         text an English pattern matches is not judged when it matches the translation's too (a placeholder can
         hold anything, an English word the translation kept included)."""
+        if text in self.theirs:
+            return None
         if text in self.exact:
             return self.exact[text]
         for literal, pattern, translation, translated in self.patterns:
@@ -107,10 +114,14 @@ def _pattern(english, translation):
 def judged_strings(english_catalog, catalog):
     """What `catalog` (one language's) judges: each English msgid (singular and plural) whose every entry, in
     every context, is translated there, not fuzzy, with no form equal to the English text."""
-    translations = {}
+    translations, translated = {}, set()
     for message in catalog:
         if message.id:
             translations[message.id, message.context] = message
+            if not message.fuzzy:
+                for text in _forms(message.string):
+                    if text := normal(html.unescape(text or "")):
+                        translated.update((text, capfirst(text)))
     candidates = {}  # the English text → its translations, or None once one of its entries is untranslated
     for message in english_catalog:
         if not message.id:
@@ -128,7 +139,7 @@ def judged_strings(english_catalog, catalog):
                 candidates[text] = None
             elif candidates.get(text, "") is not None:
                 candidates[text] = forms[0]
-    judged = Judged()
+    judged = Judged(theirs=translated)
     for text, translation in candidates.items():
         if translation is None:
             continue
@@ -327,9 +338,11 @@ def test_the_walk_finds_what_it_is_for(tmp_path):
     """Each rule on a page of its own: a string is judged only when its translation exists and differs."""
     for code, body in (
         ("en", 'msgid "Save"\nmsgstr "Save"\n\nmsgid "OK"\nmsgstr "OK"\n\nmsgid "Draft"\nmsgstr "Draft"\n\n'
+               'msgid "Status"\nmsgstr "Status"\n\nmsgid "status"\nmsgstr "status"\n\n'
                'msgid "%(count)s entries waiting"\nmsgstr "%(count)s entries waiting"\n\n'
                'msgid "%(name)s (%(code)s)"\nmsgstr "%(name)s (%(code)s)"\n'),
         ("pl", 'msgid "Save"\nmsgstr "Zapisz"\n\nmsgid "OK"\nmsgstr "OK"\n\nmsgid "Draft"\nmsgstr ""\n\n'
+               'msgid "Status"\nmsgstr "Stan"\n\nmsgid "status"\nmsgstr "status"\n\n'
                'msgid "%(count)s entries waiting"\nmsgstr "%(count)s wpisów czeka"\n\n'
                'msgid "%(name)s (%(code)s)"\nmsgstr "%(name)s (%(code)s)"\n'),
     ):  # fmt: skip
@@ -337,7 +350,11 @@ def test_the_walk_finds_what_it_is_for(tmp_path):
         po.parent.mkdir(parents=True)
         po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n{body}')
     judged = {"pl": judged_strings(_read_catalog("en", tmp_path), _read_catalog("pl", tmp_path))}
-    assert judged["pl"].exact == {"Save": "Zapisz"}  # "OK" is the same in Polish, "Draft" untranslated
+    # "OK" is the same in Polish, "Draft" untranslated; "Status" is judged, but a "Status" on a page may be the
+    # Polish of "status" (capitalised), so it is not taken for English
+    assert judged["pl"].exact == {"Save": "Zapisz", "Status": "Stan"}
+    assert judged["pl"].match("Save") == "Zapisz" and judged["pl"].match("Zapisz") is None
+    assert judged["pl"].match("Status") is None
 
     def left(content, people=frozenset()):
         parsed = page_text(content)
@@ -444,8 +461,9 @@ def test_the_translations_are_shown_marked_after_the_original(demo, client):
         "projects:detail", kwargs={"network_slug": "karierna-vzgoja", "project_slug": "model-sodelovanja"}
     )
     content = client.get(slovenian, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert content.index("Model sodelovanja med šolami in NVO") < content.index(
-        "Cooperation model between schools and CSOs"
+    content = content[content.index("<main") :]
+    assert content.index('lang="sl">Model sodelovanja med šolami in NVO') < content.index(
+        'translation" lang="en">Cooperation model between schools and CSOs'
     )
     assert "Projekt se osredotoča" in content and "The project focuses on" in content
 
