@@ -6,6 +6,7 @@
     .venv/bin/python scripts/translations.py apply pl FILE.json   # put translations in (checked first)
     .venv/bin/python scripts/translations.py check      # every catalog complete, no fuzzy entry, .mo fresh
     .venv/bin/python scripts/translations.py compile    # write the .mo files Django reads
+    .venv/bin/python scripts/translations.py glossary   # docs/glossary.md from locale/<code>/glossary.tsv
 
 `todo` prints a list of {"id", "plural", "context", "files"}; `apply` reads the same list with
 "str" (a string, or for a plural entry a list of as many forms as the language has) and refuses the
@@ -222,6 +223,39 @@ def catalog_problems():
     return found
 
 
+GLOSSARY_DOC = ROOT / "docs" / "glossary.md"
+TRANSLATED = ("hy", "sl", "pl", "sq", "az")
+
+
+def glossary():
+    """{term: {code: word}} from locale/<code>/glossary.tsv (term, translation, note; tab-separated)."""
+    terms = {}
+    for code in TRANSLATED:
+        lines = (LOCALE / code / "glossary.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        for line in filter(None, lines):
+            term, word, *_note = line.split("\t")
+            terms.setdefault(term.strip(), {})[code] = word.strip()
+    return terms
+
+
+def glossary_markdown():
+    names = {code: HEADERS[code][0] for code in TRANSLATED}
+    rows = [
+        "# Glossary",
+        "",
+        "The portal's own words in each interface language, as the catalogs use them. Made by",
+        "`scripts/translations.py glossary` from `locale/<code>/glossary.tsv`, where each word has its",
+        "note (gender, plural, when a variant is used); change those files, then run it again.",
+        "",
+        "| English | " + " | ".join(f"{names[code]} ({code})" for code in TRANSLATED) + " |",
+        "|---|" + "---|" * len(TRANSLATED),
+    ]
+    for term, words in glossary().items():
+        cells = [words.get(code, "").replace("|", "\\|") for code in TRANSLATED]
+        rows.append(f"| {term} | " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "todo":
         print(json.dumps(todo(argv[1]), ensure_ascii=False, indent=1))
@@ -230,6 +264,10 @@ def main(argv):
         return apply(argv[1], argv[2])
     if argv == ["compile"]:
         compile_all()
+        return 0
+    if argv == ["glossary"]:
+        GLOSSARY_DOC.write_text(glossary_markdown(), encoding="utf-8")
+        print(f"wrote {GLOSSARY_DOC.relative_to(ROOT)}")
         return 0
     if argv == ["check"]:
         found = catalog_problems()

@@ -119,3 +119,13 @@ def test_django_reads_the_catalogs():
     with translation.override("hy"):
         assert translation.gettext("My workspace") != "My workspace"
         assert translation.gettext("Incorrect password.") != "Incorrect password."
+
+
+def test_the_glossary_gives_every_term_in_every_language():
+    """locale/<code>/glossary.tsv: each of the portal's words has its translation in every language, and
+    docs/glossary.md is made from those files as they are."""
+    terms = translations.glossary()
+    assert len(terms) >= 50 and "recommendation package" in terms and "logframe" in terms
+    assert {term: set(translations.TRANSLATED) - set(words) for term, words in terms.items() if
+            set(words) != set(translations.TRANSLATED) or not all(words.values())} == {}  # fmt: skip
+    assert translations.GLOSSARY_DOC.read_text(encoding="utf-8") == translations.glossary_markdown()
