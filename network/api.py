@@ -4,6 +4,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
@@ -35,7 +36,9 @@ class TextVersionSerializer(serializers.Serializer):
     """One language of a multilingual text (portal.texts)."""
 
     text = serializers.CharField()
-    source = serializers.ChoiceField(choices=SOURCES, help_text="original, human (translated by a person) or machine")
+    source = serializers.ChoiceField(
+        choices=SOURCES, help_text=_("original, human (translated by a person) or machine")
+    )
 
 
 class NetworkSerializer(serializers.Serializer):
@@ -47,7 +50,7 @@ class NetworkSerializer(serializers.Serializer):
     name = serializers.CharField()
     acronym = serializers.CharField()
     countries = serializers.SerializerMethodField()
-    language = serializers.CharField(help_text="The language the network's texts are originally written in.")
+    language = serializers.CharField(help_text=_("The language the network's texts are originally written in."))
     description = serializers.SerializerMethodField()
     description_translations = serializers.SerializerMethodField()
     visibility = serializers.CharField()

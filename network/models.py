@@ -8,6 +8,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
@@ -134,7 +135,7 @@ class Membership(models.Model):
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", pgettext_lazy("membership status", "Active")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         SUSPENDED = "suspended", _("Suspended")

@@ -11,6 +11,7 @@ an entry changed or withdrawn since is refused (400) instead of being decided bl
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
@@ -131,7 +132,7 @@ def _with_rows(entries):
 
 def _no_nul(value):
     if "\x00" in value:
-        raise serializers.ValidationError("Null characters are not allowed.")
+        raise serializers.ValidationError(_("Null characters are not allowed."))
 
 
 @extend_schema_field(
@@ -175,9 +176,11 @@ class EntryWriteSerializer(serializers.Serializer):
     """What entry_create and entry_update take (services.ENTRY_FIELDS); the service validates the rest
     (dates in order, breakdowns within the total, references of this network and project)."""
 
-    project = serializers.SlugField(required=False, allow_null=True, allow_blank=True, max_length=100,
-                                    help_text="The project's slug; empty or null for network-level work.")  # fmt: skip
-    activity = _id(required=False, allow_null=True, help_text="A planned activity of the project (its id).")
+    project = serializers.SlugField(
+        required=False, allow_null=True, allow_blank=True, max_length=100,
+        help_text=_("The project's slug; empty or null for network-level work."),
+    )  # fmt: skip
+    activity = _id(required=False, allow_null=True, help_text=_("A planned activity of the project (its id)."))
     kind = serializers.ChoiceField(choices=ActivityEntry.Kind.choices, required=False)
     language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
     title = TextInputField()
@@ -185,7 +188,7 @@ class EntryWriteSerializer(serializers.Serializer):
     outcomes = TextInputField(required=False)
     start_date = serializers.DateField()
     end_date = serializers.DateField()
-    site = _id(required=False, allow_null=True, help_text="One of the project's sites (its id).")
+    site = _id(required=False, allow_null=True, help_text=_("One of the project's sites (its id)."))
     place = serializers.CharField(required=False, allow_blank=True, max_length=300)
     country = serializers.CharField(required=False, allow_blank=True, max_length=2)
     participants_total = _count()
@@ -194,7 +197,7 @@ class EntryWriteSerializer(serializers.Serializer):
     with_disabilities = _count()
     partners = serializers.ListField(
         child=_id(), required=False, max_length=200,
-        help_text="Organisation ids: the project's partners or the network's members.",
+        help_text=_("Organisation ids: the project's partners or the network's members."),
     )  # fmt: skip
     target_groups = serializers.ListField(child=_id(), required=False, max_length=200)
     links = serializers.ListField(child=serializers.CharField(max_length=2000), required=False, max_length=50)
@@ -202,18 +205,18 @@ class EntryWriteSerializer(serializers.Serializer):
 
 class EntryCreateSerializer(EntryWriteSerializer):
     organisation = _id(
-        required=False, help_text="The organisation logging it: one the caller works for (optional if only one)."
+        required=False, help_text=_("The organisation logging it: one the caller works for (optional if only one).")
     )
 
 
 class ReviewSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(
-        help_text="The entry's `updated_at` as the reviewer read it: an entry changed since is refused."
+        help_text=_("The entry's `updated_at` as the reviewer read it: an entry changed since is refused.")
     )
 
 
 class ReturnSerializer(ReviewSerializer):
-    reason = serializers.CharField(help_text="What to change; the organisation sees it and the log keeps it.")
+    reason = serializers.CharField(help_text=_("What to change; the organisation sees it and the log keeps it."))
 
 
 # --- the viewset ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from django_scopes import ScopedManager
 
@@ -48,7 +49,7 @@ class Project(models.Model):
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", pgettext_lazy("project status", "Active")
         CLOSED = "closed", _("Closed")
 
     class Visibility(models.TextChoices):
@@ -131,10 +132,10 @@ def _both_dates(*values):
 class IatiOrganisationRole(models.IntegerChoices):
     """IATI OrganisationRole codelist (see shared/iati/codelists/OrganisationRole.xml)."""
 
-    FUNDING = 1, _("Funding")
-    ACCOUNTABLE = 2, _("Accountable")
-    EXTENDING = 3, _("Extending")
-    IMPLEMENTING = 4, _("Implementing")
+    FUNDING = 1, pgettext_lazy("IATI organisation role", "Funding")
+    ACCOUNTABLE = 2, pgettext_lazy("IATI organisation role", "Accountable")
+    EXTENDING = 3, pgettext_lazy("IATI organisation role", "Extending")
+    IMPLEMENTING = 4, pgettext_lazy("IATI organisation role", "Implementing")
 
 
 class PartnerRole(models.TextChoices):
@@ -324,9 +325,9 @@ class Result(ProjectItem):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
 
     class Level(models.TextChoices):
-        OUTCOME = "outcome", _("Outcome")
-        OUTPUT = "output", _("Output")
-        DELIVERABLE = "deliverable", _("Deliverable")
+        OUTCOME = "outcome", pgettext_lazy("logframe level", "Outcome")
+        OUTPUT = "output", pgettext_lazy("logframe level", "Output")
+        DELIVERABLE = "deliverable", pgettext_lazy("logframe level", "Deliverable")
 
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OUTPUT)
     title = MultilingualTextField(_("title"), max_length=500, multiline=False, language_from=PROJECT_LANGUAGE)

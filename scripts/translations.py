@@ -75,7 +75,9 @@ def write(code, catalog):
     catalog._num_plurals = plural_count(code)
     catalog._plural_expr = plural.split("plural=")[1].rstrip(";")
     catalog.fuzzy = False
-    catalog.header_comment = f"# Partnera's interface in {name}.\n# Refreshed by manage.py makemessages; see scripts/translations.py."
+    catalog.header_comment = (
+        f"# Partnera's interface in {name}.\n# Refreshed by manage.py makemessages; see scripts/translations.py."
+    )
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100, omit_header=False, include_previous=False)
     po_path(code).write_bytes(buffer.getvalue())

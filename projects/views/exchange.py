@@ -25,6 +25,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
@@ -208,7 +209,11 @@ def _confirm(request, organisations):
         _forget(request)
         messages.success(
             request,
-            _("%(count)s entries imported as drafts. Check them and submit them for approval.")
+            ngettext(
+                "%(count)s entry imported as a draft. Check it and submit it for approval.",
+                "%(count)s entries imported as drafts. Check them and submit them for approval.",
+                len(result.rows),
+            )
             % {"count": len(result.rows)},
         )
     elif result is not None:  # the network changed since the dry run

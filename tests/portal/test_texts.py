@@ -163,7 +163,8 @@ def test_the_switch_notes_the_fallback_and_links_the_other_languages():
     value = MultilingualText.coerce({"pl": "Umowa", "en": "Agreement"}, language="pl")
     with translation.override("sl"):
         html = _render("{% text_switch value %}", value)
-    assert "Shown in the original language" in html
+        note = translation.gettext("Shown in the original language (%(language)s).") % {"language": "poljščina"}
+    assert note in html and note.startswith("Prikazano")  # in the reader's language, naming the original
     assert 'href="?lang=pl"' in html and 'href="?lang=en"' in html
     with translation.override("en"):
         assert _render("{% text_switch value %}", MultilingualText.coerce("Only English", language="en")) == ""
