@@ -73,6 +73,13 @@ def translation_slots(text):
     return {translation_slot(code, text.source(code)) for code in text.languages if code != text.original_language}
 
 
+def translation_cell(text, slot):
+    """What the translation column `slot` holds of `text` (a MultilingualText): its person's translation in
+    "sl", its machine's in "sl, machine", else '' (the original has its own column). Other spreadsheets with
+    multilingual texts (the evidence pack's indicators) write their translations with it too."""
+    return _translation(text, slot)
+
+
 def headers(languages=()):
     """The export's headers: the read-only columns, the columns, then a translation column for each
     text in each of `languages`."""

@@ -1,4 +1,5 @@
-"""The form that asks for a report: the language, and the fields of the kind's parameters.
+"""The form that asks for a report: the language (and, for a bilingual kind, a second one), and the fields
+of the kind's parameters.
 
 A kind's parameters are its own (reports.kinds: `clean_parameters` checks them); which form fields ask for
 them is said here, per kind name (`register_fields`), so the request page and the sections on the
@@ -41,10 +42,18 @@ register_fields("evidence_pack", _period_fields)
 
 class ReportRequestForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)
+    second_language = forms.ChoiceField(
+        label=_("Second language"),
+        choices=[("", _("None")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("A bilingual report: each section in both languages, for institutions that receive two versions."),
+    )
 
     def __init__(self, *args, kind, subject, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind, self.subject = kind, subject
+        if not kind.bilingual:
+            del self.fields["second_language"]
         self.parameter_names = []
         for name, (field, initial) in _FIELDS.get(kind.name, lambda subject: {})(subject).items():
             self.fields[name] = field
@@ -52,6 +61,19 @@ class ReportRequestForm(forms.Form):
             self.parameter_names.append(name)
         language = get_language() or settings.LANGUAGE_CODE
         self.initial.setdefault("language", language if language in dict(settings.LANGUAGES) else "en")
+
+    def clean(self):
+        cleaned = super().clean()
+        second = cleaned.get("second_language")
+        if second and second == cleaned.get("language"):
+            self.add_error("second_language", _("Choose a second language other than the report's language, or none."))
+        return cleaned
+
+    @property
+    def languages(self):
+        """The report's languages, from the cleaned form: [language] or [language, second language]."""
+        language, second = self.cleaned_data.get("language"), self.cleaned_data.get("second_language")
+        return [language, second] if second else [language]
 
     def parameters(self):
         """The kind's parameters from the cleaned form, as posted strings."""

@@ -18,6 +18,12 @@ task and the views only ever look a kind up by name, so adding a report is addin
   float from 0 to 1 and may be called as often as the renderer likes. A failure the requester can
   understand is raised as `RenderError(message)`: the job fails with that message as its reason.
 - `filename(subject, *, parameters, language) -> str`: what the download is called.
+- `bilingual`: the kind also renders in two languages at once (a ministry's English and national-language
+  versions side by side). Then `render` and `filename` get `second_language` too ('' for one language),
+  and the request form offers it; a kind that is not bilingual is never asked for a second language.
+- `completeness(subject, languages) -> list`: optional; the texts of the subject missing in some of the
+  report's languages (advocacy.completeness.Missing), shown as a warning before a bilingual report is
+  asked for.
 """
 
 from collections.abc import Callable
@@ -39,6 +45,16 @@ class Kind:
     render: Callable
     filename: Callable
     content_type: str = "application/pdf"
+    bilingual: bool = False
+    completeness: Callable | None = None
+
+
+def language_arguments(kind, language, second_language=""):
+    """The language keywords of the kind's `render` and `filename`: `second_language` only for a bilingual
+    kind (the others keep their one-language signature)."""
+    if kind.bilingual:
+        return {"language": language, "second_language": second_language or ""}
+    return {"language": language}
 
 
 def register(kind):

@@ -46,7 +46,10 @@ class ReportJob(models.Model):
     subject_id = models.PositiveBigIntegerField()
     parameters = models.JSONField(default=dict, blank=True)  # what kind.clean_parameters returned
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
-    # What identifies "the same request": kind, subject, parameters and language, hashed (JSON equality
+    # A bilingual report's second language ('' for one language): each section in both (reports.kinds,
+    # `bilingual`). Never the same as `language` (reports.services refuses it).
+    second_language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True, default="")
+    # What identifies "the same request": kind, subject, parameters and languages, hashed (JSON equality
     # differs between databases; a hash of the canonical form does not).
     request_key = models.CharField(max_length=64, editable=False)
     data_version = models.CharField(max_length=200, blank=True)
@@ -94,6 +97,11 @@ class ReportJob(models.Model):
             return kinds.get(self.kind)
         except LookupError:
             return None
+
+    @property
+    def languages(self):
+        """The report's languages: [language] or [language, second_language]."""
+        return [self.language, self.second_language] if self.second_language else [self.language]
 
     @property
     def kind_label(self):

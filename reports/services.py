@@ -54,10 +54,10 @@ PROGRESS_STEP = 5
 SWEEP_BATCH = 500
 
 
-def _request_key(kind, subject, parameters, language):
-    canonical = json.dumps(
-        [kind.name, subject.pk, parameters, language], sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder
-    )
+def _request_key(kind, subject, parameters, language, second_language=""):
+    # The second language only when there is one: a one-language request keeps the key it always had.
+    parts = [kind.name, subject.pk, parameters, language, *([second_language] if second_language else [])]
+    canonical = json.dumps(parts, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -68,11 +68,26 @@ def _kind_for(kind, subject):
     return kind
 
 
-def report_request(*, kind, subject, parameters, language, acting_user):
-    """Ask for a report of `kind` (a name in reports.kinds, or the Kind) about `subject`.
+def _check_second_language(kind, language, second_language):
+    if not second_language:
+        return
+    if second_language not in dict(settings.LANGUAGES):
+        raise ValidationError({"second_language": _("Choose one of the languages offered, or none.")})
+    if not kind.bilingual:
+        raise ValidationError({"second_language": _("This report is prepared in one language only.")})
+    if second_language == language:
+        raise ValidationError(
+            {"second_language": _("Choose a second language other than the report's language, or none.")}
+        )
+
+
+def report_request(*, kind, subject, parameters, language, acting_user, second_language=""):
+    """Ask for a report of `kind` (a name in reports.kinds, or the Kind) about `subject`, in `language`
+    and, for a bilingual kind, also in `second_language` ('' for none).
 
     Refused (PermissionDenied) unless the kind's `can_request` allows it; parameters or a language the
-    kind does not accept raise ValidationError with a message per field, and nothing is saved. A finished
+    kind does not accept (a second language equal to the first, or asked of a kind in one language only)
+    raise ValidationError with a message per field, and nothing is saved. A finished
     job of the same request over unchanged data (same `data_version`) is returned instead of rendering
     again, as is the requester's own job of it still waiting or running (a second click). Otherwise a new
     job is created and queued once the transaction commits. Returns the job.
@@ -84,11 +99,13 @@ def report_request(*, kind, subject, parameters, language, acting_user):
         raise TypeError("parameters is a dict")
     if language not in dict(settings.LANGUAGES):
         raise ValidationError({"language": _("Choose one of the languages offered.")})
+    second_language = second_language or ""
+    _check_second_language(kind, language, second_language)
     cleaned = kind.clean_parameters(subject, parameters)
     # Stored as JSON: the kind gets them back through clean_parameters, which reads its own output too.
     stored = json.loads(json.dumps(cleaned, cls=DjangoJSONEncoder))
     version = str(kind.data_version(subject, cleaned))
-    request_key = _request_key(kind, subject, stored, language)
+    request_key = _request_key(kind, subject, stored, language, second_language)
     with transaction.atomic():
         same = ReportJob.objects.filter(network=subject.network, request_key=request_key, data_version=version)
         reusable = same.filter(
@@ -103,6 +120,7 @@ def report_request(*, kind, subject, parameters, language, acting_user):
             subject_id=subject.pk,
             parameters=stored,
             language=language,
+            second_language=second_language,
             request_key=request_key,
             data_version=version,
             requested_by=acting_user,
@@ -205,7 +223,8 @@ def _render(job, claim, last_try):
             parameters = kind.clean_parameters(subject, job.parameters)
             # What it shows is read now: a later request over the same data reuses this file.
             _under_claim(job, claim, data_version=str(kind.data_version(subject, parameters)))
-            content = kind.render(subject, parameters=parameters, language=job.language, progress=_Progress(job, claim))
+            languages = kinds.language_arguments(kind, job.language, job.second_language)
+            content = kind.render(subject, parameters=parameters, progress=_Progress(job, claim), **languages)
             name = _store(job, content)
             _under_claim(job, claim, status=Status.DONE, file=name, progress=100, error="", finished_at=timezone.now())
         except Exception as error:

@@ -70,7 +70,9 @@ def _subject(kind, subject_id):
 
 @require_http_methods(["GET", "POST"])
 def report_request(request, kind, subject_id):
-    """GET: the form (language and the kind's parameters); POST: ask, then follow the job's page."""
+    """GET: the form (language and the kind's parameters); POST: ask, then follow the job's page. A bilingual
+    request whose texts miss one of its languages (the kind's `completeness`) first shows the form again with
+    what is missing and the links to translate it; "prepare it anyway" asks."""
     try:
         kind = kinds.get(kind)
     except LookupError:
@@ -86,11 +88,18 @@ def report_request(request, kind, subject_id):
         if not kind.can_request(request.user, subject):
             raise permissions.Refused(_("Your role does not allow asking for this report."))
         form = ReportRequestForm(request.POST or None, kind=kind, subject=subject)
+        check = None
         if request.method == "POST" and form.is_valid():
+            check = _completeness(kind, subject, form)
+            if check and not request.POST.get("confirm_missing"):
+                # A warning, not a refusal: the same form again with what is missing, and "prepare it anyway".
+                context = {"kind": kind, "subject": subject, "form": form, "network": subject.network, "check": check}
+                return render(request, "reports/request.html", context)
             try:
                 job = services.report_request(
                     kind=kind, subject=subject, parameters=form.parameters(),
                     language=form.cleaned_data["language"], acting_user=request.user,
+                    second_language=form.cleaned_data.get("second_language") or "",
                 )  # fmt: skip
             except ValidationError as error:
                 add_service_errors(request, form, error)
@@ -104,6 +113,13 @@ def report_request(request, kind, subject_id):
             {"kind": kind, "subject": subject, "form": form, "network": subject.network},
             status=400 if form.errors else 200,
         )
+
+
+def _completeness(kind, subject, form):
+    """The translation completeness check of a bilingual request (the kind's `completeness`), else None."""
+    if kind.completeness is None or not form.cleaned_data.get("second_language"):
+        return None
+    return kind.completeness(subject, form.languages)
 
 
 def _job_context(request, job):
@@ -151,7 +167,8 @@ def job_download(request, job):
     kind, subject = job.kind_object, job.subject
     try:
         parameters = kind.clean_parameters(subject, job.parameters)
-        name = PurePath(kind.filename(subject, parameters=parameters, language=job.language)).stem
+        languages = kinds.language_arguments(kind, job.language, job.second_language)
+        name = PurePath(kind.filename(subject, parameters=parameters, **languages)).stem
     except ValidationError:
         name = f"report-{job.key[:8]}"
     # Served as what its kind renders (a PDF; the evidence pack's ZIP, which no upload may be) and nothing else.

@@ -1,5 +1,6 @@
-"""The uptake ledger's forms (coordinators): record a submission to an institution, record its response;
-and the evidence document, served to whoever may read the output."""
+"""The uptake ledger's forms (coordinators): record a submission to an institution (with the translation
+completeness check above it: advocacy.completeness), record its response; and the evidence document, served
+to whoever may read the output."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from advocacy import completeness
 from advocacy.forms import ResponseForm, SubmissionForm
 from advocacy.models import Submission
 from advocacy.services import submissions as services
@@ -47,7 +49,7 @@ def submission_add(request, output):
         else:
             messages.success(request, _("The submission is recorded in the ledger."))
             return redirect(output_url(output) + "#timeline")
-    context = {"network": request.network, "output": output, "form": form}
+    context = {"network": request.network, "output": output, "form": form, "check": completeness.output_check(output)}
     return render(request, "advocacy/submission_form.html", context)
 
 

@@ -3,7 +3,9 @@
 It holds the progress report PDF of the period and language (reports/documents/progress_report.py, through
 its public `render`); the indicator tables as XLSX, one row per indicator and period that overlaps the
 chosen one (result, indicator, unit, baseline, target, period, actual value, where it came from, the
-entries it counted and their breakdowns by sex, age and disability); the files attached to the entries
+entries it counted and their breakdowns by sex, age and disability; the result's and the indicator's texts
+in their original, then a column per translation, "Indicator [sl]" a person's and "Indicator [sl, machine]"
+a machine's, as the activity log's export writes them: projects.entry_columns); the files attached to the entries
 those values were counted from, read through the storage; and a manifest (manifest.csv and manifest.json)
 naming every other file of the ZIP with its SHA-256, its size and the entry it belongs to.
 
@@ -38,7 +40,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import permissions
-from projects import exports
+from portal.texts import MultilingualText
+from projects import entry_columns, exports
 from projects.dashboards import BREAKDOWN_FIELDS, field_label, overlaps
 from projects.models import ActivityEntry, EntryAttachment, Indicator
 from projects.selectors import computed_indicators, counted_entries, filter_entries, project_page
@@ -78,6 +81,7 @@ class IndicatorRow:
     result: str
     indicator: Indicator
     name: str
+    result_text: MultilingualText
     period_start: datetime.date | None
     period_end: datetime.date | None
     value: Decimal | int
@@ -111,7 +115,7 @@ def indicator_rows(project, *, period_start, period_end):
     for result in page.results:
         for indicator in result.indicators.all():
             common_values = {"result": str(result.title), "indicator": indicator, "name": str(indicator.name),
-                             "source": _source_label(indicator)}  # fmt: skip
+                             "result_text": result.title, "source": _source_label(indicator)}  # fmt: skip
             if indicator.is_computed:
                 found = computed.get(indicator.pk)
                 values = [
@@ -179,21 +183,35 @@ def _count_entries(project, rows):
         }
 
 
+def _texts(row):
+    """The row's multilingual texts, in the order of their columns: the result's title, the indicator's name."""
+    return (row.result_text, row.indicator.name)
+
+
 def indicators_xlsx(rows):
     """The indicator table as an XLSX file's bytes (projects.exports: numbers and dates as such, texts never
-    run as formulas): one row per IndicatorRow."""
+    run as formulas): one row per IndicatorRow. The result and the indicator in their original (and its
+    language), then one column per translation they have (entry_columns.translation_slots: a person's in
+    "Indicator [sl]", a machine's in "Indicator [sl, machine]")."""
+    text_titles = (str(_("Expected result")), str(_("Indicator")))
+    slots = sorted({slot for row in rows for text in _texts(row) for slot in entry_columns.translation_slots(text)})
     titles = [
-        _("Expected result"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Period from"),
+        *text_titles, _("Original language"), _("Unit"), _("Baseline"), _("Target"), _("Period from"),
         _("Period to"), _("Actual value"), _("Where it came from"), _("Note"), _("Entries counted"),
         *(field_label(name) for name in BREAKDOWN_FIELDS), _("Shows what was counted"),
+        *(entry_columns.translation_header(title, slot) for slot in slots for title in text_titles),
     ]  # fmt: skip
     lines = [[str(title) for title in titles]]
     for row in rows:
+        result_text, indicator_name = _texts(row)
         lines.append([
-            row.result, row.name, row.indicator.unit, row.indicator.baseline, row.indicator.target,
+            result_text.original or row.result, indicator_name.original or row.name,
+            indicator_name.original_language or result_text.original_language or "",
+            row.indicator.unit, row.indicator.baseline, row.indicator.target,
             row.period_start, row.period_end, row.value, row.source, row.note,
             len(row.entry_ids) if row.filters is not None else None,
             *((row.breakdown or {}).get(name) for name in BREAKDOWN_FIELDS), row.link,
+            *(entry_columns.translation_cell(text, slot) for slot in slots for text in (result_text, indicator_name)),
         ])  # fmt: skip
     return exports.xlsx_bytes(lines, sheet_name=str(_("Indicators")))
 

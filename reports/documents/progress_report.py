@@ -8,6 +8,11 @@ the period (participants by sex, age and disability; organisations); sites; high
 log (the approved entries of the period); the project's advocacy outputs and their uptake.
 Page numbers and a table of contents.
 
+Bilingual (a second language): the cover and the contents in both languages, then each section twice, in
+parallel: first in the report's language, then in the second, each with its own labels, charts and texts
+(read again in that language: the dashboard's figures name their rows and axes in the active language).
+A text with no version in a language shows its original there, marked (reports.templatetags.pdf).
+
 The job renders without a request, so nothing here knows who will read the file beyond "may see the
 project": the outputs listed are the published ones only (drafts and outputs in review are the
 coordinators' and members' business), and the report says so. Every figure counts the approved, undeleted
@@ -22,6 +27,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from advocacy import completeness
 from advocacy.models import AdvocacyOutput, Submission
 from portal import permissions
 from portal.pdf import media_url
@@ -113,7 +119,9 @@ def context(project, *, parameters, language, progress=None):
         "logo": media_url(network.logo),  # read by the fetcher through the storage
         "project": project,
         "title": str(project.title),
+        "title_text": project.title,
         "summary": str(project.summary),
+        "summary_text": project.summary,
         "page": page,
         "period_start": period_start,
         "period_end": period_end,
@@ -132,10 +140,33 @@ def context(project, *, parameters, language, progress=None):
     }
 
 
-def render(project, *, parameters, language, progress):
+def _part(language, data):
+    """One language's sections: its code, its name in itself, and the data read in it (None: the document's)."""
+    return {"language": language, "name": translation.get_language_info(language)["name_local"], "data": data}
+
+
+def bilingual_context(project, *, parameters, language, second_language="", progress=None):
+    """context() in `language`, with `parts`: the languages its sections are shown in, each with the data read
+    in that language (the second language's read again under its translation.override)."""
+    progress = progress or (lambda fraction: None)
+    data = context(project, parameters=parameters, language=language,
+                   progress=(lambda f: progress(f / 2)) if second_language else progress)  # fmt: skip
+    data["languages"], data["parts"] = [language], [_part(language, None)]
+    if second_language:
+        with translation.override(second_language):
+            second = context(project, parameters=parameters, language=second_language,
+                             progress=lambda f: progress(0.5 + f / 2))  # fmt: skip
+        data["languages"].append(second_language)
+        data["parts"].append(_part(second_language, second))
+    data["bilingual"] = len(data["languages"]) > 1
+    return data
+
+
+def render(project, *, parameters, language, progress, second_language=""):
     progress(0.05)
     with translation.override(language):
-        data = context(project, parameters=parameters, language=language, progress=progress)
+        data = bilingual_context(project, parameters=parameters, language=language, second_language=second_language,
+                                 progress=lambda f: progress(0.05 + 0.6 * f))  # fmt: skip
         period = f"{common.day(data['period_start'])} – {common.day(data['period_end'])}"
         data["footer"] = common.page_footer(left=f"{data['project'].acronym or data['title'][:60]} · {period}")
         pdf = common.render_document(TEMPLATE, data, language=language)
@@ -143,9 +174,15 @@ def render(project, *, parameters, language, progress):
     return pdf
 
 
-def filename(project, *, parameters, language):
+def filename(project, *, parameters, language, second_language=""):
     stem = slugify(project.acronym or str(project.title))[:60] or "project"
-    return f"{stem}-progress-{parameters['period_start']}-{parameters['period_end']}-{language}.pdf"
+    languages = f"{language}-{second_language}" if second_language else language
+    return f"{stem}-progress-{parameters['period_start']}-{parameters['period_end']}-{languages}.pdf"
+
+
+def check_translations(project, languages):
+    """The project's texts missing in the report's languages (advocacy.completeness), before it is asked for."""
+    return completeness.project_check(project, languages)
 
 
 def can_request(user, project):
@@ -163,5 +200,7 @@ KIND = kinds.register(
         data_version=data_version,
         render=render,
         filename=filename,
+        bilingual=True,
+        completeness=check_translations,
     )
 )

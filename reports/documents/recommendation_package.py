@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from advocacy import completeness
 from advocacy.models import AdvocacyOutput, OutputVersion, Recommendation
 from advocacy.selectors import output_timeline
 from members.models import Organisation
@@ -32,13 +33,22 @@ from reports.documents import common
 
 NAME = "recommendation_package"
 TEMPLATE = "reports/pdf/recommendation_package.html"
+# A text longer than this (characters, in any of the report's languages) does not go in a column of a
+# bilingual package: its versions follow one another across the page instead.
+COLUMN_MAX = 1500
 
 
 @dataclass
 class Item:
     number: int
-    text: str
-    rationale: str
+    text: MultilingualText  # shown in each of the report's languages by the template (reports.templatetags.pdf)
+    rationale: MultilingualText
+    fits_columns: bool = True
+
+
+def fits_columns(languages, *values):
+    """Whether every version of `values` the report shows (each language, else the original) fits a column."""
+    return all(len(common.text(value, code)) <= COLUMN_MAX for value in values for code in languages)
 
 
 @dataclass
@@ -105,10 +115,11 @@ def _attachments(output):
     return list(model.objects.filter(network=output.network, output=output).order_by("pk"))
 
 
-def context(output, *, parameters, language, progress=None):
+def context(output, *, parameters, language, progress=None, second_language=""):
     """What the template shows, read in a fixed number of queries whatever the number of recommendations,
     institutions and submissions."""
     progress = progress or (lambda fraction: None)
+    languages = [language, second_language] if second_language else [language]
     output = AdvocacyOutput.objects.select_related("network", "project").get(network=output.network, pk=output.pk)
     network = output.network
     number = parameters.get("version")
@@ -125,7 +136,7 @@ def context(output, *, parameters, language, progress=None):
     for position, text, rationale, institution_id in sorted(items, key=lambda item: item[0] or 0):
         institution = institutions.get(institution_id)
         group = groups.setdefault(institution.pk if institution else None, Group(institution))
-        group.items.append(Item(position, common.text(text, language), common.text(rationale, language)))
+        group.items.append(Item(position, text, rationale, fits_columns(languages, text, rationale)))
     ordered = sorted(
         groups.values(), key=lambda g: (g.institution is None, g.institution.name.lower() if g.institution else "")
     )
@@ -140,9 +151,14 @@ def context(output, *, parameters, language, progress=None):
         "output": output,
         "kind_label": output.get_kind_display(),
         "title": common.text(title, language) or str(_("Untitled output")),
+        "title_text": title,
         "summary": common.text(summary, language),
-        # Stored cleaned (advocacy.services.outputs); cleaned again here, as every page does before showing.
+        "summary_text": summary,
+        "summary_in_columns": fits_columns(languages, summary),
+        # Stored cleaned (advocacy.services.outputs); cleaned again here, as every page does before showing
+        # (the template's pdf_rich cleans each language's version).
         "body": mark_safe(clean_html(common.text(body, language))),  # noqa: S308 (clean_html's output)
+        "body_text": body,
         "groups": ordered,
         "recommendation_count": len(items),
         "addressed": addressed,
@@ -153,13 +169,16 @@ def context(output, *, parameters, language, progress=None):
         "version_label": version_label,
         "date": date,
         "language": language,
+        "languages": languages,
+        "bilingual": len(languages) > 1,
     }
 
 
-def render(output, *, parameters, language, progress):
+def render(output, *, parameters, language, progress, second_language=""):
     progress(0.05)
     with translation.override(language):
-        data = context(output, parameters=parameters, language=language, progress=progress)
+        data = context(output, parameters=parameters, language=language, progress=progress,
+                       second_language=second_language)  # fmt: skip
         progress(0.5)
         data["footer"] = common.page_footer(left=f"{data['version_label']} · {common.day(data['date'])}")
         pdf = common.render_document(TEMPLATE, data, language=language)
@@ -167,10 +186,16 @@ def render(output, *, parameters, language, progress):
     return pdf
 
 
-def filename(output, *, parameters, language):
+def filename(output, *, parameters, language, second_language=""):
     number = parameters.get("version")
     stem = slugify(str(output.title))[:60] or "output"
-    return f"{stem}-v{number}-{language}.pdf" if number else f"{stem}-draft-{language}.pdf"
+    languages = f"{language}-{second_language}" if second_language else language
+    return f"{stem}-v{number}-{languages}.pdf" if number else f"{stem}-draft-{languages}.pdf"
+
+
+def check_translations(output, languages):
+    """The output's texts missing in the report's languages (advocacy.completeness), before it is asked for."""
+    return completeness.output_check(output, languages)
 
 
 def can_request(user, output):
@@ -188,5 +213,7 @@ KIND = kinds.register(
         data_version=data_version,
         render=render,
         filename=filename,
+        bilingual=True,
+        completeness=check_translations,
     )
 )

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import struct
 import subprocess
 import uuid
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo"))
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm"))
 needs_poppler = pytest.mark.skipif(not POPPLER and not IN_CI, reason="poppler-utils not installed")
 
 
@@ -46,3 +47,28 @@ def page_count(data, tmp_path):
 def flat(text):
     """Whitespace folded, so a sentence broken over lines still reads as one."""
     return " ".join(text.split())
+
+
+def pdf_layout(data, tmp_path):
+    """The PDF's text laid out as on the page (pdftotext -layout): columns side by side on one line."""
+    return _tool("pdftotext", "-enc", "UTF-8", "-layout", str(_file(data, tmp_path)), "-")
+
+
+def pdf_pngs(data, tmp_path, name):
+    """Every page as a PNG at 60 dpi (pdftoppm -png -r 60), sorted by page; kept in REPORT_PDF_DIR (as
+    <name>-<page>.png) when it is set, to look at."""
+    folder = tmp_path / f"png-{uuid.uuid4().hex}"
+    folder.mkdir()
+    _tool("pdftoppm", "-png", "-r", "60", str(_file(data, tmp_path)), str(folder / name))
+    pngs = sorted(folder.glob("*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[-1]))
+    keep = os.environ.get("REPORT_PDF_DIR")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        for png in pngs:
+            shutil.copy(png, Path(keep) / png.name)
+    return pngs
+
+
+def page_sizes(pngs):
+    """(width, height) in pixels of each PNG, read from its header."""
+    return [struct.unpack(">II", png.read_bytes()[16:24]) for png in pngs]

@@ -393,3 +393,27 @@ def test_a_worker_builds_the_pack(celery_worker_process):
     lines = manifest(pack)
     assert len(lines) == 2 + len(built.files)
     assert all(hashlib.sha256(pack.read(line["path"])).hexdigest() == line["sha256"] for line in lines)
+
+
+def test_the_tables_carry_every_language_of_the_texts_with_its_provenance(built):
+    """As the activity log's export writes them (projects.entry_columns): the original, then a column per
+    translation, a machine's apart from a person's."""
+    with scopes_disabled():
+        m.Indicator.objects.filter(pk=built.women.pk).update(name={
+            "en": {"text": "Women trained", "source": "original"},
+            "hy": {"text": "Վերապատրաստված կանայք", "source": "human"},
+            "sl": {"text": "Usposobljene ženske", "source": "machine"},
+        })  # fmt: skip
+        result = m.Result.objects.get(pk=built.women.result_id)
+        m.Result.objects.filter(pk=result.pk).update(
+            title={"en": {"text": str(result.title.original), "source": "original"},
+                   "hy": {"text": "Արդյունք", "source": "human"}}
+        )  # fmt: skip
+    rows = _sheet_rows(render(built.project, language="hy"))
+    women = next(row for row in rows if row["Indicator"] == "Women trained")  # the original, whatever the language
+    assert women["Original language"] == "en"
+    assert women["Indicator [hy]"] == "Վերապատրաստված կանայք" and women["Expected result [hy]"] == "Արդյունք"
+    assert women["Indicator [sl, machine]"] == "Usposobljene ženske" and "Indicator [sl]" not in women
+    assert "Expected result [sl, machine]" in women and women["Expected result [sl, machine]"] == ""
+    others = [row for row in rows if row["Indicator"] != "Women trained"]
+    assert others and all(row["Indicator [hy]"] == "" for row in others)
