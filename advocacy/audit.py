@@ -32,4 +32,5 @@ def _output_url(network, pk):
 LINKS = {AdvocacyOutput: _output_url}
 
 # Before/after keys of the file actions that are no field of the output.
-FIELD_LABELS = {AdvocacyOutput: {"file": _("file")}}
+# Keys of the log's before/after that are no field of the output: the page shows these labels, not the key.
+FIELD_LABELS = {AdvocacyOutput: {"file": _("file"), "comment": _("comment"), "institution": _("institution")}}

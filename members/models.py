@@ -126,6 +126,8 @@ class Affiliation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="affiliation_unique_user_org"),
         ]
@@ -162,6 +164,8 @@ class ColleagueInvitation(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("colleague invitation")
+        verbose_name_plural = _("colleague invitations")
         ordering = ["-created_at"]
 
     def __str__(self):

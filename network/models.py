@@ -114,6 +114,8 @@ class NetworkObjective(models.Model):
     objects = ScopedManager(network="network")
 
     class Meta:
+        verbose_name = _("network objective")
+        verbose_name_plural = _("network objectives")
         ordering = ["position", "pk"]
 
     def __str__(self):
@@ -168,6 +170,8 @@ class Membership(models.Model):
     history = scoped_history(network="network")
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         # No default ordering: it joined Organisation into every read, the role lookups of the permission
         # checks included. Lists order themselves in network/selectors.py.
         constraints = [
@@ -207,6 +211,8 @@ class Invitation(models.Model):
     objects = ScopedManager(network="network")
 
     class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
         indexes = [
             # `email__iexact` (invitation_create's "already waiting?") compares

@@ -39,6 +39,7 @@ from django.db.models.fields.json import KeyTransform
 from django.db.models.query_utils import DeferredAttribute
 from django.forms.utils import flatatt
 from django.template.loader import render_to_string
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -391,7 +392,7 @@ class MultilingualTextField(models.JSONField):
         defaults.pop("encoder", None), defaults.pop("decoder", None)
         # Not super().formfield(): that would insist on forms.JSONField.
         return form_class(
-            label=defaults.pop("label", self.verbose_name[:1].upper() + self.verbose_name[1:]),
+            label=defaults.pop("label", capfirst(self.verbose_name)),  # lazy: the label follows the reader's language
             help_text=defaults.pop("help_text", self.help_text),
             **{k: v for k, v in defaults.items() if k not in ("widget", "form_class", "choices_form_class")},
         )

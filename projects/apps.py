@@ -18,7 +18,14 @@ class ProjectsConfig(AppConfig):
             permissions,  # noqa: F401  (registers the rules)
             search,
         )
-        from projects.models import ActivityEntry, FundingLink, Project, ProjectEvaluator, ProjectPartner
+        from projects.models import (
+            ActivityEntry,
+            FundingLink,
+            Project,
+            ProjectEvaluator,
+            ProjectPartner,
+            ReportingPeriodLock,
+        )
         from projects.services.items import ITEMS
         from projects.services.organisations import organisation_merged
 
@@ -31,6 +38,12 @@ class ProjectsConfig(AppConfig):
         audit.register(actions={**projects_audit.ACTIONS, **projects_audit.logframe_actions(ITEMS)})
         labels = projects_audit.ACCESS_FIELD_LABELS
         audit.register(actions=projects_audit.ACCESS_ACTIONS, field_labels={Project: labels, ProjectEvaluator: labels})
+        audit.register(
+            field_labels={
+                ActivityEntry: projects_audit.ENTRY_FIELD_LABELS,
+                ReportingPeriodLock: projects_audit.LOCK_FIELD_LABELS,
+            }
+        )
         # A funder's people read the projects it funds (projects.grants): the grants follow every change to
         # a project's funders, to the people of an organisation, and the organisation merge (no signal).
         for model in (ProjectPartner, FundingLink):

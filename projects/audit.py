@@ -39,6 +39,9 @@ ACCESS_ACTIONS = {
     "evaluator.removed": _("Evaluator removed"),
 }
 ACCESS_FIELD_LABELS = {"person": _("person"), "funder": _("funder")}
+# Keys of the log's before/after that are no field of their model (projects.services.attachments, .periods).
+ENTRY_FIELD_LABELS = {"attachments": _("attachments"), "photos": _("photos")}
+LOCK_FIELD_LABELS = {"reopened": _("reopened")}
 
 VERBS = {
     "added": pgettext_lazy("audit: a project row was", "%(row)s added"),

@@ -16,6 +16,32 @@ SAEC, ALLL = "Sisian Adult Education Center Foundation", "Armenian Lifelong Lear
 # ministry in charge of education and VET in Armenia, under its official English name.
 MINISTRY = "Ministry of Education, Science, Culture and Sports of the Republic of Armenia"
 PACKAGE = "Recommendations package for VET reforms"  # the last of the network's objectives names it
+PACKAGE_HY = "Մասնագիտական կրթության և ուսուցման բարեփոխումների առաջարկությունների փաթեթ"
+
+# The network's texts are the document's English; each has an Armenian translation (ours, written by a person:
+# stored as a "human" translation, the English staying the original). Organisation and programme names stay as
+# the document writes them.
+DESCRIPTION = (
+    "The Coalition of “Partnership for Education Promotion” civil society organizations is "
+    "implementing the “Social Partnership and Education: Community-based Opportunities for Young "
+    "People” project funded by the “Commitment to Constructive Dialogue” project financed by the "
+    "European Union.\n"
+    "Members of Coalition are Partnership and Teaching/P&T NGO, Global Development "
+    "Foundation/GDF, «Sisian Adult Education Center Foundation /SAEC, Armenian Lifelong Learning "
+    "League Union of Legal Entities/ ALLL"
+)
+FOUNDING_STATEMENT = (
+    "- Highlighting the reforms and development issues in the field of education in Armenia,\n"
+    "- With a view to promoting the involvement of organizations in decision-making processes "
+    "through the development of cooperation with local self-government bodies and government "
+    "agencies,\n"
+    "- Being convinced that this participation will contribute to the formation of a unified "
+    "position of organizations on the solution of educational issues,\n"
+    "- Emphasizing the priorities of public policy development, advocacy and public "
+    "participation in the education sector,\n"
+    "Have considered advisable to come up with network collaboration and create Partnership for "
+    "Education Promotion Network."
+)
 
 SEED = {
     "network": {
@@ -26,51 +52,98 @@ SEED = {
         "languages": ["hy", "en"],
         "language": "en",  # the texts below are the English ones
         "colour": "#1f5f8b",
-        "description": (
-            "The Coalition of “Partnership for Education Promotion” civil society organizations is "
-            "implementing the “Social Partnership and Education: Community-based Opportunities for Young "
-            "People” project funded by the “Commitment to Constructive Dialogue” project financed by the "
-            "European Union.\n"
-            "Members of Coalition are Partnership and Teaching/P&T NGO, Global Development "
-            "Foundation/GDF, «Sisian Adult Education Center Foundation /SAEC, Armenian Lifelong Learning "
-            "League Union of Legal Entities/ ALLL"
-        ),
-        "founding_statement": (
-            "- Highlighting the reforms and development issues in the field of education in Armenia,\n"
-            "- With a view to promoting the involvement of organizations in decision-making processes "
-            "through the development of cooperation with local self-government bodies and government "
-            "agencies,\n"
-            "- Being convinced that this participation will contribute to the formation of a unified "
-            "position of organizations on the solution of educational issues,\n"
-            "- Emphasizing the priorities of public policy development, advocacy and public "
-            "participation in the education sector,\n"
-            "Have considered advisable to come up with network collaboration and create Partnership for "
-            "Education Promotion Network."
-        ),
+        "description": {
+            "en": DESCRIPTION,
+            "hy": (
+                "«Partnership for Education Promotion» քաղաքացիական հասարակության կազմակերպությունների "
+                "կոալիցիան իրականացնում է «Սոցիալական գործընկերություն և կրթություն. համայնքահեն "
+                "հնարավորություններ երիտասարդների համար» ծրագիրը, որը ֆինանսավորվում է European Union-ի "
+                "ֆինանսավորմամբ իրականացվող «Commitment to Constructive Dialogue» ծրագրի կողմից։\n"
+                "Կոալիցիայի անդամներն են Partnership and Teaching/P&T ՀԿ-ն, Global Development Foundation/GDF-ը, "
+                "«Sisian Adult Education Center Foundation /SAEC-ը, Armenian Lifelong Learning League Union of Legal "
+                "Entities/ ALLL-ը"
+            ),
+        },
+        "founding_statement": {
+            "en": FOUNDING_STATEMENT,
+            "hy": (
+                "- Կարևորելով Հայաստանում կրթության ոլորտի բարեփոխումների և զարգացման հիմնախնդիրները,\n"
+                "- Նպատակ ունենալով խթանել կազմակերպությունների ներգրավվածությունը որոշումների կայացման "
+                "գործընթացներում՝ տեղական ինքնակառավարման մարմինների և պետական գերատեսչությունների հետ "
+                "համագործակցության զարգացման միջոցով,\n"
+                "- Համոզված լինելով, որ այդ մասնակցությունը կնպաստի կրթական հիմնախնդիրների լուծման վերաբերյալ "
+                "կազմակերպությունների միասնական դիրքորոշման ձևավորմանը,\n"
+                "- Ընդգծելով կրթության ոլորտում հանրային քաղաքականության մշակման, շահերի պաշտպանության և "
+                "հանրային մասնակցության առաջնահերթությունները,\n"
+                "Նպատակահարմար են համարել համախմբվել ցանցային համագործակցության շուրջ և ստեղծել «Partnership for "
+                "Education Promotion Network» ցանցը։"
+            ),
+        },
     },
-    # "OBJECTIVES AND TASKS OF THE NETWORK", in the document's order.
+    # "OBJECTIVES AND TASKS OF THE NETWORK", in the document's order, each with its Armenian translation.
     "objectives": [
-        "Promote the role of CSOs in education as key actors in policy-making and dialogue-making "
-        "processes on education reform",
-        "To form a Social Partnership aimed at improving the career counseling system in the primary and "
-        "secondary vocational education and training (VET) and labor market (LM) communication and "
-        "general education schools in Armenia’s enlarged communities",
-        "To contribute to the strengthening of VET and LM communication by forming a dialogue aimed at "
-        "improving the career counseling system at community, regional and national levels at secondary "
-        "schools",
-        "To contribute to the development of mechanisms aimed at targeted and effective involvement of "
-        "social partners and employers in the VET sector",
-        "To assist in the establishment of network collaboration of VET institutions",
-        "To support the further development of public-private partnership based on VET institutions and "
-        "production training centers",
-        "Assist in the development of a person’s professional orientation and career management system "
-        "and relevant services",
-        "To contribute to the introduction and development of professional orientation and career "
-        "services in general education schools",
-        "Develop cooperation between the LG and the state institutions and organizations to ensure the "
-        "examination of normative legal acts, monitoring, surveys, surveys, and provision of them to the "
-        "LG bodies and government agencies",
-        "Develop recommendations package for VET reforms.",
+        {
+            "en": "Promote the role of CSOs in education as key actors in policy-making and dialogue-making "
+            "processes on education reform",
+            "hy": "Խթանել ՔՀԿ-ների դերը կրթության ոլորտում՝ որպես կրթական բարեփոխումների վերաբերյալ "
+            "քաղաքականության մշակման և երկխոսության գործընթացների առանցքային դերակատարներ",
+        },
+        {
+            "en": "To form a Social Partnership aimed at improving the career counseling system in the primary and "
+            "secondary vocational education and training (VET) and labor market (LM) communication and "
+            "general education schools in Armenia’s enlarged communities",
+            "hy": "Ձևավորել սոցիալական գործընկերություն՝ ուղղված Հայաստանի խոշորացված համայնքներում նախնական և "
+            "միջին մասնագիտական կրթության և ուսուցման (ՄԿՈՒ) և աշխատաշուկայի (ԱՇ) հաղորդակցության, ինչպես նաև "
+            "հանրակրթական դպրոցներում կարիերայի խորհրդատվության համակարգի բարելավմանը",
+        },
+        {
+            "en": "To contribute to the strengthening of VET and LM communication by forming a dialogue aimed at "
+            "improving the career counseling system at community, regional and national levels at secondary "
+            "schools",
+            "hy": "Նպաստել ՄԿՈՒ-ի և ԱՇ-ի հաղորդակցության ամրապնդմանը՝ ձևավորելով երկխոսություն, որն ուղղված է "
+            "միջնակարգ դպրոցներում կարիերայի խորհրդատվության համակարգի բարելավմանը համայնքային, մարզային և "
+            "ազգային մակարդակներում",
+        },
+        {
+            "en": "To contribute to the development of mechanisms aimed at targeted and effective involvement of "
+            "social partners and employers in the VET sector",
+            "hy": "Նպաստել ՄԿՈՒ ոլորտում սոցիալական գործընկերների և գործատուների նպատակային և արդյունավետ "
+            "ներգրավմանն ուղղված մեխանիզմների մշակմանը",
+        },
+        {
+            "en": "To assist in the establishment of network collaboration of VET institutions",
+            "hy": "Աջակցել ՄԿՈՒ հաստատությունների ցանցային համագործակցության ստեղծմանը",
+        },
+        {
+            "en": "To support the further development of public-private partnership based on VET institutions and "
+            "production training centers",
+            "hy": "Աջակցել ՄԿՈՒ հաստատությունների և արտադրական ուսումնական կենտրոնների հիման վրա "
+            "պետություն-մասնավոր գործընկերության հետագա զարգացմանը",
+        },
+        {
+            "en": "Assist in the development of a person’s professional orientation and career management system "
+            "and relevant services",
+            "hy": "Աջակցել անձի մասնագիտական կողմնորոշման և կարիերայի կառավարման համակարգի ու համապատասխան "
+            "ծառայությունների զարգացմանը",
+        },
+        {
+            "en": "To contribute to the introduction and development of professional orientation and career "
+            "services in general education schools",
+            "hy": "Նպաստել հանրակրթական դպրոցներում մասնագիտական կողմնորոշման և կարիերայի ծառայությունների "
+            "ներդրմանն ու զարգացմանը",
+        },
+        {
+            "en": "Develop cooperation between the LG and the state institutions and organizations to ensure the "
+            "examination of normative legal acts, monitoring, surveys, surveys, and provision of them to the "
+            "LG bodies and government agencies",
+            "hy": "Զարգացնել համագործակցությունը ՏԻ-ի և պետական հաստատությունների ու կազմակերպությունների միջև՝ "
+            "ապահովելու նորմատիվ իրավական ակտերի փորձաքննությունը, մոնիթորինգը, հետազոտություններն ու "
+            "հարցումները և դրանց տրամադրումը ՏԻ մարմիններին և պետական գերատեսչություններին",
+        },
+        {
+            "en": "Develop recommendations package for VET reforms.",
+            "hy": "Մշակել ՄԿՈՒ բարեփոխումների առաջարկությունների փաթեթ։",
+        },
     ],
     "tasks": [],
     "organisations": [
@@ -118,17 +191,28 @@ SEED = {
     # project itself (the objectives above are the network's); "is implementing": active.
     "projects": [
         {
-            "title": "Social Partnership and Education: Community-based Opportunities for Young People",
+            "title": {
+                "en": "Social Partnership and Education: Community-based Opportunities for Young People",
+                "hy": "Սոցիալական գործընկերություն և կրթություն. համայնքահեն հնարավորություններ երիտասարդների համար",
+            },
             "slug": "social-partnership-and-education",
             "status": "active",
             "countries": ["AM"],
             "language": "en",
-            "summary": (
-                "The Coalition of “Partnership for Education Promotion” civil society organizations is "
-                "implementing the “Social Partnership and Education: Community-based Opportunities for "
-                "Young People” project funded by the “Commitment to Constructive Dialogue” project "
-                "financed by the European Union."
-            ),
+            "summary": {
+                "en": (
+                    "The Coalition of “Partnership for Education Promotion” civil society organizations is "
+                    "implementing the “Social Partnership and Education: Community-based Opportunities for "
+                    "Young People” project funded by the “Commitment to Constructive Dialogue” project "
+                    "financed by the European Union."
+                ),
+                "hy": (
+                    "«Partnership for Education Promotion» քաղաքացիական հասարակության կազմակերպությունների "
+                    "կոալիցիան իրականացնում է «Սոցիալական գործընկերություն և կրթություն. համայնքահեն "
+                    "հնարավորություններ երիտասարդների համար» ծրագիրը, որը ֆինանսավորվում է European Union-ի "
+                    "ֆինանսավորմամբ իրականացվող «Commitment to Constructive Dialogue» ծրագրի կողմից։"
+                ),
+            },
             # From the origin of the money down to this project.
             "funding_chain": [
                 {"kind": "funder", "name": "European Union"},
@@ -140,10 +224,13 @@ SEED = {
             "results": [
                 {
                     "level": "output",
-                    "title": PACKAGE,
+                    "title": {"en": PACKAGE, "hy": PACKAGE_HY},
                     "indicators": [
                         {
-                            "name": "Illustrative: recommendations of the package adopted by the Ministry",
+                            "name": {
+                                "en": "Illustrative: recommendations of the package adopted by the Ministry",
+                                "hy": "Օրինակային՝ փաթեթի առաջարկությունները, որոնք ընդունել է նախարարությունը",
+                            },
                             "unit": "recommendations",
                             "target": "4",
                             "source": "ledger_adopted",
@@ -187,7 +274,7 @@ SEED = {
             "language": "en",
             "title": {
                 "en": PACKAGE,
-                "hy": "Մասնագիտական կրթության և ուսուցման բարեփոխումների առաջարկությունների փաթեթ",
+                "hy": PACKAGE_HY,
             },
             "summary": {
                 "en": "The package the network's objectives call for (“Develop recommendations package for VET "

@@ -21,6 +21,69 @@ def school(number):
     return f"Pilot VET school/center {number}"
 
 
+# The network's and the project's texts are the document's English; each has an Azerbaijani translation (ours,
+# written by a person: stored as a "human" translation, the English staying the original). Organisation names
+# stay as the document writes them ("State Agency on Vocational Education", "UNDP").
+DESCRIPTION = (
+    "The project “VET for the Future: development of VET providers’ excellence in Azerbaijan” is "
+    "intended to support the modernisation of vocational education and training (VET) "
+    "institutions in Azerbaijan to deliver competence-based training in order to increase the "
+    "attractiveness and labour market relevance of VET. Project activities will be piloted in "
+    "seven VET schools/centers (four in Baku and three in the regions - Ganja, Jalilabad and "
+    "Sheki). The selected schools are priority for the Ministry of Science and Education and "
+    "have been selected based on factors such as labour market relevance, scaling up VET "
+    "priority sectors for country development, private sector interest and the existence of "
+    "required infrastructure. The project’s initiatives/activities will promote public-private "
+    "cooperation and partnership in the field of work-based learning; build robust capacity of "
+    "the VET institutions to offer new educational content; and boost the attractiveness of VET "
+    "education for young people. The best practices derived through this project in the targeted "
+    "locations will be later further replicated in other regions.\n"
+    "The project is fully financed by the European Union and implemented by UNDP together with "
+    "the State Agency on Vocational Education."
+)
+# The document's second paragraph (the network's description too) and its last sentence, in Azerbaijani.
+PROJECT_AZ = (
+    "“Gələcək üçün peşə təhsili: Azərbaycanda peşə təhsili müəssisələrinin mükəmməlliyinin inkişafı” layihəsi "
+    "peşə təhsili və təliminin (PTT) cəlbediciliyini və əmək bazarına uyğunluğunu artırmaq üçün Azərbaycanda PTT "
+    "müəssisələrinin səriştəyə əsaslanan təlim təqdim edəcək şəkildə modernləşdirilməsinə dəstək vermək məqsədi "
+    "daşıyır. Layihə fəaliyyətləri yeddi PTT məktəbində/mərkəzində (dördü Bakıda, üçü isə regionlarda – Gəncə, "
+    "Cəlilabad və Şəkidə) pilot qaydada həyata keçiriləcək. Seçilmiş məktəblər Ministry of Science and Education "
+    "üçün prioritetdir və əmək bazarına uyğunluq, ölkənin inkişafı üçün prioritet PTT sahələrinin genişləndirilməsi, "
+    "özəl sektorun marağı və zəruri infrastrukturun mövcudluğu kimi amillər əsasında seçilib. Layihənin "
+    "təşəbbüsləri/fəaliyyətləri iş yerində təlim sahəsində dövlət-özəl əməkdaşlığını və tərəfdaşlığı təşviq "
+    "edəcək, PTT müəssisələrinin yeni təhsil məzmunu təqdim etmək üçün güclü potensialını formalaşdıracaq və PTT-nin "
+    "gənclər üçün cəlbediciliyini artıracaq. Bu layihə çərçivəsində hədəf məkanlarda əldə edilən ən yaxşı "
+    "təcrübələr sonradan digər regionlarda da tətbiq olunacaq."
+)
+FUNDING_AZ = (
+    "Layihə tam olaraq European Union tərəfindən maliyyələşdirilir və UNDP tərəfindən State Agency on "
+    "Vocational Education agentliyi ilə birlikdə həyata keçirilir."
+)
+# The summary's first paragraph, in Azerbaijani.
+SUMMARY_AZ = (
+    "Azərbaycan Hökuməti “Peşə təhsili və təlimi üzrə Strateji Yol Xəritəsi”, “KOS-ların inkişafı üzrə "
+    "Strateji Yol Xəritəsi” (2016-cı ildə təsdiq edilib) və bir çox digər dövlət proqramlarında PTT "
+    "sisteminin inkişafının vacibliyini qəbul edib. Bu siyasət sənədlərinin ümumi məqsədi Azərbaycanın "
+    "PTT sistemində islahat aparmaq və infrastruktur, təhsil məzmunu, peşəkar potensial, əvvəlki "
+    "təhsilin tanınması, daxili keyfiyyət təminatı və sosial tərəfdaşlıq (o cümlədən dövlət-özəl "
+    "tərəfdaşlığı) sahələrində təkmilləşdirmələr yolu ilə daha yaxşı nəticələrə nail olmaqdır."
+)
+DESCRIPTION_AZ = PROJECT_AZ + "\n" + FUNDING_AZ
+GOAL = (
+    "The project’s main goal is to support the Government of Azerbaijan in strengthening the quality "
+    "of the VET system by modernising institutions to deliver competence-based training suited to "
+    "the needs of the labour market."
+)
+GOAL_AZ = (
+    "Layihənin əsas məqsədi müəssisələri əmək bazarının ehtiyaclarına uyğun səriştəyə əsaslanan təlim təqdim edəcək "
+    "şəkildə modernləşdirməklə PTT sisteminin keyfiyyətinin yüksəldilməsində Azərbaycan Hökumətinə dəstək olmaqdır."
+)
+PILLAR_1 = {
+    "en": "Introduction of innovations in the target group of selected VET providers",
+    "az": "Seçilmiş PTT müəssisələrinin hədəf qrupunda innovasiyaların tətbiqi",
+}
+
+
 SEED = {
     "network": {
         "name": "VET for the Future",
@@ -30,31 +93,11 @@ SEED = {
         "languages": ["az", "en"],
         "language": "en",  # the texts below are the English ones
         "colour": "#0468b1",
-        "description": (
-            "The project “VET for the Future: development of VET providers’ excellence in Azerbaijan” is "
-            "intended to support the modernisation of vocational education and training (VET) "
-            "institutions in Azerbaijan to deliver competence-based training in order to increase the "
-            "attractiveness and labour market relevance of VET. Project activities will be piloted in "
-            "seven VET schools/centers (four in Baku and three in the regions - Ganja, Jalilabad and "
-            "Sheki). The selected schools are priority for the Ministry of Science and Education and "
-            "have been selected based on factors such as labour market relevance, scaling up VET "
-            "priority sectors for country development, private sector interest and the existence of "
-            "required infrastructure. The project’s initiatives/activities will promote public-private "
-            "cooperation and partnership in the field of work-based learning; build robust capacity of "
-            "the VET institutions to offer new educational content; and boost the attractiveness of VET "
-            "education for young people. The best practices derived through this project in the targeted "
-            "locations will be later further replicated in other regions.\n"
-            "The project is fully financed by the European Union and implemented by UNDP together with "
-            "the State Agency on Vocational Education."
-        ),
+        "description": {"en": DESCRIPTION, "az": DESCRIPTION_AZ},
         "founding_statement": "",
     },
     # The overall objective.
-    "objectives": [
-        "The project’s main goal is to support the Government of Azerbaijan in strengthening the quality "
-        "of the VET system by modernising institutions to deliver competence-based training suited to "
-        "the needs of the labour market.",
-    ],
+    "objectives": [{"en": GOAL, "az": GOAL_AZ}],
     "tasks": [],
     "organisations": [
         {
@@ -99,36 +142,42 @@ SEED = {
     # the ministry, for which the selected schools are a priority, is an associated partner.
     "projects": [
         {
-            "title": "VET for the Future: development of VET providers’ excellence in Azerbaijan",
+            "title": {
+                "en": "VET for the Future: development of VET providers’ excellence in Azerbaijan",
+                "az": "Gələcək üçün peşə təhsili: Azərbaycanda peşə təhsili müəssisələrinin mükəmməlliyinin inkişafı",
+            },
             "slug": "vet-for-the-future",
             "countries": ["AZ"],
             "language": "en",
-            "summary": (
-                "The Government of Azerbaijan has recognised the importance of developing the VET system in "
-                "the “Strategic Roadmap for Vocational Education and Training,” “Strategic Roadmap on SME "
-                "development” (approved in 2016) and many other government programmes. The general "
-                "objective of these policy documents is to reform Azerbaijan’s VET system and lead to better "
-                "results through improvements in infrastructure, educational content, professional "
-                "capacity, recognition of prior learning, internal quality assurance and social "
-                "partnerships (including public-private partnerships).\n"
-                "\n"
-                "The project “VET for the Future: development of VET providers’ excellence in Azerbaijan” is "
-                "intended to support the modernisation of vocational education and training (VET) "
-                "institutions in Azerbaijan to deliver competence-based training in order to increase the "
-                "attractiveness and labour market relevance of VET. Project activities will be piloted in "
-                "seven VET schools/centers (four in Baku and three in the regions - Ganja, Jalilabad and "
-                "Sheki). The selected schools are priority for the Ministry of Science and Education and "
-                "have been selected based on factors such as labour market relevance, scaling up VET "
-                "priority sectors for country development, private sector interest and the existence of "
-                "required infrastructure. The project’s initiatives/activities will promote public-private "
-                "cooperation and partnership in the field of work-based learning; build robust capacity of "
-                "the VET institutions to offer new educational content; and boost the attractiveness of VET "
-                "education for young people. The best practices derived through this project in the "
-                "targeted locations will be later further replicated in other regions.\n"
-                "\n"
-                "The project is fully financed by the European Union and implemented by UNDP together with "
-                "the State Agency on Vocational Education."
-            ),
+            "summary": {
+                "en": (
+                    "The Government of Azerbaijan has recognised the importance of developing the VET system in "
+                    "the “Strategic Roadmap for Vocational Education and Training,” “Strategic Roadmap on SME "
+                    "development” (approved in 2016) and many other government programmes. The general "
+                    "objective of these policy documents is to reform Azerbaijan’s VET system and lead to better "
+                    "results through improvements in infrastructure, educational content, professional "
+                    "capacity, recognition of prior learning, internal quality assurance and social "
+                    "partnerships (including public-private partnerships).\n"
+                    "\n"
+                    "The project “VET for the Future: development of VET providers’ excellence in Azerbaijan” is "
+                    "intended to support the modernisation of vocational education and training (VET) "
+                    "institutions in Azerbaijan to deliver competence-based training in order to increase the "
+                    "attractiveness and labour market relevance of VET. Project activities will be piloted in "
+                    "seven VET schools/centers (four in Baku and three in the regions - Ganja, Jalilabad and "
+                    "Sheki). The selected schools are priority for the Ministry of Science and Education and "
+                    "have been selected based on factors such as labour market relevance, scaling up VET "
+                    "priority sectors for country development, private sector interest and the existence of "
+                    "required infrastructure. The project’s initiatives/activities will promote public-private "
+                    "cooperation and partnership in the field of work-based learning; build robust capacity of "
+                    "the VET institutions to offer new educational content; and boost the attractiveness of VET "
+                    "education for young people. The best practices derived through this project in the "
+                    "targeted locations will be later further replicated in other regions.\n"
+                    "\n"
+                    "The project is fully financed by the European Union and implemented by UNDP together with "
+                    "the State Agency on Vocational Education."
+                ),
+                "az": SUMMARY_AZ + "\n\n" + PROJECT_AZ + "\n\n" + FUNDING_AZ,
+            },
             "funding_chain": [{"kind": "funder", "name": EUROPEAN_UNION}],
             "partners": [
                 {"organisation": EUROPEAN_UNION, "role": "funder"},
@@ -142,97 +191,170 @@ SEED = {
             ],
             # "Specific objectives" is empty in the document.
             "objectives": {
-                "overall": [
-                    "The project’s main goal is to support the Government of Azerbaijan in strengthening the "
-                    "quality of the VET system by modernising institutions to deliver competence-based "
-                    "training suited to the needs of the labour market.",
-                ],
+                "overall": [{"text": {"en": GOAL, "az": GOAL_AZ}}],
             },
             # Pillars 1–3 and the horizontal measures, whose activities the document numbers 4.1–4.4.
             "components": [
                 {
                     "kind": "pillar",
-                    "title": "Introduction of innovations in the target group of selected VET providers",
+                    "title": PILLAR_1,
                     "activities": [
                         {
                             "code": "1.1",
-                            "title": "Improvement of institutional & human resource capacity of selected VET providers",
+                            "title": {
+                                "en": "Improvement of institutional & human resource capacity of selected VET "
+                                "providers",
+                                "az": "Seçilmiş PTT müəssisələrinin institusional və insan resursları potensialının "
+                                "təkmilləşdirilməsi",
+                            },
                         },
                         {
                             "code": "1.2",
-                            "title": "Introduction of innovative VET services into selected VET providers",
+                            "title": {
+                                "en": "Introduction of innovative VET services into selected VET providers",
+                                "az": "Seçilmiş PTT müəssisələrində innovativ PTT xidmətlərinin tətbiqi",
+                            },
                         },
                         {
                             "code": "1.3",
-                            "title": "Improvement of financial management and cooperation with private sector "
-                            "by selected VET providers",
+                            "title": {
+                                "en": "Improvement of financial management and cooperation with private sector "
+                                "by selected VET providers",
+                                "az": "Seçilmiş PTT müəssisələri tərəfindən maliyyə idarəetməsinin və özəl sektorla "
+                                "əməkdaşlığın təkmilləşdirilməsi",
+                            },
                         },
                         {
                             "code": "1.4",
-                            "title": "Strengthening of career guidance services in selected VET providers",
+                            "title": {
+                                "en": "Strengthening of career guidance services in selected VET providers",
+                                "az": "Seçilmiş PTT müəssisələrində karyera bələdçiliyi xidmətlərinin gücləndirilməsi",
+                            },
                         },
-                        {"code": "1.5", "title": "Skills Development through digitalisation and online training"},
+                        {
+                            "code": "1.5",
+                            "title": {
+                                "en": "Skills Development through digitalisation and online training",
+                                "az": "Rəqəmsallaşma və onlayn təlim vasitəsilə bacarıqların inkişafı",
+                            },
+                        },
                     ],
                 },
                 {
                     "kind": "pillar",
-                    "title": "Infrastructure and equipment modernisation in selected VET providers",
+                    "title": {
+                        "en": "Infrastructure and equipment modernisation in selected VET providers",
+                        "az": "Seçilmiş PTT müəssisələrində infrastrukturun və avadanlığın modernləşdirilməsi",
+                    },
                     "activities": [
                         {
                             "code": "2.1",
-                            "title": "Procurement of infrastructure, equipment and supplies to support new "
-                            "educational content (including programmes for PwDs), support activities and "
-                            "establishment of small-scale workshops",
+                            "title": {
+                                "en": "Procurement of infrastructure, equipment and supplies to support new "
+                                "educational content (including programmes for PwDs), support activities and "
+                                "establishment of small-scale workshops",
+                                "az": "Yeni təhsil məzmununu (o cümlədən əlilliyi olan şəxslər üçün proqramları), "
+                                "dəstək fəaliyyətlərini və kiçik emalatxanaların yaradılmasını dəstəkləmək üçün "
+                                "infrastruktur, avadanlıq və ləvazimatın satın alınması",
+                            },
                         },
                         {
                             "code": "2.2",
-                            "title": "Procurement of infrastructure, equipment and supplies to support the "
-                            "business development and establishment of learning factories in selected VET "
-                            "providers",
+                            "title": {
+                                "en": "Procurement of infrastructure, equipment and supplies to support the "
+                                "business development and establishment of learning factories in selected VET "
+                                "providers",
+                                "az": "Seçilmiş PTT müəssisələrində biznesin inkişafını və tədris fabriklərinin "
+                                "yaradılmasını dəstəkləmək üçün infrastruktur, avadanlıq və ləvazimatın satın "
+                                "alınması",
+                            },
                         },
                         {
                             "code": "2.3",
-                            "title": "Procurement of infrastructure, equipment and supplies to mitigate the "
-                            "negative impact of COVID-19",
+                            "title": {
+                                "en": "Procurement of infrastructure, equipment and supplies to mitigate the "
+                                "negative impact of COVID-19",
+                                "az": "COVID-19-un mənfi təsirini azaltmaq üçün infrastruktur, avadanlıq və "
+                                "ləvazimatın satın alınması",
+                            },
                         },
-                        {"code": "2.4", "title": "Introduction of digital innovations in selected VET providers"},
+                        {
+                            "code": "2.4",
+                            "title": {
+                                "en": "Introduction of digital innovations in selected VET providers",
+                                "az": "Seçilmiş PTT müəssisələrində rəqəmsal innovasiyaların tətbiqi",
+                            },
+                        },
                     ],
                 },
                 {
                     "kind": "pillar",
-                    "title": "Development of networking and capacity building for all VET providers in Azerbaijan",
+                    "title": {
+                        "en": "Development of networking and capacity building for all VET providers in Azerbaijan",
+                        "az": "Azərbaycandakı bütün PTT müəssisələri üçün şəbəkələşmənin inkişafı və potensialın "
+                        "gücləndirilməsi",
+                    },
                     "activities": [
-                        {"code": "3.1", "title": "Strengthening of national coordination of VET"},
+                        {
+                            "code": "3.1",
+                            "title": {
+                                "en": "Strengthening of national coordination of VET",
+                                "az": "PTT üzrə milli koordinasiyanın gücləndirilməsi",
+                            },
+                        },
                         {
                             "code": "3.2",
-                            "title": "Strengthening of capacity building of national VET institutions and providers",
+                            "title": {
+                                "en": "Strengthening of capacity building of national VET institutions and providers",
+                                "az": "Milli PTT qurumlarının və müəssisələrinin potensialının gücləndirilməsi",
+                            },
                         },
                     ],
                 },
                 {
                     "kind": "component",
-                    "title": "Horizontal measures to support system delivery",
+                    "title": {
+                        "en": "Horizontal measures to support system delivery",
+                        "az": "Sistemin fəaliyyətini dəstəkləyən üfüqi tədbirlər",
+                    },
                     "activities": [
                         {
                             "code": "4.1",
-                            "title": "Support of the Communication Department of the State Agency on Vocational "
-                            "Education in developing effective communications and boosting the "
-                            "attractiveness of VET",
+                            "title": {
+                                "en": "Support of the Communication Department of the State Agency on Vocational "
+                                "Education in developing effective communications and boosting the "
+                                "attractiveness of VET",
+                                "az": "Effektiv kommunikasiyanın qurulmasında və PTT-nin cəlbediciliyinin "
+                                "artırılmasında State Agency on Vocational Education agentliyinin Kommunikasiya "
+                                "Departamentinə dəstək",
+                            },
                         },
                         {
                             "code": "4.2",
-                            "title": "Support of the State Agency on Vocational Education in organising National "
-                            "Skills Competitions and participating in International Skills Competitions",
+                            "title": {
+                                "en": "Support of the State Agency on Vocational Education in organising National "
+                                "Skills Competitions and participating in International Skills Competitions",
+                                "az": "Milli Bacarıq Yarışlarının təşkilində və Beynəlxalq Bacarıq Yarışlarında "
+                                "iştirakda State Agency on Vocational Education agentliyinə dəstək",
+                            },
                         },
                         {
                             "code": "4.3",
-                            "title": "Support of the piloting of competitive financing mechanism to provide "
-                            "small grants to VET providers",
+                            "title": {
+                                "en": "Support of the piloting of competitive financing mechanism to provide "
+                                "small grants to VET providers",
+                                "az": "PTT müəssisələrinə kiçik qrantlar vermək üçün müsabiqəli maliyyələşdirmə "
+                                "mexanizminin pilot tətbiqinə dəstək",
+                            },
                         },
                         {
                             "code": "4.4",
-                            "title": "Support pilot actions to engage youth in VET under the leadership of the "
-                            "State Agency on Vocational Education",
+                            "title": {
+                                "en": "Support pilot actions to engage youth in VET under the leadership of the "
+                                "State Agency on Vocational Education",
+                                "az": "State Agency on Vocational Education agentliyinin rəhbərliyi altında gənclərin "
+                                "PTT-yə cəlb edilməsinə yönəlmiş pilot tədbirlərə dəstək",
+                            },
                         },
                     ],
                 },
@@ -244,25 +366,35 @@ SEED = {
             "results": [
                 {
                     "level": "outcome",
-                    "title": "Introduction of innovations in the target group of selected VET providers",
+                    "title": PILLAR_1,
                     "indicators": [
                         {
-                            "name": "Illustrative: people trained at the pilot VET schools/centres and with the State "
-                            "Agency",
+                            "name": {
+                                "en": "Illustrative: people trained at the pilot VET schools/centres and with the "
+                                "State Agency",
+                                "az": "Nümunəvi: pilot PTT məktəblərində/mərkəzlərində və State Agency ilə təlim "
+                                "keçmiş şəxslər",
+                            },
                             "unit": "people",
                             "source": "log",
                             "measure": "participants",
                             "entry_kind": "training",
                         },
                         {
-                            "name": "Illustrative: persons with disabilities among all participants",
+                            "name": {
+                                "en": "Illustrative: persons with disabilities among all participants",
+                                "az": "Nümunəvi: bütün iştirakçılar arasında əlilliyi olan şəxslər",
+                            },
                             "unit": "people",
                             "source": "log",
                             "measure": "participants",
                             "breakdown": "with_disabilities",
                         },
                         {
-                            "name": "Illustrative: activities held (approved activity log entries)",
+                            "name": {
+                                "en": "Illustrative: activities held (approved activity log entries)",
+                                "az": "Nümunəvi: keçirilmiş fəaliyyətlər (fəaliyyət jurnalının təsdiqlənmiş qeydləri)",
+                            },
                             "unit": "entries",
                             "source": "log",
                             "measure": "entries",

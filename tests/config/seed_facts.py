@@ -15,6 +15,7 @@ by its name (the test looks the id up).
 
 AGREEMENT = "Umowa partnerska – Podkarpackie partnerstwo strategiczne na rzecz uczenia się przez całe życie"
 NEWS = "Podkarpackie partnerstwo strategiczne na rzecz uczenia się przez całe życie nawiązane"
+NEWS_EN = "Podkarpackie strategic partnership for lifelong learning established"  # the demo's translation, after it
 
 SEEDS = {
     # ------------------------------------------------------------------------------------------------
@@ -341,9 +342,9 @@ SEEDS = {
             ("agreement", "sieciowanie z innymi partnerstwami regionalnymi i ponadregionalnymi."),
             ("agreement", f"News about this agreement 15 December 2020 {NEWS}"),
             # The news item, with its date, its text and the qualification it mentions.
-            ("news", f"{NEWS} 15 December 2020"),
-            ("post", f"{NEWS} 15 December 2020"),
-            ("post (pl)", "15 grudnia 2020"),
+            ("news", f"{NEWS} {NEWS_EN} 15 December 2020"),
+            ("post", f"{NEWS} {NEWS_EN} 15 December 2020"),
+            ("post (pl)", f"{NEWS} 15 grudnia 2020"),
             (
                 "post",
                 "to główny cel partnerstwa podpisanego 8. grudnia 2020r. w Rzeszowie. Porozumienie zawarte zostało "
