@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0006_one_address_per_account'),
+        ('members', '0007_verbose_names'),
     ]
 
     operations = [
