@@ -35,10 +35,20 @@ def language_choices():
     return [(code, translation.get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
+class LanguageSelect(forms.Select):
+    """Each option names its language in itself and says so (`lang`), as the header's switch does."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class LanguageForm(forms.Form):
     """The language switch (members.views.set_language): one of settings.LANGUAGES, exactly."""
 
-    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices, widget=LanguageSelect)
 
 
 class OrganisationForm(forms.ModelForm):

@@ -216,7 +216,8 @@ def test_the_account_page_offers_the_language(client):
     form = html.split('id="language"')[1].split("</form>")[0]
     assert f'action="{SWITCH}"' in form
     assert f'name="next" value="{reverse("members:account")}"' in form
-    assert f'<option value="pl" selected>{get_language_info("pl")["name_local"]}</option>' in form  # "polski"
+    polish = get_language_info("pl")["name_local"]  # "polski"
+    assert f'<option value="pl" selected lang="pl">{polish}</option>' in form
     assert all(f'<option value="{code}"' in form for code, _name in settings.LANGUAGES)
     response = client.post(SWITCH, {"language": "az", "next": reverse("members:account")})
     assert response["Location"] == reverse("members:account")
@@ -234,7 +235,7 @@ def test_the_header_s_switch_is_a_plain_form_with_its_button_and_loads_the_scrip
     form = html.split('<form class="lang"')[1].split("</form>")[0]
     assert f'action="{SWITCH}"' in form and 'method="post"' in form
     assert '<button type="submit" class="small">' in form  # without JavaScript it is there
-    assert '<option value="sl" selected>' in form
+    assert '<option value="sl" lang="sl" selected>' in form
     assert f'<script src="{static("js/language.js")}" defer></script>' in html
     script = (settings.BASE_DIR / "static" / "js" / "language.js").read_text()
     assert "form.lang" in script and "hidden = true" in script and ".submit()" in script
