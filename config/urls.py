@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config import views
+from members import views as members_views
 from portal import (
     converters,  # noqa: F401  (registers <colour:…>)
     themes,
@@ -20,7 +21,8 @@ handler403 = portal_views.permission_denied
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch (members: it writes the profile), at the address and name of Django's own.
+    path("i18n/setlang/", members_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -13,9 +13,12 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
+from django.utils import translation
 
+from portal import languages
 from portal.inputs import EMAIL_MAX_LENGTH
 
 # allauth's own session key for "an address proven outside allauth" (DefaultAccountAdapter.stash_verified_email).
@@ -30,10 +33,14 @@ def portal_site():
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        """Every allauth mail names the portal (templates/account/email/base_message.txt signs with SITE_URL)."""
-        super().send_mail(
-            template_prefix, email, {**context, "current_site": portal_site(), "site_url": settings.SITE_URL}
-        )
+        """Every allauth mail names the portal (templates/account/email/base_message.txt signs with SITE_URL),
+        in its recipient's language: the profile's of the account it is about (the `user` allauth passes,
+        else the account at that address), else the page's, where the person who asked for it is now."""
+        language = mail_language(context.get("user"), email)
+        with translation.override(language):
+            super().send_mail(
+                template_prefix, email, {**context, "current_site": portal_site(), "site_url": settings.SITE_URL}
+            )
 
     def get_password_change_redirect_url(self, request):
         return reverse("members:account")
@@ -50,6 +57,35 @@ class AccountAdapter(DefaultAccountAdapter):
         make it the login unseen: two addresses, one of them not chosen. Here only the typed address is
         set up, and it counts as verified when it is the stashed one (`is_email_verified`, allauth's)."""
         return None
+
+
+def mail_language(user, email):
+    """The language of an allauth mail to `email` about `user` (None for an address with no account)."""
+    if user is None and email:
+        user = get_user_model().objects.filter(email=email.lower()).only("language").first()
+    return languages.profile_language(user) or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def apply_profile_language(sender, request, user, **kwargs):
+    """On log-in (sign-up logs in too): the profile's language becomes the session's and this request's,
+    so the page after the login (and its "signed in" message) speaks it. A person whose profile names none
+    but who chose one in this browser before logging in (the session's or the cookie's choice, not the
+    browser's Accept-Language) gets that choice saved on the profile."""
+    if request is None or not hasattr(request, "session"):
+        return
+    language = languages.profile_language(user)
+    if not language:
+        chosen = languages.supported(request.session.get(languages.SESSION_KEY)) or languages.supported(
+            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        )
+        if chosen:
+            from members.services import account_set_language  # the services import this module
+
+            account_set_language(account=user, language=chosen, acting_user=user)
+        return
+    request.session[languages.SESSION_KEY] = language
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
 
 
 def remember_invited_address(request, email):

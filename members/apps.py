@@ -12,3 +12,4 @@ class MembersConfig(AppConfig):
         from members import accounts, permissions  # noqa: F401  (registers the rules)
 
         user_logged_in.connect(accounts.forget_invited_address, dispatch_uid="members.forget_invited_address")
+        user_logged_in.connect(accounts.apply_profile_language, dispatch_uid="members.apply_profile_language")

@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, User
@@ -26,6 +28,27 @@ class AccountForm(forms.Form):
 
     def __init__(self, *args, account, **kwargs):
         super().__init__(*args, initial={name: getattr(account, name) for name in ACCOUNT_FIELDS}, **kwargs)
+
+
+def language_choices():
+    """The offered languages, each named in itself ("Polski"), as the switch in templates/base.html names them."""
+    return [(code, translation.get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+class LanguageSelect(forms.Select):
+    """Each option names its language in itself and says so (`lang`), as the header's switch does."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
+class LanguageForm(forms.Form):
+    """The language switch (members.views.set_language): one of settings.LANGUAGES, exactly."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices, widget=LanguageSelect)
 
 
 class OrganisationForm(forms.ModelForm):

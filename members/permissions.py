@@ -43,6 +43,12 @@ def can_verify_organisation(user, _organisation):
 
 
 @rule
+def can_choose_language(user, _obj=None):
+    """The language switch: anyone, signed in or not (a signed-in person's choice goes on their profile)."""
+    return True
+
+
+@rule
 def can_edit_account(user, account):
     """A person's own name and password: theirs alone to change (staff use the Django admin)."""
     return user.is_authenticated and user.is_active and user.pk == account.pk

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 
 from members.accounts import holds_verified_address
 from members.models import Affiliation, ColleagueInvitation, Organisation
-from portal import permissions
+from portal import languages, permissions
 from portal.inputs import accept, email_address
 
 # What a person changes about themselves on the account page (the address and the password are allauth's).
@@ -38,6 +38,18 @@ def account_update(*, account, data, acting_user):
     account.full_name = full_name
     account.full_clean(exclude=["password"])
     account.save(update_fields=["full_name"])
+    return account
+
+
+def account_set_language(*, account, language, acting_user):
+    """A person chooses the language of their pages and e-mails (the language switch, the account page,
+    or their choice made before logging in: members.accounts.apply_profile_language)."""
+    permissions.require("edit_account", acting_user, account)
+    if not languages.is_offered(language):
+        raise ValidationError({"language": _("Choose one of the languages Partnera offers.")})
+    if account.language != language:
+        account.language = language
+        account.save(update_fields=["language"])
     return account
 
 

@@ -4,6 +4,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,9 +12,9 @@ from django.views.decorators.http import require_POST
 from members import selectors, services
 from members.account_forms import ChangePasswordForm
 from members.accounts import remember_invited_address
-from members.forms import AccountForm, ColleagueInviteForm, OrganisationForm
+from members.forms import AccountForm, ColleagueInviteForm, LanguageForm, OrganisationForm
 from members.models import Affiliation, ColleagueInvitation, Organisation
-from portal import pagecache, permissions, redirects
+from portal import languages, pagecache, permissions, redirects
 from portal.forms import add_service_errors
 
 
@@ -31,7 +32,36 @@ def account(request):
             messages.success(request, _("Your name is saved."))
             return redirect("members:account")
     password_form = ChangePasswordForm(user=request.user)
-    return render(request, "account/account.html", {"form": form, "password_form": password_form})
+    language_form = LanguageForm(
+        initial={"language": languages.profile_language(request.user) or request.LANGUAGE_CODE}
+    )
+    return render(
+        request,
+        "account/account.html",
+        {"form": form, "password_form": password_form, "language_form": language_form},
+    )
+
+
+def set_language(request):
+    """The language switch (templates/base.html, the account page's Language card), in place of Django's
+    `set_language` under the same name and address. A POST with one of settings.LANGUAGES keeps it in the
+    session and the language cookie, and on the profile of a signed-in person (their e-mails follow it);
+    a language not offered changes nothing and says so. Then back to `next` (or the page it came from)
+    when that stays on this site, else the home page. A GET changes nothing."""
+    permissions.ensure(request, "choose_language")
+    back = redirects.next_url(request) or redirects.safe_next(request, request.headers.get("referer", "")) or "/"
+    response = HttpResponseRedirect(back)  # not shortcuts.redirect, which would look `next` up as a view name
+    if request.method != "POST":
+        return response
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That is not one of the languages Partnera offers. Choose one from the list."))
+        return response
+    language = form.cleaned_data["language"]
+    if request.user.is_authenticated:
+        services.account_set_language(account=request.user, language=language, acting_user=request.user)
+    languages.remember(request, response, language)
+    return response
 
 
 def organisation_create(request):

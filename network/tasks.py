@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from network import selectors
 from network.models import Invitation, Membership, PartnershipAgreement, Role
+from portal import languages
 from portal.celery import NetworkTask, TransactionAwareTask
 from portal.mail import absolute_url, send_once, templated_messages
 
@@ -50,6 +51,7 @@ def notify_join_request(*, network, membership_id):
         name="join_request",
         to=_coordinator_emails(network),
         context={"network": network, "membership": membership, "url": url},
+        language=network.language,  # for a coordinator who chose no language
     )
     send_once(_row(Membership, membership, network), marker="request_notified_at", messages=messages)
 
@@ -65,6 +67,7 @@ def notify_membership_decision(*, network, membership_id):
         name="membership_decision",
         to=sorted(recipients),
         context={"network": network, "membership": membership, "url": url},
+        language=network.language,
     )
     send_once(_row(Membership, membership, network), marker="decision_notified_at", messages=messages)
 
@@ -85,6 +88,9 @@ def send_invitation(*, network, invitation_id):
             "message": selectors.invitation_message(invitation),
             "url": url,
         },
+        # An address with no account (or one that chose no language) is invited in the network's language,
+        # else the inviter's.
+        language=languages.supported(network.language) or languages.profile_language(invitation.invited_by),
     )
     send_once(_row(Invitation, invitation, network), marker="sent_at", messages=messages)
 
@@ -113,6 +119,7 @@ def notify_agreement_expiry(*, network, agreement_id, days_left):
         name="agreement_expiry",
         to=_coordinator_emails(network),
         context={"network": network, "agreement": agreement, "days_left": days_left, "url": url},
+        language=network.language,
     )
     if send_once(_row(PartnershipAgreement, agreement, network), marker=nearest, also=wider, messages=messages):
         from network.services.agreements import agreement_expiry_reminded

@@ -1,4 +1,5 @@
-"""E-mail from templates (templates/email/<name>_subject.txt and <name>_body.txt), sent once per event.
+"""E-mail from templates (templates/email/<name>_subject.txt and <name>_body.txt), sent once per event,
+each message in its recipient's language (`templated_messages`).
 
 Both are plain text (the body goes out as text/plain), so they are rendered here without HTML escaping:
 a network called `P&T "Partners"` reads so, not `P&amp;T &quot;Partners&quot;`. The templates need no
@@ -12,12 +13,15 @@ worth a retry is decided here (`is_transient`) and used by the task base in port
 import smtplib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.template import Context
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from portal import languages
 
 
 def absolute_url(path):
@@ -30,15 +34,58 @@ def _render_text(template_name, context):
     return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
-def templated_messages(*, name, to, context):
-    """One message per address (recipients never see each other), not sent yet."""
+def templated_messages(*, name, to, context, language=""):
+    """One message per address (recipients never see each other), not sent yet, each written in its
+    recipient's language.
+
+    `to` holds addresses (strings) or people (anything with `email` and `language`, a members.User). A
+    person's language is their profile's (`language`); an address is looked up among the accounts (one
+    query for the batch), so an invitation to someone who already has an account reaches them in theirs.
+    Whoever has chosen none, and an address with no account, gets `language`: the caller's choice for
+    them (the network's language, the inviter's, the language a report was asked in), else the active
+    language. The templates are rendered once per language, not once per address.
+    """
+    fallback = languages.supported(language) or languages.supported(translation.get_language())
+    by_language = {}
+    for address, recipient_language in _recipients(to, fallback):
+        by_language.setdefault(recipient_language, []).append(address)
     context = {**context, "site_url": settings.SITE_URL}
-    # Whitespace collapsed: a newline in a name would otherwise start a header of its own.
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(
-        _render_text(f"email/{name}_subject.txt", context).split()
-    )
-    body = _render_text(f"email/{name}_body.txt", context)
-    return [EmailMessage(subject, body, None, [address]) for address in to]
+    messages = []
+    for code, addresses in by_language.items():
+        with translation.override(code):
+            # Whitespace collapsed: a newline in a name would otherwise start a header of its own.
+            subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(
+                _render_text(f"email/{name}_subject.txt", context).split()
+            )
+            body = _render_text(f"email/{name}_body.txt", context)
+        for address in addresses:
+            message = EmailMessage(subject, body, None, [address])
+            message.extra_headers["Content-Language"] = code
+            messages.append(message)
+    return messages
+
+
+def _recipients(to, fallback):
+    """(address, language) for each of `to`, in its order."""
+    pairs = [(r, None) if isinstance(r, str) else (r.email, r) for r in to if r is not None]
+    pairs = [(address, person) for address, person in pairs if address]
+    unknown = {address.lower() for address, person in pairs if person is None}
+    accounts = {}
+    if unknown:  # addresses are kept in lower case on the accounts (members.UserManager)
+        accounts = dict(get_user_model().objects.filter(email__in=unknown).values_list("email", "language"))
+    return [
+        (
+            address,
+            (
+                languages.profile_language(person)
+                if person is not None
+                else languages.supported(accounts.get(address.lower()))
+            )
+            or fallback
+            or settings.LANGUAGE_CODE,
+        )
+        for address, person in pairs
+    ]
 
 
 def send_messages(messages):

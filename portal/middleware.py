@@ -3,12 +3,25 @@
 from django.contrib.auth.views import redirect_to_login
 from django.db import OperationalError
 from django.http import Http404, JsonResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope, scopes_disabled
 
-from portal import permissions, tenancy
+from portal import languages, permissions, tenancy
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware with the person's choice first (portal.languages.request_language): the
+    profile's language, the session's, the cookie's, then Accept-Language. After AuthenticationMiddleware,
+    which it needs for the profile. No URL carries a language (no i18n_patterns), so only the response
+    side (Content-Language, Vary: Accept-Language) is Django's."""
+
+    def process_request(self, request):
+        translation.activate(languages.request_language(request))
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class NetworkScopeMiddleware:

@@ -30,9 +30,10 @@ addresses, staff flag and object permissions (guardian, Django's groups) are row
 `all`. Nothing else about them is read from the database; their session is (below). The API's lists are
 kept the same way per caller (`KeptList`, once DRF knows who calls: a token is not seen by middleware).
 
-Only plain GETs are kept: no session data (for a signed-in person: none but the keys that say who is
-signed in, `_SIGNED_IN_KEYS`, and the form memories apps declare no kept page shows,
-`session_memory_not_shown`; a session holding more, such as an import waiting, is rendered every time),
+Only plain GETs are kept: no session data (but the language chosen, which the key holds; for a signed-in
+person also the keys that say who is signed in, `_SIGNED_IN_KEYS`, and the form memories apps declare no
+kept page shows, `session_memory_not_shown`; a session holding more, such as an import waiting, is
+rendered every time),
 no pending message, no htmx fragment, a view that neither writes the session nor adds a message, and
 only answers of 200 that set no cookie but the CSRF one. The CSRF token in a kept page's forms (the
 language switch, a signed-in person's buttons) is taken out before keeping and the caller's own put back
@@ -51,7 +52,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from portal import versions
+from portal import languages, versions
 
 _PREFIX = "pagecache:v1:"
 _TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -69,6 +70,8 @@ _SIGNED_IN_KEYS = frozenset({
     auth.SESSION_KEY, auth.BACKEND_SESSION_KEY, auth.HASH_SESSION_KEY, "_session_expiry",
     "account_authentication_methods", "account_authentication_methods_user",
 })  # fmt: skip
+# Session keys a kept page's key already holds: the language chosen (portal.languages), as get_language().
+_IN_THE_KEY = frozenset({languages.SESSION_KEY})
 # Key prefixes of apps' session memories that no kept page shows (`session_memory_not_shown`).
 _NOT_SHOWN = set()
 
@@ -116,10 +119,10 @@ def _may_keep(request):
     session = getattr(request, "session", None)
     if session is not None:
         if request.user.is_authenticated:
-            shown = set(session.keys()) - _SIGNED_IN_KEYS
+            shown = set(session.keys()) - _SIGNED_IN_KEYS - _IN_THE_KEY
             if any(not key.startswith(tuple(_NOT_SHOWN)) for key in shown):
                 return False
-        elif not session.is_empty():
+        elif not session.is_empty() and set(session.keys()) - _IN_THE_KEY:
             return False
     return len(messages.get_messages(request)) == 0
 

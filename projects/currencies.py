@@ -8,14 +8,14 @@ A withdrawn code that a project already uses stays valid, so an old project can 
 import datetime
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
+
+from portal.numbers import reader_locale
 
 
 @lru_cache(maxsize=2)
@@ -39,14 +39,6 @@ def _codes_in_use():
     with scopes_disabled():
         used = set(project.objects.exclude(budget_currency="").values_list("budget_currency", flat=True).distinct())
     return used & set(list_currencies())
-
-
-def reader_locale():
-    """The Babel locale for the active Django language; English when Babel does not know it."""
-    try:
-        return Locale.parse(translation.to_locale(translation.get_language() or "en"))
-    except (ValueError, UnknownLocaleError):
-        return Locale("en")
 
 
 def currency_choices(*, keep=""):

@@ -40,8 +40,12 @@ def notify_entry_decision(*, network, entry_id):
     if submitter is None or not submitter.email:
         return
     url = absolute_url(reverse("projects:entry_detail", kwargs={"network_slug": network.slug, "entry_id": entry.pk}))
+    # In the submitter's language; the network's for someone who chose none.
     messages = templated_messages(
-        name="entry_decision", to=[submitter.email], context={"network": network, "entry": entry, "url": url}
+        name="entry_decision",
+        to=[submitter],
+        context={"network": network, "entry": entry, "url": url},
+        language=network.language,
     )
     send_once(
         ActivityEntry.objects.filter(pk=entry.pk, network=network),
@@ -109,7 +113,10 @@ def _notify_export(export, network):
         return
     url = absolute_url(reverse("projects:entry_export", kwargs={"network_slug": network.slug, "export_id": export.pk}))
     messages = templated_messages(
-        name="entry_export_ready", to=[user.email], context={"network": network, "export": export, "url": url}
+        name="entry_export_ready",
+        to=[user],
+        context={"network": network, "export": export, "url": url},
+        language=network.language,
     )
     send_once(EntryExport.objects.filter(pk=export.pk, network=network), marker="notified_at", messages=messages)
 

@@ -275,12 +275,13 @@ def _notify(job):
     if user is None or not user.email:
         return
     url = mail.absolute_url(reverse("reports:job", kwargs={"key": job.key}))
-    with translation.override(job.language):
-        messages = mail.templated_messages(
-            name="report_ready",
-            to=[user.email],
-            context={"job": job, "network": job.network, "subject": job.subject, "url": url},
-        )
+    # In the requester's language; in the report's for someone who chose none.
+    messages = mail.templated_messages(
+        name="report_ready",
+        to=[user],
+        context={"job": job, "network": job.network, "subject": job.subject, "url": url},
+        language=job.language,
+    )
     mail.send_once(
         ReportJob.objects.filter(network_id=job.network_id, pk=job.pk), marker="notified_at", messages=messages
     )

@@ -403,7 +403,7 @@ SEEDS = {
             ("project", "Programme or call Capacity Building in VET"),
             ("project", "Reference number 101183414"),
             ("project", "Funding European Union (funder) Erasmus+ (programme or call) this project"),
-            ("project", "Budget 399,542.28 EUR"),
+            ("project", "Budget €399,542.28"),
             ("project", "Duration 1 Jan 2025 – 31 Dec 2027 (36 months)"),
             ("project", "Countries Slovakia, Greece, Germany"),
             ("project", "Lead partner EVBB"),

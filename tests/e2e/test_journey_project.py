@@ -153,7 +153,7 @@ def test_a_coordinator_builds_a_project_and_the_public_reads_it(live_server, pag
         "VET4F: Development of VET providers’ excellence in Azerbaijan"
     )
     facts = visitor.locator("dl.facts")
-    expect(facts).to_contain_text("8,000,000.00 EUR")
+    expect(facts).to_contain_text("€8,000,000.00")
     expect(facts).to_contain_text("1 Jan 2021 – 31 Dec 2024 (48 months)")
     # Each activity in its order with its progress (nothing logged yet).
     outline = visitor.locator("ol.logframe")

@@ -184,7 +184,7 @@ PUBLIC_BY_DESIGN = {
 SKIPPED = {
     "admin:": "the Django admin: staff only, behind allauth's login; scopes are off there on purpose",
     "account_": "allauth's account pages (sign-up, login, passwords, e-mail addresses): no tenant data",
-    "i18n/": "the i18n namespace: set_language only stores the visitor's language",
+    "i18n/": "the language switch (members.views.set_language): stores the caller's own language, names no network",
 }
 
 

@@ -25,6 +25,11 @@ def render(language, fmt, day=SIGNED):
         ("sl", "DATE_FORMAT", "8. december 2020"),
         ("hy", "DATE_FORMAT", "8 Դեկտեմբեր 2020"),  # not Django's fallback "Dec. 8, 2020"
         ("hy", "SHORT_DATE_FORMAT", "08.12.2020"),
+        ("sq", "DATE_FORMAT", "8 Dhjetor 2020"),  # not Django's zero-padded "08 Dhjetor 2020"
+        ("sq", "SHORT_DATE_FORMAT", "8.12.2020"),  # not Django's ISO "2020-12-08"
+        ("sl", "SHORT_DATE_FORMAT", "8. 12. 2020"),  # not Django's "8. Dec. 2020"
+        ("pl", "SHORT_DATE_FORMAT", "8.12.2020"),  # not Django's "08-12-2020"
+        ("az", "SHORT_DATE_FORMAT", "08.12.2020"),
     ],
 )
 def test_a_date_is_written_as_the_readers_language_writes_it(language, fmt, shown):
@@ -45,3 +50,29 @@ def test_no_template_spells_out_a_date_format():
         )
     ]
     assert fixed == []
+
+
+LANGUAGES = ["en", "hy", "sl", "pl", "sq", "az"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_date_in_each_language_is_django_s_locale_data_for_it(language):
+    """The long date: the language's format (portal/formats, else Django's) with its own month name, from
+    Django's catalog (its genitive where the format asks for it)."""
+    from django.utils import dateformat, dates, formats
+
+    with translation.override(language):
+        expected = dateformat.format(SIGNED, formats.get_format("DATE_FORMAT", lang=language))
+        month = str(dates.MONTHS_ALT[12] if "E" in formats.get_format("DATE_FORMAT") else dates.MONTHS[12])
+    assert render(language, "DATE_FORMAT") == expected
+    assert month in expected and "8" in expected and "2020" in expected
+    if language != "en":
+        with translation.override("en"):
+            assert str(dates.MONTHS[12]) not in expected  # "December" is English only
+
+
+@pytest.mark.parametrize(("language", "babel_format"), [("sl", "short"), ("pl", "short")])
+def test_short_dates_are_cldr_s_where_portal_formats_follows_it(language, babel_format):
+    from babel.dates import format_date
+
+    assert render(language, "SHORT_DATE_FORMAT") == format_date(SIGNED, babel_format, locale=language)

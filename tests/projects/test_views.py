@@ -56,7 +56,7 @@ def test_the_project_page_shows_everything_in_a_readable_outline(client, network
     assert response.status_code == 200
     seen = text(response)
     for words in (
-        "Erasmus+ Capacity Building in VET", "101183414", "399,542.28 EUR", "1 Jan 2025 – 31 Dec 2027 (36 months)",
+        "Erasmus+ Capacity Building in VET", "101183414", "€399,542.28", "1 Jan 2025 – 31 Dec 2027 (36 months)",
         "Slovakia, Greece, Germany", "European Union (funder) Erasmus+ (programme or call) this project",
         "Overall objective", "Pillar 1 Pillar 1", "1.1 Activity 1", "1.2 Activity 2", "2.1 Activity 1",
         "Indicator 0 schools 0 7 2025: 1 2026: 2",

@@ -4,10 +4,11 @@ by the task in this process (eager), retries, failures, and exactly one stored f
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from reports import services
@@ -284,3 +285,24 @@ def test_a_run_that_will_be_retried_leaves_the_job_waiting_for_the_retry(project
 
     job = fresh(job)
     assert job.status == "queued" and job.enqueued_at >= before and job.attempts == 2
+
+
+def _report_subject(job, language):
+    from portal.mail import _render_text
+
+    with translation.override(language), scope(network=job.network):
+        context = {"job": job, "network": job.network, "subject": job.subject}
+        return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(
+            _render_text("email/report_ready_subject.txt", context).split()
+        )
+
+
+def test_the_ready_mail_is_in_the_requester_s_language_else_in_the_report_s(project, people, media_root):
+    people.member.language = "sl"
+    people.member.save(update_fields=["language"])
+    job = fresh(ask(project, people.member, title="English report", language="en"))
+    second = fresh(ask(project, people.coordinator, title="Polish report", language="pl"))  # chose none
+    mine, theirs = mail.outbox
+    assert mine.to == [people.member.email] and theirs.to == [people.coordinator.email]
+    assert mine.subject == _report_subject(job, "sl") != _report_subject(job, "en")
+    assert theirs.subject == _report_subject(second, "pl") != _report_subject(second, "en")
