@@ -45,12 +45,17 @@ def test_every_language_has_a_complete_catalog():
 )
 def test_the_catalogs_hold_every_string_of_the_code(tmp_path, monkeypatch):
     """Extracting again finds no string the catalogs lack (and none they hold in vain): a string added to
-    the code without `makemessages` would show in English in every language."""
-    target = tmp_path / "en" / "LC_MESSAGES"
+    the code without `makemessages` would show in English in every language. The extraction runs on a
+    copy of the code, so the repository's own catalogs are never written."""
+    code = tmp_path / "code"
+    skipped = shutil.ignore_patterns(".*", "locale", "tests", "scripts", "node_modules", "media", "staticfiles",
+                                     "var", "vendor", "__pycache__", "*.png", "*.mo")  # fmt: skip
+    shutil.copytree(ROOT, code, ignore=skipped)
+    target = tmp_path / "out" / "en" / "LC_MESSAGES"
     target.mkdir(parents=True)
     shutil.copy(translations.po_path("en"), target / "django.po")
-    monkeypatch.chdir(ROOT)
-    with override_settings(LOCALE_PATHS=[tmp_path]):
+    monkeypatch.chdir(code)
+    with override_settings(LOCALE_PATHS=[tmp_path / "out"]):
         call_command("makemessages", locale=["en"], verbosity=0)
     assert _ids(target / "django.po") == _ids(translations.po_path("en"))
 
