@@ -7,6 +7,7 @@
     .venv/bin/python scripts/translations.py check      # every catalog complete, no fuzzy entry, .mo fresh
     .venv/bin/python scripts/translations.py compile    # write the .mo files Django reads
     .venv/bin/python scripts/translations.py glossary   # docs/glossary.md from locale/<code>/glossary.tsv
+    .venv/bin/python scripts/translations.py months     # month names in dates from Babel (CLDR)
 
 `todo` prints a list of {"id", "plural", "context", "files"}; `apply` reads the same list with
 "str" (a string, or for a plural entry a list of as many forms as the language has) and refuses the
@@ -256,6 +257,23 @@ def glossary_markdown():
     return "\n".join(rows) + "\n"
 
 
+def fill_months():
+    """Each language's month names from Babel (portal/formats/months.py says why), over what was there."""
+    sys.path.insert(0, str(ROOT))
+    from portal.formats.months import cldr_names
+
+    for code in TRANSLATED:
+        catalog = read(code)
+        for (context, english), name in cldr_names(code).items():
+            message = catalog.get(english, context=context)
+            if message is None:
+                raise SystemExit(f"{code}: {english!r} ({context}) is not in the catalog: run makemessages first")
+            message.string = name
+            message.flags.discard("fuzzy")
+        write(code, catalog)
+    print(f"month names from Babel written for {', '.join(TRANSLATED)}")
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "todo":
         print(json.dumps(todo(argv[1]), ensure_ascii=False, indent=1))
@@ -264,6 +282,9 @@ def main(argv):
         return apply(argv[1], argv[2])
     if argv == ["compile"]:
         compile_all()
+        return 0
+    if argv == ["months"]:
+        fill_months()
         return 0
     if argv == ["glossary"]:
         GLOSSARY_DOC.write_text(glossary_markdown(), encoding="utf-8")

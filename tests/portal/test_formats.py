@@ -21,11 +21,11 @@ def render(language, fmt, day=SIGNED):
         ("en", "SHORT_DATE_FORMAT", "8 Dec 2020"),
         ("en", "YEAR_MONTH_FORMAT", "Dec 2020"),
         ("pl", "DATE_FORMAT", "8 grudnia 2020"),  # genitive, from Django's "j E Y"
-        ("az", "DATE_FORMAT", "8 Dekabr 2020"),
+        ("az", "DATE_FORMAT", "8 dekabr 2020"),  # CLDR's small letter, not Django's "Dekabr"
         ("sl", "DATE_FORMAT", "8. december 2020"),
-        ("hy", "DATE_FORMAT", "8 Դեկտեմբեր 2020"),  # not Django's fallback "Dec. 8, 2020"
+        ("hy", "DATE_FORMAT", "2020 թ. դեկտեմբերի 8"),  # CLDR's; not Django's fallback "Dec. 8, 2020"
         ("hy", "SHORT_DATE_FORMAT", "08.12.2020"),
-        ("sq", "DATE_FORMAT", "8 Dhjetor 2020"),  # not Django's zero-padded "08 Dhjetor 2020"
+        ("sq", "DATE_FORMAT", "8 dhjetor 2020"),  # not Django's zero-padded "08 Dhjetor 2020"
         ("sq", "SHORT_DATE_FORMAT", "8.12.2020"),  # not Django's ISO "2020-12-08"
         ("sl", "SHORT_DATE_FORMAT", "8. 12. 2020"),  # not Django's "8. Dec. 2020"
         ("pl", "SHORT_DATE_FORMAT", "8.12.2020"),  # not Django's "08-12-2020"
@@ -76,3 +76,19 @@ def test_short_dates_are_cldr_s_where_portal_formats_follows_it(language, babel_
     from babel.dates import format_date
 
     assert render(language, "SHORT_DATE_FORMAT") == format_date(SIGNED, babel_format, locale=language)
+
+
+@pytest.mark.parametrize("language", ["hy", "sl", "pl", "sq", "az"])
+def test_a_long_date_is_cldr_s_in_every_national_language(language):
+    """The long date and the month heading as Babel's CLDR data writes them (small letters, the genitive
+    in a date): portal/formats/months.py puts CLDR's month names in the catalogs over Django's."""
+    from babel.dates import format_date
+
+    from portal.formats.months import cldr_names
+
+    assert render(language, "DATE_FORMAT") == format_date(SIGNED, "long", locale=language)
+    assert render(language, "YEAR_MONTH_FORMAT") == format_date(SIGNED, "LLLL y", locale=language)
+    with translation.override(language):
+        shown = {key: translation.pgettext(key[0], key[1]) if key[0] else translation.gettext(key[1])
+                 for key in cldr_names(language)}  # fmt: skip
+    assert shown == cldr_names(language)
