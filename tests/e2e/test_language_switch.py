@@ -4,16 +4,10 @@ choice is kept, and a signed-in person's goes on their profile."""
 
 import pytest
 
+from tests.e2e.test_browser_smoke import _watch
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _watch(page):
-    problems = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return problems
 
 
 def test_with_javascript_choosing_a_language_changes_the_page_at_once(live_server, browser):
