@@ -3,13 +3,15 @@
 
     .venv/bin/python scripts/bench_reports.py [--runs 5] [--components 8 --activities 8 --results 10
         --indicators 40 --entries 150 --recommendations 20] [--only recommendation_package]
+        [--language hy] [--second-language en]
 
 Builds a project big enough for a ~50-page progress report (by default 8 × 8 planned activities, 10 results
 with 40 indicators, 3 actual values each, 150 approved entries in the period) and a recommendation package
 with 20 recommendations over 3 institutions, in a fresh SQLite file under a temporary folder (deleted
 afterwards). For each document it prints:
 
-- the whole render (the kind's `render`: queries, template, render_pdf), median of `--runs`, and its page count;
+- the whole render (the kind's `render`: queries, template, render_pdf), median of `--runs`, and its page count,
+  in `--language` (default English), bilingual with `--second-language`;
 - the same HTML (the print stylesheet inlined, so bare WeasyPrint needs no fetch) rendered by
   `portal.pdf.render_pdf` (our fetcher, base font stylesheet, font configuration) and by bare
   `weasyprint.HTML(string=...).write_pdf()`, interleaved in the same run, and the overhead in percent
@@ -119,7 +121,7 @@ def _pages(pdf):
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-def measure(name, subject, parameters, runs):
+def measure(name, subject, parameters, runs, language="en", second_language=""):
     import weasyprint
     from django.conf import settings
     from django.contrib.staticfiles import finders
@@ -133,10 +135,9 @@ def measure(name, subject, parameters, runs):
     module = sys.modules[kind.render.__module__]
     with scope(network=subject.network):
         whole = []
+        languages = kinds.language_arguments(kind, language, second_language)
         for _run in range(runs):
-            elapsed, pdf = _ms(
-                lambda: kind.render(subject, parameters=parameters, language="en", progress=print_nothing)
-            )
+            elapsed, pdf = _ms(lambda: kind.render(subject, parameters=parameters, progress=print_nothing, **languages))
             whole.append(elapsed)
         context = module.context(subject, parameters=parameters, language="en")
     context["footer"] = common.page_footer(left="bench")
@@ -163,6 +164,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=("progress_report", "recommendation_package"), help="time one document")
+    parser.add_argument("--language", default="en")
+    parser.add_argument("--second-language", default="", help="a bilingual document: the second language")
     for name, default in (("components", 8), ("activities", 8), ("results", 10), ("indicators", 40),
                           ("entries", 150), ("recommendations", 20)):  # fmt: skip
         parser.add_argument(f"--{name}", type=int, default=default)
@@ -176,8 +179,9 @@ def main():
         ):
             if sizes.only and name != sizes.only:
                 continue
-            figures = measure(name, subject, parameters, sizes.runs)
-            print(f"{figures['document']}: {figures['pages']} pages, HTML {figures['html_kb']:.0f} KB")
+            figures = measure(name, subject, parameters, sizes.runs, sizes.language, sizes.second_language)
+            shown = "+".join(filter(None, (sizes.language, sizes.second_language)))
+            print(f"{figures['document']} ({shown}): {figures['pages']} pages, HTML {figures['html_kb']:.0f} KB")
             for key in ("render", "render_pdf", "bare_weasyprint"):
                 t = figures[key]
                 print(

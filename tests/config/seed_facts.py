@@ -141,7 +141,7 @@ SEEDS = {
         "facts": [
             ("network", "Partnerstvo NVO in šol za karierno vzgojo"),
             ("network", "Countries Slovenia"),
-            ("network", "Languages Slovenščina, English"),
+            ("network", "Languages Slovenian, English"),
             ("projects", "Model sodelovanja med šolami in NVO"),
             # Title and its English translation.
             ("project", "Model sodelovanja med šolami in NVO Cooperation model between schools and CSOs"),

@@ -533,4 +533,4 @@ def test_the_language_switcher_changes_the_page_language(client, network):
     assert response.status_code == 302 and response["Location"] == "/networks/"
     page = client.get("/networks/").content.decode()
     assert '<html lang="pl"' in page
-    assert '<option value="pl" selected>' in page
+    assert '<option value="pl" lang="pl" selected>' in page
