@@ -125,6 +125,7 @@ def measure(name, subject, parameters, runs, language="en", second_language=""):
     import weasyprint
     from django.conf import settings
     from django.contrib.staticfiles import finders
+    from django.utils import translation
     from django_scopes import scope
 
     from portal.pdf import render_pdf
@@ -139,9 +140,12 @@ def measure(name, subject, parameters, runs, language="en", second_language=""):
         for _run in range(runs):
             elapsed, pdf = _ms(lambda: kind.render(subject, parameters=parameters, progress=print_nothing, **languages))
             whole.append(elapsed)
-        context = module.context(subject, parameters=parameters, language="en")
+        # The document's own context: the progress report's sections are in `parts`, one per language.
+        build_context = getattr(module, "bilingual_context", module.context)
+        with translation.override(language):
+            context = build_context(subject, parameters=parameters, **languages)
     context["footer"] = common.page_footer(left="bench")
-    html = common.render_html(module.TEMPLATE, context, language="en")
+    html = common.render_html(module.TEMPLATE, context, language=language)
     css = Path(finders.find("reports/print.css")).read_text()
     inlined = re.sub(r'<link rel="stylesheet" href="[^"]*print\.css">', f"<style>{css}</style>", html)
     base_url = settings.SITE_URL.rstrip("/") + "/"
