@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 from portal import languages
@@ -120,9 +121,10 @@ def test_a_language_not_offered_changes_nothing_and_says_so(client, value):
     assert client.session[languages.SESSION_KEY] == "az"
     person.refresh_from_db()
     assert person.language == "az"
-    assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "That is not one of the languages Partnera offers. Choose one from the list."
-    ]
+    with translation.override("az"):  # in the person's language, which stays theirs
+        refused = translation.gettext("That is not one of the languages Partnera offers. Choose one from the list.")
+    assert refused.startswith("Bu, Partnera")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [refused]
 
 
 def test_a_missing_language_field_is_a_message_too(client):

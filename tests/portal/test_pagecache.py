@@ -142,7 +142,7 @@ def test_a_kept_page_s_language_form_posts_with_the_visitor_s_own_token(network)
     token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     posted = visitor.post("/i18n/setlang/", {"csrfmiddlewaretoken": token, "language": "sl", "next": "/networks/pep/"})
     assert posted.status_code == 302
-    assert visit("/networks/pep/", visitor)[1].count('lang="sl"') == 1
+    assert '<html lang="sl">' in visit("/networks/pep/", visitor)[1]
 
 
 def test_a_page_with_a_message_is_rendered_for_its_visitor(network, settings):
