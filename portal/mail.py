@@ -74,15 +74,11 @@ def _recipients(to, fallback):
     if unknown:  # addresses are kept in lower case on the accounts (members.UserManager)
         accounts = dict(get_user_model().objects.filter(email__in=unknown).values_list("email", "language"))
     return [
-        (
+        (address, languages.recipient_language(person, fallback=fallback))
+        if person is not None
+        else (
             address,
-            (
-                languages.profile_language(person)
-                if person is not None
-                else languages.supported(accounts.get(address.lower()))
-            )
-            or fallback
-            or settings.LANGUAGE_CODE,
+            languages.supported(accounts.get(address.lower())) or languages.recipient_language(fallback=fallback),
         )
         for address, person in pairs
     ]

@@ -2,7 +2,8 @@
 
 `format_money(Decimal("399542.28"), "EUR")` gives "€399,542.28" in English, "399 542,28 €" in Polish
 and "399.542,28 €" in Slovenian (CLDR groups Slovenian thousands with a dot; the spaces are no-break
-spaces). Templates use the `money` and `number` filters (portal/templatetags/numbers.py). Exports (CSV,
+spaces). Templates use the `money` filter (portal/templatetags/numbers.py); plain numbers go through Django's
+`floatformat`, whose separators portal/formats keeps in step with CLDR. Exports (CSV,
 XLSX) keep raw numbers; only what people read is formatted.
 """
 
@@ -31,15 +32,3 @@ def format_money(amount, currency):
         return format_currency(amount, currency, locale=locale)
     except (ValueError, UnknownLocaleError):
         return f"{format_decimal(amount, locale=locale)} {currency}"
-
-
-def format_number(value, decimals=None):
-    """A number as the reader's language writes it, grouped; `decimals` fixes how many (else as many as
-    it has, up to three, CLDR's default)."""
-    if value is None or value == "":
-        return ""
-    locale = reader_locale()
-    if decimals is None:
-        return format_decimal(value, locale=locale)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=locale)

@@ -1,12 +1,12 @@
-"""Money and numbers in the reader's language (portal.numbers, Babel's CLDR data).
+"""Money in the reader's language (portal.numbers, Babel's CLDR data). Plain numbers go through Django's
+`floatformat`/`intcomma`, whose separators the locale formats give (portal/formats agrees with CLDR).
 
 {% load numbers %}{{ project.budget_amount|money:project.budget_currency }}   → 399 542,28 € in Polish
-{{ value|number }}  {{ value|number:2 }}
 """
 
 from django import template
 
-from portal.numbers import format_money, format_number
+from portal.numbers import format_money
 
 register = template.Library()
 
@@ -14,8 +14,3 @@ register = template.Library()
 @register.filter
 def money(amount, currency=""):
     return format_money(amount, currency)
-
-
-@register.filter
-def number(value, decimals=None):
-    return format_number(value, None if decimals in (None, "") else int(decimals))

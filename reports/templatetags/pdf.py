@@ -121,9 +121,3 @@ def pdf_rich(value):
     if not text:
         return ""
     return _wrap(mark_safe(clean_html(text)), language, fallback, block=True)  # noqa: S308 (clean_html's output)
-
-
-@register.filter
-def is_fallback(value):
-    """Whether `value` shows its original in the active language (for a template's own marking)."""
-    return _shown(value)[2]
